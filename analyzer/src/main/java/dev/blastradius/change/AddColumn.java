@@ -1,0 +1,30 @@
+package dev.blastradius.change;
+
+import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.ColumnRef;
+import dev.blastradius.schema.TableRef;
+import java.util.List;
+
+/** {@code ALTER TABLE t ADD COLUMN c …}. */
+public record AddColumn(TableRef table, Catalog.Column definition) implements SchemaChange {
+
+  /** The added column. */
+  public ColumnRef column() {
+    return table.column(definition.name());
+  }
+
+  @Override
+  public List<ColumnRef> columns() {
+    return List.of(column());
+  }
+
+  @Override
+  public void applyTo(Catalog.Builder catalog) {
+    catalog.addColumn(table, definition);
+  }
+
+  @Override
+  public String describe() {
+    return "add column " + column().displayName();
+  }
+}

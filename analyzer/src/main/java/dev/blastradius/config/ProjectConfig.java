@@ -1,0 +1,23 @@
+package dev.blastradius.config;
+
+import dev.blastradius.schema.SqlDialect;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings of {@code blastradius.yaml}. Command-line options override them.
+ *
+ * @param dialect the database dialect, if set
+ * @param include globs (relative to the scan root) of the files to analyse; empty means all
+ * @param exclude globs of files and directories to leave out
+ */
+public record ProjectConfig(Optional<SqlDialect> dialect, List<String> include, List<String> exclude) {
+
+  /** No configuration file. */
+  public static final ProjectConfig EMPTY = new ProjectConfig(Optional.empty(), List.of(), List.of());
+
+  public ProjectConfig {
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+  }
+}

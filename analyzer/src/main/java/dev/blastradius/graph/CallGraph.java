@@ -1,0 +1,118 @@
+package dev.blastradius.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A name-and-arity call graph over every {@link CodeUnit}, with receiver types narrowing a call to
+ * the units of that type and its sub- and supertypes. It answers which entry points reach a unit,
+ * following calls transitively and safely through cycles.
+ */
+public final class CallGraph {
+
+  private final Map<String, CodeUnit> units = new HashMap<>();
+  private final Map<String, List<CodeUnit>> byNameAndArity = new HashMap<>();
+  private final Map<String, Set<String>> supertypes;
+  private final Set<String> projectTypes;
+  private final Map<String, Set<String>> callees = new HashMap<>();
+  private final Map<String, Set<EntryPoint>> reached = new HashMap<>();
+  private final Map<String, Set<String>> relatedTypes = new HashMap<>();
+
+  /**
+   * Builds the graph and propagates entry points.
+   *
+   * @param units every unit in the repository
+   * @param calls every call site
+   * @param declaredTypes simple type name → its direct supertypes' simple names
+   * @param entryPoints unit id → the entry points declared on it
+   */
+  public CallGraph(
+      Collection<CodeUnit> units,
+      Collection<CallSite> calls,
+      Map<String, Set<String>> declaredTypes,
+      Map<String, Set<EntryPoint>> entryPoints) {
+    this.supertypes = declaredTypes;
+    this.projectTypes = declaredTypes.keySet();
+    for (CodeUnit unit : units) {
+      this.units.put(unit.id(), unit);
+      if (unit.arity() >= 0) {
+        byNameAndArity.computeIfAbsent(key(unit.name(), unit.arity()), k -> new ArrayList<>()).add(unit);
+      }
+    }
+    for (CallSite call : calls) {
+      for (CodeUnit target : targets(call)) {
+        callees.computeIfAbsent(call.callerId(), k -> new HashSet<>()).add(target.id());
+      }
+    }
+    entryPoints.forEach(this::propagate);
+  }
+
+  /** The entry points that reach a unit, sorted; empty when none does. */
+  public List<EntryPoint> entryPointsReaching(String unitId) {
+    return List.copyOf(new TreeSet<>(reached.getOrDefault(unitId, Set.of())));
+  }
+
+  /** The units a call may land in. */
+  private List<CodeUnit> targets(CallSite call) {
+    List<CodeUnit> candidates = byNameAndArity.getOrDefault(key(call.name(), call.arity()), List.of());
+    String receiver = call.receiverType();
+    if (receiver == null) {
+      return candidates;
+    }
+    if (!projectTypes.contains(receiver)) {
+      // A library type (JdbcTemplate, String): its methods are not ours.
+      return List.of();
+    }
+    Set<String> related = relatedTypes.computeIfAbsent(receiver, this::related);
+    return candidates.stream().filter(u -> related.contains(u.owner())).toList();
+  }
+
+  /** The type itself, all its supertypes and all its subtypes within the project. */
+  private Set<String> related(String type) {
+    Set<String> result = new HashSet<>(closure(type));
+    for (String candidate : projectTypes) {
+      if (closure(candidate).contains(type)) {
+        result.add(candidate);
+      }
+    }
+    return result;
+  }
+
+  private Set<String> closure(String type) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> work = new ArrayDeque<>(List.of(type));
+    while (!work.isEmpty()) {
+      String next = work.pop();
+      if (seen.add(next)) {
+        work.addAll(supertypes.getOrDefault(next, Set.of()));
+      }
+    }
+    return seen;
+  }
+
+  /** Marks every unit reachable from {@code start} as reached by its entry points. */
+  private void propagate(String start, Set<EntryPoint> entryPoints) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> work = new ArrayDeque<>(List.of(start));
+    while (!work.isEmpty()) {
+      String unit = work.pop();
+      if (!seen.add(unit)) {
+        continue;
+      }
+      reached.computeIfAbsent(unit, k -> new HashSet<>()).addAll(entryPoints);
+      work.addAll(callees.getOrDefault(unit, Set.of()));
+    }
+  }
+
+  private static String key(String name, int arity) {
+    return name + "/" + arity;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.blastradius.lang;
+
+import dev.blastradius.graph.CallSite;
+import dev.blastradius.graph.CodeUnit;
+import dev.blastradius.graph.EntryPoint;
+import dev.blastradius.source.AnalysisProblem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything a frontend found in one file. Built with {@link Builder}; immutable afterwards.
+ *
+ * @param types simple type name → simple names of its direct supertypes
+ * @param entryPoints unit id → the entry points declared on that unit
+ */
+public record FileFacts(
+    String path,
+    List<UnitAccess> accesses,
+    List<CodeUnit> units,
+    List<CallSite> calls,
+    Map<String, Set<String>> types,
+    Map<String, Set<EntryPoint>> entryPoints,
+    List<AnalysisProblem> problems,
+    SqlCoverage coverage) {
+
+  public FileFacts {
+    accesses = List.copyOf(accesses);
+    units = List.copyOf(units);
+    calls = List.copyOf(calls);
+    types = Map.copyOf(types);
+    entryPoints = Map.copyOf(entryPoints);
+    problems = List.copyOf(problems);
+  }
+
+  /** Facts for a file we could not analyse at all. */
+  public static FileFacts failed(String path, AnalysisProblem problem) {
+    return new Builder(path).problem(problem).build();
+  }
+
+  /** Collects the facts of one file. */
+  public static final class Builder {
+    private final String path;
+    private final List<UnitAccess> accesses = new ArrayList<>();
+    private final List<CodeUnit> units = new ArrayList<>();
+    private final List<CallSite> calls = new ArrayList<>();
+    private final Map<String, Set<String>> types = new TreeMap<>();
+    private final Map<String, Set<EntryPoint>> entryPoints = new TreeMap<>();
+    private final List<AnalysisProblem> problems = new ArrayList<>();
+    private SqlCoverage coverage = SqlCoverage.NONE;
+
+    public Builder(String path) {
+      this.path = path;
+    }
+
+    public String path() {
+      return path;
+    }
+
+    public Builder access(UnitAccess access) {
+      accesses.add(access);
+      return this;
+    }
+
+    public Builder unit(CodeUnit unit) {
+      units.add(unit);
+      return this;
+    }
+
+    public Builder call(CallSite call) {
+      calls.add(call);
+      return this;
+    }
+
+    public Builder type(String name, Set<String> supertypes) {
+      types.computeIfAbsent(name, k -> new HashSet<>()).addAll(supertypes);
+      return this;
+    }
+
+    public Builder entryPoint(String unitId, EntryPoint entryPoint) {
+      entryPoints.computeIfAbsent(unitId, k -> new HashSet<>()).add(entryPoint);
+      return this;
+    }
+
+    public Builder problem(AnalysisProblem problem) {
+      problems.add(problem);
+      return this;
+    }
+
+    public Builder coverage(SqlCoverage more) {
+      coverage = coverage.plus(more);
+      return this;
+    }
+
+    public FileFacts build() {
+      return new FileFacts(path, accesses, units, calls, types, entryPoints, problems, coverage);
+    }
+  }
+}

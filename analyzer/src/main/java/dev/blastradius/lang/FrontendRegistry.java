@@ -1,0 +1,33 @@
+package dev.blastradius.lang;
+
+import dev.blastradius.lang.java.JavaFrontend;
+import dev.blastradius.lang.sql.SqlFileFrontend;
+import dev.blastradius.source.Language;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The one explicit list of frontends, by language. */
+public final class FrontendRegistry {
+
+  private final Map<Language, LanguageFrontend> frontends = new EnumMap<>(Language.class);
+
+  /** The frontends that ship with blastradius. */
+  public static FrontendRegistry standard() {
+    return new FrontendRegistry(List.of(new SqlFileFrontend(), new JavaFrontend()));
+  }
+
+  public FrontendRegistry(List<LanguageFrontend> list) {
+    for (LanguageFrontend frontend : list) {
+      if (frontends.put(frontend.language(), frontend) != null) {
+        throw new IllegalStateException("two frontends for " + frontend.language());
+      }
+    }
+  }
+
+  /** The frontend for a language, if we have one. */
+  public Optional<LanguageFrontend> forLanguage(Language language) {
+    return Optional.ofNullable(frontends.get(language));
+  }
+}

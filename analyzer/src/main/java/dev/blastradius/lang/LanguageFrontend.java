@@ -1,0 +1,19 @@
+package dev.blastradius.lang;
+
+import dev.blastradius.source.Language;
+import dev.blastradius.source.SourceFile;
+
+/**
+ * Extracts the facts of one source file: accesses with the code unit that makes them, the units
+ * and calls of the call graph, declared entry points, and problems. A frontend never throws for
+ * bad input; it records a problem and returns what it could recover. Implementations are
+ * thread-safe.
+ */
+public interface LanguageFrontend {
+
+  /** The language this frontend reads. */
+  Language language();
+
+  /** The facts of {@code file}, whose decoded text is {@code text}. */
+  FileFacts extract(SourceFile file, String text, ExtractContext context);
+}

@@ -1,0 +1,199 @@
+package dev.blastradius.lang.java;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.blastradius.graph.CallSite;
+import dev.blastradius.graph.CodeUnit;
+import dev.blastradius.graph.EntryPoint;
+import dev.blastradius.graph.EntryPointKind;
+import dev.blastradius.lang.ExtractContext;
+import dev.blastradius.lang.FileFacts;
+import dev.blastradius.lang.LanguageFrontend;
+import dev.blastradius.lang.java.entrypoints.MainMethodEntryPoints;
+import dev.blastradius.lang.java.entrypoints.MessagingEntryPoints;
+import dev.blastradius.lang.java.entrypoints.ScheduledEntryPoints;
+import dev.blastradius.lang.java.entrypoints.SpringWebEntryPoints;
+import dev.blastradius.lang.java.jdbc.JdbcAdapter;
+import dev.blastradius.source.AnalysisProblem;
+import dev.blastradius.source.Language;
+import dev.blastradius.source.SourceFile;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Java frontend: JavaParser over one file (one parser per thread, the tree dropped after
+ * extraction). Every method and constructor is a {@link CodeUnit}; its calls feed the call graph,
+ * its annotations the entry-point adapters, its method calls the access adapters.
+ */
+public final class JavaFrontend implements LanguageFrontend {
+
+  /** One adapter per framework, in this explicit list. */
+  private static final List<AccessAdapter> ACCESS_ADAPTERS = List.of(new JdbcAdapter());
+
+  /** One adapter per entry-point family, in this explicit list. */
+  private static final List<EntryPointAdapter> ENTRY_POINT_ADAPTERS =
+      List.of(
+          new SpringWebEntryPoints(),
+          new ScheduledEntryPoints(),
+          new MessagingEntryPoints(),
+          new MainMethodEntryPoints());
+
+  private static final ThreadLocal<JavaParser> PARSER =
+      ThreadLocal.withInitial(
+          () ->
+              new JavaParser(
+                  new ParserConfiguration()
+                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                      .setAttributeComments(false)));
+
+  @Override
+  public Language language() {
+    return Language.JAVA;
+  }
+
+  @Override
+  public FileFacts extract(SourceFile file, String text, ExtractContext context) {
+    FileFacts.Builder facts = new FileFacts.Builder(file.path());
+    ParseResult<CompilationUnit> result = PARSER.get().parse(text);
+    for (Problem problem : result.getProblems()) {
+      int line = problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+      facts.problem(
+          new AnalysisProblem(file.path(), "extract", "Java syntax error: " + problem.getMessage(), line));
+    }
+    if (result.getResult().isEmpty()) {
+      return facts.build();
+    }
+    CompilationUnit unit = result.getResult().get();
+    List<String> lines = text.lines().toList();
+    boolean testCode = file.path().contains("src/test/");
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      facts.type(type.getNameAsString(), supertypes(type));
+      DeclaredTypes fields = DeclaredTypes.forType(type);
+      for (CallableDeclaration<?> callable : callables(type)) {
+        callable(callable, type, fields, facts, context, lines, testCode);
+      }
+    }
+    return facts.build();
+  }
+
+  private static void callable(
+      CallableDeclaration<?> callable,
+      TypeDeclaration<?> owner,
+      DeclaredTypes fields,
+      FileFacts.Builder facts,
+      ExtractContext context,
+      List<String> lines,
+      boolean testCode) {
+    String unitId = unitId(owner, callable);
+    DeclaredTypes names = fields.forCallable(callable);
+    JavaSite site = new JavaSite(facts, unitId, names, context, lines);
+    facts.unit(
+        new CodeUnit(
+            unitId,
+            owner.getNameAsString(),
+            callable.getNameAsString(),
+            callable.getParameters().size(),
+            site.location(callable.getName())));
+    if (callable instanceof MethodDeclaration method) {
+      for (EntryPointAdapter adapter : ENTRY_POINT_ADAPTERS) {
+        adapter.entryPoints(method, owner, site).forEach(e -> facts.entryPoint(unitId, e));
+      }
+    }
+    if (testCode) {
+      facts.entryPoint(
+          unitId,
+          new EntryPoint(
+              EntryPointKind.TEST,
+              owner.getNameAsString() + "." + callable.getNameAsString(),
+              site.location(callable.getName())));
+    }
+    for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
+      if (!ownedBy(call, callable)) {
+        continue;
+      }
+      facts.call(
+          new CallSite(
+              unitId,
+              call.getNameAsString(),
+              call.getArguments().size(),
+              names.receiverType(call.getScope()).orElse(null)));
+      for (AccessAdapter adapter : ACCESS_ADAPTERS) {
+        adapter.visit(call, site);
+      }
+    }
+  }
+
+  /** The methods and constructors declared directly in {@code type} (not in nested types). */
+  private static List<CallableDeclaration<?>> callables(TypeDeclaration<?> type) {
+    return type.getMembers().stream()
+        .filter(CallableDeclaration.class::isInstance)
+        .<CallableDeclaration<?>>map(m -> (CallableDeclaration<?>) m)
+        .toList();
+  }
+
+  /**
+   * True when {@code callable} is the nearest enclosing member of a named type around {@code
+   * node}. Methods of anonymous classes belong to the member that creates them.
+   */
+  private static boolean ownedBy(Node node, CallableDeclaration<?> callable) {
+    for (Node current = node.getParentNode().orElse(null);
+        current != null;
+        current = current.getParentNode().orElse(null)) {
+      if (current instanceof CallableDeclaration<?>
+          && current.getParentNode().filter(TypeDeclaration.class::isInstance).isPresent()) {
+        return current == callable;
+      }
+    }
+    return false;
+  }
+
+  /** {@code com.acme.UserDao#findName/1}; nested types are joined with {@code $}. */
+  static String unitId(TypeDeclaration<?> owner, CallableDeclaration<?> callable) {
+    return qualifiedName(owner) + "#" + callable.getNameAsString() + "/" + callable.getParameters().size();
+  }
+
+  private static String qualifiedName(TypeDeclaration<?> type) {
+    StringBuilder name = new StringBuilder(type.getNameAsString());
+    Node parent = type.getParentNode().orElse(null);
+    while (parent instanceof TypeDeclaration<?> outer) {
+      name.insert(0, outer.getNameAsString() + "$");
+      parent = outer.getParentNode().orElse(null);
+    }
+    String packageName =
+        type.findCompilationUnit()
+            .flatMap(CompilationUnit::getPackageDeclaration)
+            .map(p -> p.getNameAsString() + ".")
+            .orElse("");
+    return packageName + name;
+  }
+
+  private static Set<String> supertypes(TypeDeclaration<?> type) {
+    Set<String> result = new LinkedHashSet<>();
+    List<ClassOrInterfaceType> direct = List.of();
+    if (type instanceof ClassOrInterfaceDeclaration declaration) {
+      direct =
+          java.util.stream.Stream.concat(
+                  declaration.getExtendedTypes().stream(), declaration.getImplementedTypes().stream())
+              .toList();
+    } else if (type instanceof EnumDeclaration declaration) {
+      direct = declaration.getImplementedTypes();
+    } else if (type instanceof RecordDeclaration declaration) {
+      direct = declaration.getImplementedTypes();
+    }
+    direct.forEach(t -> result.add(t.getNameAsString()));
+    return result;
+  }
+}

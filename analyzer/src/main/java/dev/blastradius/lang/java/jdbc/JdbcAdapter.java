@@ -1,0 +1,96 @@
+package dev.blastradius.lang.java.jdbc;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.blastradius.graph.Confidence;
+import dev.blastradius.graph.Via;
+import dev.blastradius.lang.HostedSql;
+import dev.blastradius.lang.java.AccessAdapter;
+import dev.blastradius.lang.java.JavaSite;
+import dev.blastradius.lang.java.StringEvaluator;
+import dev.blastradius.lang.sql.SqlAnalysis;
+import dev.blastradius.source.Location;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SQL passed to Spring's {@code JdbcTemplate}/{@code NamedParameterJdbcTemplate} and to plain JDBC
+ * ({@code Connection.prepareStatement}, {@code Statement.executeQuery}, …). The SQL is the first
+ * argument; it is folded from literals, text blocks and constants and handed to the SQL frontend.
+ * The access site is the host statement of the call.
+ */
+public final class JdbcAdapter implements AccessAdapter {
+
+  /** Receiver types whose SQL-taking methods we know. */
+  private static final Set<String> JDBC_TYPES =
+      Set.of(
+          "JdbcTemplate",
+          "JdbcOperations",
+          "NamedParameterJdbcTemplate",
+          "NamedParameterJdbcOperations",
+          "Connection",
+          "Statement",
+          "PreparedStatement",
+          "CallableStatement");
+
+  /** Methods of those types whose first argument is SQL. */
+  private static final Set<String> SQL_METHODS =
+      Set.of(
+          "query",
+          "queryForObject",
+          "queryForList",
+          "queryForMap",
+          "queryForRowSet",
+          "queryForStream",
+          "queryForLong",
+          "queryForInt",
+          "update",
+          "batchUpdate",
+          "execute",
+          "prepareStatement",
+          "prepareCall",
+          "executeQuery",
+          "executeUpdate",
+          "executeLargeUpdate",
+          "addBatch");
+
+  /** First words of SQL we accept from a receiver whose type we could not see. */
+  private static final Set<String> SQL_LEADERS =
+      Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "MERGE", "UPSERT", "REPLACE");
+
+  @Override
+  public void visit(MethodCallExpr call, JavaSite site) {
+    if (!SQL_METHODS.contains(call.getNameAsString()) || call.getArguments().isEmpty()) {
+      return;
+    }
+    Optional<String> receiver = site.names().receiverType(call.getScope());
+    boolean knownJdbc = receiver.map(JDBC_TYPES::contains).orElse(false);
+    if (receiver.isPresent() && !knownJdbc) {
+      return;
+    }
+    Expression argument = call.getArgument(0);
+    Optional<StringEvaluator.Value> sql = site.strings().evaluate(argument);
+    if (sql.isEmpty() || (!knownJdbc && !looksLikeSql(sql.get().text()))) {
+      return;
+    }
+    Confidence cap =
+        !sql.get().complete() ? Confidence.POSSIBLE : knownJdbc ? Confidence.CERTAIN : Confidence.LIKELY;
+    Node host = site.hostStatement(call);
+    Location location = site.location(host);
+    String snippet = site.snippet(host);
+    SqlAnalysis analysis = site.context().sql().analyze(sql.get().text(), site.context().catalog());
+    HostedSql.record(
+        site.facts(), analysis, site.unitId(), Via.JDBC, cap, s -> location, s -> snippet, "extract");
+  }
+
+  private static boolean looksLikeSql(String text) {
+    String stripped = text.stripLeading();
+    int end = 0;
+    while (end < stripped.length() && Character.isLetter(stripped.charAt(end))) {
+      end++;
+    }
+    return SQL_LEADERS.contains(stripped.substring(0, end).toUpperCase(Locale.ROOT));
+  }
+}

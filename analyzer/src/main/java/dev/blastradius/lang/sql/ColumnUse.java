@@ -1,0 +1,18 @@
+package dev.blastradius.lang.sql;
+
+import dev.blastradius.graph.AccessKind;
+import dev.blastradius.graph.Confidence;
+import dev.blastradius.schema.ColumnRef;
+
+/**
+ * A column a SQL statement reads, writes or changes, before it is placed at a code site.
+ *
+ * @param implicit the column is not named in the statement ({@code *}, positional {@code INSERT})
+ */
+public record ColumnUse(ColumnRef column, AccessKind kind, Confidence confidence, boolean implicit) {
+
+  /** The same use with a weaker confidence, e.g. when the SQL was built dynamically. */
+  public ColumnUse atMost(Confidence cap) {
+    return new ColumnUse(column, kind, confidence.weakest(cap), implicit);
+  }
+}

@@ -1,0 +1,390 @@
+package dev.blastradius.lang.sql;
+
+import dev.blastradius.change.SchemaChange;
+import dev.blastradius.graph.AccessKind;
+import dev.blastradius.graph.Confidence;
+import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.ColumnRef;
+import dev.blastradius.schema.Identifiers;
+import dev.blastradius.schema.TableRef;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.ReturningClause;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.table.Index;
+import net.sf.jsqlparser.statement.create.view.CreateView;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+/**
+ * Walks one parsed statement and records, per column, whether it is read, written or changed by
+ * DDL. Scopes follow SQL's: FROM items and aliases per query level, CTEs, correlated subqueries;
+ * {@code *} and positional {@code INSERT} expand through the {@link Catalog} as implicit uses.
+ */
+final class ColumnWalker {
+
+  private final Catalog catalog;
+  private final Identifiers ids;
+  private final ColumnUses uses = new ColumnUses();
+  private final ExpressionWalker expressions;
+
+  private ColumnWalker(Catalog catalog, Identifiers ids) {
+    this.catalog = catalog;
+    this.ids = ids;
+    this.expressions = new ExpressionWalker(this, catalog, ids, uses);
+  }
+
+  /** The column uses of {@code statement}; {@code changes} are its schema changes (DDL uses). */
+  static List<ColumnUse> walk(
+      Statement statement, List<SchemaChange> changes, Catalog catalog, Identifiers ids) {
+    ColumnWalker walker = new ColumnWalker(catalog, ids);
+    walker.statement(statement);
+    for (SchemaChange change : changes) {
+      change.columns().forEach(c -> walker.uses.add(c, AccessKind.DDL, Confidence.CERTAIN, false));
+    }
+    return walker.uses.toList();
+  }
+
+  private void statement(Statement statement) {
+    if (statement instanceof Select select) {
+      select(select, null);
+    } else if (statement instanceof Insert insert) {
+      insert(insert);
+    } else if (statement instanceof Update update) {
+      update(update);
+    } else if (statement instanceof Delete delete) {
+      delete(delete);
+    } else if (statement instanceof Truncate truncate) {
+      List<Table> tables = truncate.getTables() != null ? truncate.getTables() : List.of(truncate.getTable());
+      tables.forEach(t -> uses.add(tableLevel(t), AccessKind.WRITE, Confidence.CERTAIN, false));
+    } else if (statement instanceof CreateIndex createIndex) {
+      createIndex(createIndex);
+    } else if (statement instanceof CreateTable createTable && createTable.getSelect() != null) {
+      select(createTable.getSelect(), null);
+    } else if (statement instanceof CreateView createView && createView.getSelect() != null) {
+      select(createView.getSelect(), null);
+    }
+  }
+
+  /** Walks a query (any form) whose correlated references resolve in {@code parent}. */
+  void select(Select select, Scope parent) {
+    Map<String, Set<String>> ctes = withItems(select.getWithItemsList(), parent);
+    if (select instanceof PlainSelect plain) {
+      plainSelect(plain, parent, ctes);
+    } else if (select instanceof SetOperationList setOperations) {
+      for (Select branch : setOperations.getSelects()) {
+        select(branch, childScopeParent(parent, ctes));
+      }
+    } else if (select instanceof ParenthesedSelect parenthesed) {
+      select(parenthesed.getSelect(), childScopeParent(parent, ctes));
+    } else if (select instanceof Values values) {
+      expressions.readAll(values.getExpressions(), new Scope(parent, ctes));
+    }
+  }
+
+  /** A scope that carries CTEs down to set-operation branches without adding relations. */
+  private static Scope childScopeParent(Scope parent, Map<String, Set<String>> ctes) {
+    return ctes.isEmpty() ? parent : new Scope(parent, ctes);
+  }
+
+  /** Walks CTE bodies in order; returns the CTE names in force with their output columns. */
+  private Map<String, Set<String>> withItems(List<WithItem<?>> items, Scope parent) {
+    Map<String, Set<String>> ctes = new HashMap<>(inherited(parent));
+    if (items == null) {
+      return ctes;
+    }
+    for (WithItem<?> item : items) {
+      Scope cteScope = new Scope(parent, Map.copyOf(ctes));
+      if (item.getSelect() != null) {
+        select(item.getSelect().getSelect(), cteScope);
+        ctes.put(ids.normalize(item.getAliasName()), outputNames(item.getSelect().getSelect()));
+      } else {
+        if (item.getInsert() != null) {
+          insert(item.getInsert().getInsert());
+        } else if (item.getUpdate() != null) {
+          update(item.getUpdate().getUpdate());
+        } else if (item.getDelete() != null) {
+          delete(item.getDelete().getDelete());
+        }
+        ctes.put(ids.normalize(item.getAliasName()), Set.of());
+      }
+    }
+    return ctes;
+  }
+
+  private static Map<String, Set<String>> inherited(Scope parent) {
+    for (Scope s = parent; s != null; s = s.parent) {
+      if (s.ctes != null) {
+        return s.ctes;
+      }
+    }
+    return Map.of();
+  }
+
+  private void plainSelect(PlainSelect plain, Scope parent, Map<String, Set<String>> ctes) {
+    Scope scope = new Scope(parent, ctes);
+    fromItem(plain.getFromItem(), scope);
+    joins(plain.getJoins(), scope);
+    for (SelectItem<?> item : plain.getSelectItems()) {
+      if (item.getAlias() != null) {
+        scope.outputAliases.add(ids.normalize(item.getAlias().getName()));
+      }
+    }
+    for (SelectItem<?> item : plain.getSelectItems()) {
+      selectItem(item, scope);
+    }
+    expressions.read(plain.getWhere(), scope);
+    if (plain.getGroupBy() != null) {
+      expressions.read(plain.getGroupBy().getGroupByExpressionList(), scope);
+    }
+    expressions.read(plain.getHaving(), scope);
+    expressions.read(plain.getQualify(), scope);
+    if (plain.getOrderByElements() != null) {
+      plain.getOrderByElements().forEach(o -> expressions.read(o.getExpression(), scope));
+    }
+  }
+
+  private void selectItem(SelectItem<?> item, Scope scope) {
+    Expression expression = item.getExpression();
+    if (expression instanceof AllColumns star) {
+      expressions.star(star, scope);
+    } else {
+      expressions.read(expression, scope);
+    }
+  }
+
+  private void joins(List<Join> joins, Scope scope) {
+    if (joins == null) {
+      return;
+    }
+    for (Join join : joins) {
+      fromItem(join.getRightItem(), scope);
+    }
+    for (Join join : joins) {
+      if (join.getOnExpressions() != null) {
+        join.getOnExpressions().forEach(on -> expressions.read(on, scope));
+      }
+      if (join.getUsingColumns() != null) {
+        for (Column column : join.getUsingColumns()) {
+          usingColumn(ids.normalize(column.getColumnName()), scope);
+        }
+      }
+    }
+  }
+
+  /** {@code JOIN … USING (c)} reads {@code c} on every side that has it. */
+  private void usingColumn(String name, Scope scope) {
+    List<Scope.Relation> owners =
+        scope.baseRelations().stream().filter(r -> catalog.hasColumn(r.table(), name)).toList();
+    List<Scope.Relation> targets = owners.isEmpty() ? scope.baseRelations() : owners;
+    Confidence confidence = owners.isEmpty() ? Confidence.LIKELY : Confidence.CERTAIN;
+    targets.forEach(r -> uses.add(r.table().column(name), AccessKind.READ, confidence, false));
+  }
+
+  /** Adds a FROM item to the scope, walking subqueries it contains. */
+  private void fromItem(FromItem item, Scope scope) {
+    if (item == null) {
+      return;
+    }
+    String alias = aliasOf(item.getAlias());
+    if (item instanceof Table table) {
+      String name = ids.normalize(table.getName());
+      if (table.getSchemaName() == null && scope.cteNames().contains(name)) {
+        scope.addDerived(alias != null ? alias : name, scope.ctes.get(name));
+      } else {
+        scope.addBase(alias, tableRef(table));
+      }
+    } else if (item instanceof ParenthesedSelect subquery) {
+      select(subquery.getSelect(), scope);
+      scope.addDerived(alias, outputNames(subquery.getSelect()));
+    } else if (item instanceof ParenthesedFromItem nested) {
+      fromItem(nested.getFromItem(), scope);
+      joins(nested.getJoins(), scope);
+    } else {
+      // Table functions, VALUES lists, unnest(): relations with columns we cannot list.
+      scope.addDerived(alias, Set.of());
+    }
+  }
+
+  private void insert(Insert insert) {
+    Map<String, Set<String>> ctes = withItems(insert.getWithItemsList(), null);
+    TableRef target = tableRef(insert.getTable());
+    Scope targetScope = new Scope(null, ctes);
+    targetScope.addBase(aliasOf(insert.getTable().getAlias()), target);
+    if (insert.getColumns() != null && !insert.getColumns().isEmpty()) {
+      insert.getColumns().forEach(c -> write(target, c));
+    } else if (insert.getSetUpdateSets() == null || insert.getSetUpdateSets().isEmpty()) {
+      // Positional INSERT: every column, in catalog order.
+      expressions.expand(target, AccessKind.WRITE);
+    }
+    updateSets(insert.getSetUpdateSets(), target, targetScope);
+    if (insert.getSelect() != null) {
+      select(insert.getSelect(), new Scope(null, ctes));
+    }
+    if (insert.getConflictAction() != null) {
+      Scope conflictScope = new Scope(null, ctes);
+      conflictScope.addBase(aliasOf(insert.getTable().getAlias()), target);
+      conflictScope.addDerived("excluded", Set.of());
+      updateSets(insert.getConflictAction().getUpdateSets(), target, conflictScope);
+      expressions.read(insert.getConflictAction().getWhereExpression(), conflictScope);
+    }
+    updateSets(insert.getDuplicateUpdateSets(), target, targetScope);
+    returning(insert.getReturningClause(), targetScope);
+  }
+
+  private void update(Update update) {
+    Map<String, Set<String>> ctes = withItems(update.getWithItemsList(), null);
+    TableRef target = tableRef(update.getTable());
+    Scope scope = new Scope(null, ctes);
+    scope.addBase(aliasOf(update.getTable().getAlias()), target);
+    joins(update.getStartJoins(), scope);
+    fromItem(update.getFromItem(), scope);
+    joins(update.getJoins(), scope);
+    updateSets(update.getUpdateSets(), target, scope);
+    expressions.read(update.getWhere(), scope);
+    if (update.getOrderByElements() != null) {
+      update.getOrderByElements().forEach(o -> expressions.read(o.getExpression(), scope));
+    }
+    returning(update.getReturningClause(), scope);
+  }
+
+  private void delete(Delete delete) {
+    Map<String, Set<String>> ctes = withItems(delete.getWithItemsList(), null);
+    Scope scope = new Scope(null, ctes);
+    List<Table> targets =
+        delete.getTables() != null && !delete.getTables().isEmpty()
+            ? delete.getTables()
+            : List.of(delete.getTable());
+    if (delete.getTable() != null) {
+      scope.addBase(aliasOf(delete.getTable().getAlias()), tableRef(delete.getTable()));
+    }
+    if (delete.getUsingFromItemList() != null) {
+      delete.getUsingFromItemList().forEach(f -> fromItem(f, scope));
+    } else if (delete.getUsingList() != null) {
+      delete.getUsingList().forEach(t -> fromItem(t, scope));
+    }
+    joins(delete.getJoins(), scope);
+    for (Table target : targets) {
+      Scope.Relation relation = scope.lookup(ids.normalize(target.getName()));
+      TableRef ref = relation != null && relation.isBase() ? relation.table() : tableRef(target);
+      uses.add(ref.column(ColumnRef.TABLE_LEVEL), AccessKind.WRITE, Confidence.CERTAIN, false);
+    }
+    expressions.read(delete.getWhere(), scope);
+    returning(delete.getReturningClause(), scope);
+  }
+
+  private void updateSets(List<UpdateSet> sets, TableRef target, Scope scope) {
+    if (sets == null) {
+      return;
+    }
+    for (UpdateSet set : sets) {
+      set.getColumns().forEach(c -> write(target, c));
+      expressions.read(set.getValues(), scope);
+    }
+  }
+
+  /** A SET or INSERT column always belongs to the target, whatever its qualifier says. */
+  private void write(TableRef target, Column column) {
+    uses.add(
+        target.column(ids.normalize(column.getColumnName())),
+        AccessKind.WRITE,
+        Confidence.CERTAIN,
+        false);
+  }
+
+  private void returning(ReturningClause returning, Scope scope) {
+    if (returning == null) {
+      return;
+    }
+    for (SelectItem<?> item : returning) {
+      selectItem(item, scope);
+    }
+  }
+
+  private void createIndex(CreateIndex createIndex) {
+    TableRef table = tableRef(createIndex.getTable());
+    Index index = createIndex.getIndex();
+    if (index == null || index.getColumns() == null) {
+      return;
+    }
+    Scope scope = new Scope(null, Map.of());
+    scope.addBase(null, table);
+    for (Index.ColumnParams column : index.getColumns()) {
+      if (column.isExpression() && column.getExpression() != null) {
+        expressions.read(column.getExpression(), scope);
+      } else if (column.getColumnName() != null) {
+        uses.add(
+            table.column(ids.normalize(column.getColumnName())),
+            AccessKind.DDL,
+            Confidence.CERTAIN,
+            false);
+      }
+    }
+    expressions.read(createIndex.getWhere(), scope);
+  }
+
+  /** The output column names of a query, for derived tables and CTEs. */
+  private Set<String> outputNames(Select select) {
+    Set<String> names = new LinkedHashSet<>();
+    PlainSelect plain = select instanceof PlainSelect p ? p : null;
+    if (select instanceof SetOperationList setOperations && !setOperations.getSelects().isEmpty()) {
+      return outputNames(setOperations.getSelects().get(0));
+    }
+    if (select instanceof ParenthesedSelect parenthesed) {
+      return outputNames(parenthesed.getSelect());
+    }
+    if (plain == null) {
+      return names;
+    }
+    for (SelectItem<?> item : plain.getSelectItems()) {
+      if (item.getAlias() != null) {
+        names.add(ids.normalize(item.getAlias().getName()));
+      } else if (item.getExpression() instanceof Column column) {
+        names.add(ids.normalize(column.getColumnName()));
+      }
+    }
+    return names;
+  }
+
+  private TableRef tableRef(Table table) {
+    return tableRef(table, ids);
+  }
+
+  /** The normalised name of a JSqlParser table ({@code getNameParts()} is innermost-first). */
+  static TableRef tableRef(Table table, Identifiers ids) {
+    return table.getSchemaName() == null
+        ? ids.table(List.of(table.getName()))
+        : ids.table(List.of(table.getSchemaName(), table.getName()));
+  }
+
+  private ColumnRef tableLevel(Table table) {
+    return tableRef(table).column(ColumnRef.TABLE_LEVEL);
+  }
+
+  private String aliasOf(Alias alias) {
+    return alias == null ? null : ids.normalize(alias.getName());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.blastradius.lang.sql;
+
+import dev.blastradius.graph.CodeUnit;
+import dev.blastradius.graph.Confidence;
+import dev.blastradius.graph.Via;
+import dev.blastradius.lang.ExtractContext;
+import dev.blastradius.lang.FileFacts;
+import dev.blastradius.lang.HostedSql;
+import dev.blastradius.lang.LanguageFrontend;
+import dev.blastradius.source.Language;
+import dev.blastradius.source.Location;
+import dev.blastradius.source.SourceFile;
+
+/**
+ * A {@code .sql} file that is not a migration (reports, ad-hoc queries): one code unit for the
+ * file, each statement an access site. Migrations are read by the replay pass instead.
+ */
+public final class SqlFileFrontend implements LanguageFrontend {
+
+  @Override
+  public Language language() {
+    return Language.SQL;
+  }
+
+  @Override
+  public FileFacts extract(SourceFile file, String text, ExtractContext context) {
+    FileFacts.Builder facts = new FileFacts.Builder(file.path());
+    String unitId = unitId(file.path());
+    facts.unit(new CodeUnit(unitId, file.fileName(), file.fileName(), -1, Location.ofLine(file.path(), 1)));
+    SqlAnalysis analysis = context.sql().analyze(text, context.catalog());
+    HostedSql.record(
+        facts,
+        analysis,
+        unitId,
+        Via.SQL,
+        Confidence.CERTAIN,
+        s -> statementLocation(file.path(), s),
+        s -> HostedSql.snippet(s.text()),
+        "extract");
+    return facts.build();
+  }
+
+  /** The code unit of a whole SQL file. */
+  public static String unitId(String path) {
+    return "file:" + path;
+  }
+
+  /** The location of a statement of a SQL file. */
+  public static Location statementLocation(String path, AnalyzedStatement statement) {
+    return new Location(
+        path,
+        statement.startLine(),
+        statement.startColumn(),
+        Math.max(statement.startLine(), statement.endLine()),
+        statement.endColumn());
+  }
+}

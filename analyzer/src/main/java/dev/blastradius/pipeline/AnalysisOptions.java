@@ -1,0 +1,38 @@
+package dev.blastradius.pipeline;
+
+import dev.blastradius.schema.SqlDialect;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one analysis run needs, resolved from the command line and {@code
+ * blastradius.yaml}.
+ *
+ * @param scanRoot the directory to scan
+ * @param reportRoot output paths are relative to it ({@code --repo-root})
+ * @param proposedMigrations the migration files under review, absolute, in the order given
+ * @param include globs relative to the scan root; empty means every file
+ * @param exclude globs relative to the scan root
+ * @param threads how many files to analyse at once
+ * @param sqlTimeLimit the per-statement parse limit
+ */
+public record AnalysisOptions(
+    Path scanRoot,
+    Path reportRoot,
+    SqlDialect dialect,
+    List<Path> proposedMigrations,
+    List<String> include,
+    List<String> exclude,
+    int threads,
+    Duration sqlTimeLimit) {
+
+  public AnalysisOptions {
+    proposedMigrations = List.copyOf(proposedMigrations);
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+    if (threads < 1) {
+      throw new IllegalStateException("threads must be at least 1, was " + threads);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.blastradius.pipeline;
+
+import dev.blastradius.change.Migration;
+import dev.blastradius.graph.ColumnAccessGraph;
+import dev.blastradius.rules.Finding;
+import dev.blastradius.rules.RuleMetadata;
+import dev.blastradius.schema.Catalog;
+import dev.blastradius.source.AnalysisProblem;
+import java.util.List;
+
+/**
+ * Everything one run found, ready for the reports.
+ *
+ * @param catalog the schema after the applied migrations
+ * @param graph every access with its entry points
+ * @param findings rule violations of the proposed change, sorted ({@code check} only)
+ * @param problems everything we could not analyse, sorted
+ * @param notes assumptions and skips worth knowing, sorted
+ * @param proposed the migrations under review
+ * @param rules the rules that were run ({@code check}) or that exist ({@code scan})
+ */
+public record AnalysisResult(
+    Catalog catalog,
+    ColumnAccessGraph graph,
+    List<Finding> findings,
+    List<AnalysisProblem> problems,
+    Coverage coverage,
+    List<Note> notes,
+    List<Migration> proposed,
+    List<RuleMetadata> rules) {
+
+  public AnalysisResult {
+    findings = findings.stream().sorted().toList();
+    problems = problems.stream().sorted().distinct().toList();
+    notes = notes.stream().sorted().distinct().toList();
+    proposed = List.copyOf(proposed);
+    rules = List.copyOf(rules);
+  }
+}

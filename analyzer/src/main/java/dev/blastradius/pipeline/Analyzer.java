@@ -1,0 +1,88 @@
+package dev.blastradius.pipeline;
+
+import dev.blastradius.graph.ColumnAccessGraph;
+import dev.blastradius.lang.ExtractContext;
+import dev.blastradius.lang.FileFacts;
+import dev.blastradius.lang.FrontendRegistry;
+import dev.blastradius.lang.SqlCoverage;
+import dev.blastradius.lang.sql.SqlFrontend;
+import dev.blastradius.rules.Rule;
+import dev.blastradius.rules.RuleCatalog;
+import dev.blastradius.rules.RuleContext;
+import dev.blastradius.source.AnalysisProblem;
+import dev.blastradius.source.Language;
+import dev.blastradius.source.SourceFile;
+import dev.blastradius.source.SourceTree;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the passes in order: Discover → ReplaySchema → Extract → Resolve → Check. Reports are
+ * written by the caller from the {@link AnalysisResult}.
+ */
+public final class Analyzer {
+
+  private final FrontendRegistry frontends;
+
+  public Analyzer(FrontendRegistry frontends) {
+    this.frontends = frontends;
+  }
+
+  /** The analyzer with every bundled frontend. */
+  public static Analyzer standard() {
+    return new Analyzer(FrontendRegistry.standard());
+  }
+
+  /** Runs the analysis; {@code check} adds the rules over the proposed migrations. */
+  public AnalysisResult run(AnalysisOptions options, boolean check) {
+    SourceTree tree = Discover.run(options);
+    SqlFrontend sql = new SqlFrontend(options.dialect(), options.sqlTimeLimit());
+    List<SourceFile> proposedFiles =
+        options.proposedMigrations().stream()
+            .map(p -> new SourceFile(p, SourceTree.relativize(options.reportRoot(), p), Language.SQL))
+            .toList();
+    ReplaySchema.Result replay = ReplaySchema.run(tree.files(), proposedFiles, sql);
+
+    Set<SourceFile> migrations = new HashSet<>(replay.migrationFiles());
+    List<SourceFile> code = tree.files().stream().filter(f -> !migrations.contains(f)).toList();
+    List<FileFacts> codeFacts =
+        Extract.run(code, frontends, new ExtractContext(replay.catalog(), sql), options.threads());
+
+    List<FileFacts> graphFacts = new ArrayList<>(replay.historyFacts());
+    graphFacts.addAll(codeFacts);
+    ColumnAccessGraph graph = Resolve.run(graphFacts);
+
+    List<FileFacts> allFacts = new ArrayList<>(graphFacts);
+    allFacts.addAll(replay.proposedFacts());
+    List<AnalysisProblem> problems = new ArrayList<>(tree.problems());
+    allFacts.forEach(f -> problems.addAll(f.problems()));
+
+    RuleCatalog catalog = RuleCatalog.bundled();
+    Check.Result checked = new Check.Result(List.of(), List.of());
+    if (check) {
+      List<Rule> rules = catalog.instantiate();
+      checked = Check.run(replay.proposed(), rules, new RuleContext(graph, replay.catalog()));
+      problems.addAll(checked.problems());
+    }
+    return new AnalysisResult(
+        replay.catalog(),
+        graph,
+        checked.findings(),
+        problems,
+        coverage(allFacts, problems),
+        Notes.of(tree, replay),
+        replay.proposed(),
+        catalog.rules());
+  }
+
+  private static Coverage coverage(List<FileFacts> facts, List<AnalysisProblem> problems) {
+    SqlCoverage sql = SqlCoverage.NONE;
+    for (FileFacts f : facts) {
+      sql = sql.plus(f.coverage());
+    }
+    int withProblems = (int) problems.stream().map(AnalysisProblem::path).distinct().count();
+    return new Coverage(facts.size(), withProblems, sql);
+  }
+}

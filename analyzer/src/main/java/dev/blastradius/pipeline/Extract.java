@@ -1,0 +1,94 @@
+package dev.blastradius.pipeline;
+
+import dev.blastradius.lang.ExtractContext;
+import dev.blastradius.lang.FileFacts;
+import dev.blastradius.lang.FrontendRegistry;
+import dev.blastradius.lang.LanguageFrontend;
+import dev.blastradius.source.AnalysisProblem;
+import dev.blastradius.source.SourceFile;
+import dev.blastradius.source.SourceText;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The extract pass: every file through the frontend for its language, in parallel. A file that
+ * throws is recorded as a problem and the run goes on. Results are sorted by path, so the thread
+ * count never changes the output.
+ */
+final class Extract {
+
+  private Extract() {}
+
+  static List<FileFacts> run(
+      List<SourceFile> files, FrontendRegistry frontends, ExtractContext context, int threads) {
+    if (threads == 1 || files.size() < 2) {
+      return files.stream().map(f -> extractOne(f, frontends, context)).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<FileFacts>> futures = new ArrayList<>();
+      for (SourceFile file : files) {
+        futures.add(pool.submit(() -> extractOne(file, frontends, context)));
+      }
+      List<FileFacts> results = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        results.add(await(futures.get(i), files.get(i)));
+      }
+      results.sort(Comparator.comparing(FileFacts::path));
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static FileFacts await(Future<FileFacts> future, SourceFile file) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while analysing " + file.path(), e);
+    } catch (ExecutionException e) {
+      return FileFacts.failed(file.path(), crash(file, e.getCause()));
+    }
+  }
+
+  /** Extracts one file; never throws for bad input. */
+  static FileFacts extractOne(SourceFile file, FrontendRegistry frontends, ExtractContext context) {
+    LanguageFrontend frontend = frontends.forLanguage(file.language()).orElse(null);
+    if (frontend == null) {
+      return new FileFacts.Builder(file.path()).build();
+    }
+    SourceText text = SourceText.read(file);
+    try {
+      FileFacts facts = frontend.extract(file, text.text(), context);
+      if (text.problem().isEmpty()) {
+        return facts;
+      }
+      FileFacts.Builder withProblem = new FileFacts.Builder(file.path()).problem(text.problem().get());
+      return merge(withProblem, facts);
+    } catch (RuntimeException | StackOverflowError e) {
+      return FileFacts.failed(file.path(), crash(file, e));
+    }
+  }
+
+  private static FileFacts merge(FileFacts.Builder into, FileFacts facts) {
+    facts.accesses().forEach(into::access);
+    facts.units().forEach(into::unit);
+    facts.calls().forEach(into::call);
+    facts.types().forEach(into::type);
+    facts.entryPoints().forEach((unit, eps) -> eps.forEach(e -> into.entryPoint(unit, e)));
+    facts.problems().forEach(into::problem);
+    into.coverage(facts.coverage());
+    return into.build();
+  }
+
+  private static AnalysisProblem crash(SourceFile file, Throwable e) {
+    return new AnalysisProblem(
+        file.path(), "extract", "An exception was thrown by blastradius: " + e, 0);
+  }
+}

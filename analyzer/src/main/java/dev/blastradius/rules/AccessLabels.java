@@ -1,0 +1,51 @@
+package dev.blastradius.rules;
+
+import dev.blastradius.graph.Access;
+import dev.blastradius.graph.AccessKind;
+import dev.blastradius.graph.EntryPoint;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How findings describe accesses and entry points to people. */
+public final class AccessLabels {
+
+  /** How many entry points a label lists before summarising the rest. */
+  private static final int MAX_LISTED = 3;
+
+  private AccessLabels() {}
+
+  /** {@code users.name read by http GET /users/{id}}; implicit accesses say how they happen. */
+  public static String of(Access access) {
+    String how = "";
+    if (access.implicit()) {
+      how = access.kind() == AccessKind.READ ? " (implicitly, via *)" : " (implicitly, by a positional INSERT)";
+    }
+    return access.column().displayName()
+        + " "
+        + access.kind().pastTense()
+        + how
+        + " "
+        + reachedFrom(access.entryPoints());
+  }
+
+  /** {@code by http GET /x, cron Job.run} or {@code (no entry point found)}. */
+  public static String reachedFrom(List<EntryPoint> entryPoints) {
+    if (entryPoints.isEmpty()) {
+      return "(no entry point found)";
+    }
+    return "by " + listed(entryPoints);
+  }
+
+  /** Up to three entry point labels, then "and N more". */
+  public static String listed(List<EntryPoint> entryPoints) {
+    String shown =
+        entryPoints.stream().limit(MAX_LISTED).map(EntryPoint::label).collect(Collectors.joining(", "));
+    int more = entryPoints.size() - MAX_LISTED;
+    return more > 0 ? shown + " and " + more + " more" : shown;
+  }
+
+  /** "1 site" / "3 sites". */
+  public static String count(int n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.blastradius.source;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The languages we have a frontend for, with their file extensions and line-comment leader. */
+public enum Language {
+  SQL("--", List.of(".sql")),
+  JAVA("//", List.of(".java"));
+
+  private final String lineComment;
+  private final List<String> extensions;
+
+  Language(String lineComment, List<String> extensions) {
+    this.lineComment = lineComment;
+    this.extensions = extensions;
+  }
+
+  /** The token that starts a line comment, which is also the marker and suppression leader. */
+  public String lineComment() {
+    return lineComment;
+  }
+
+  /** The language of a file by its name, or empty when no frontend handles it. */
+  public static Optional<Language> ofFileName(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    for (Language language : values()) {
+      for (String extension : language.extensions) {
+        if (lower.endsWith(extension)) {
+          return Optional.of(language);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,3 @@
+-- Contract: drop the old column. Proposed while some code still uses it.
+-- expect: finding drop-column-still-read ~ "Dropping users.name breaks 2 code sites", finding drop-column-still-written ~ "users.name"
+ALTER TABLE users DROP COLUMN name;
