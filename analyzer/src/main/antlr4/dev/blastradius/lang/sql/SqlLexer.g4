@@ -30,9 +30,12 @@ tokens { DOLLAR_STRING }
     dollarStartLine = getLine();
   }
 
-  /** The inner delimiter just matched closes the quote when its tag is the opening one. */
+  /**
+   * The inner delimiter just matched closes the quote when its tag is the opening one. Inside an
+   * action, getText() is the text of the current match only, not of the whole 'more' token.
+   */
   private void dollarInBody() {
-    if (getText().endsWith(dollarTag) && getText().length() > dollarTag.length()) {
+    if (getText().equals(dollarTag)) {
       popMode();
       setType(DOLLAR_STRING);
     } else {

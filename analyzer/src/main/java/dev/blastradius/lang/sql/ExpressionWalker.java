@@ -15,7 +15,7 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * Resolves the column references inside expressions against a {@link Scope} and records them as
@@ -185,8 +185,9 @@ final class ExpressionWalker {
     }
 
     @Override
-    public <S> Void visit(ParenthesedSelect subquery, S context) {
-      walker.select(subquery.getSelect(), scope);
+    public <S> Void visit(Select subquery, S context) {
+      // Every query used as an expression (EXISTS, IN, scalar subqueries) lands here.
+      walker.select(subquery, scope);
       return null;
     }
 

@@ -1,5 +1,7 @@
 package dev.blastradius.report.text;
 
+import dev.blastradius.change.LocatedChange;
+import dev.blastradius.change.Migration;
 import dev.blastradius.graph.Access;
 import dev.blastradius.graph.BlastRadius;
 import dev.blastradius.graph.EntryPoint;
@@ -31,6 +33,7 @@ public final class TextReport {
     StringBuilder out = new StringBuilder();
     AnalysisResult result = model.result();
     if (model.checked()) {
+      proposed(result.proposed(), out);
       findings(result.findings(), out);
     } else if (model.column().isPresent()) {
       who(model, out);
@@ -41,6 +44,26 @@ public final class TextReport {
     notes(result.notes(), out);
     out.append(summary(model)).append('\n');
     return out.toString();
+  }
+
+  /** What was checked: each proposed migration and the changes it makes. */
+  private static void proposed(List<Migration> migrations, StringBuilder out) {
+    for (Migration migration : migrations) {
+      out.append("Checked ").append(migration.path());
+      if (migration.changes().isEmpty()) {
+        out.append(": no schema changes recognised\n");
+        continue;
+      }
+      out.append(":\n");
+      for (LocatedChange change : migration.changes()) {
+        out.append("  line ")
+            .append(change.location().startLine())
+            .append(": ")
+            .append(change.change().describe())
+            .append('\n');
+      }
+    }
+    out.append('\n');
   }
 
   private static void findings(List<Finding> findings, StringBuilder out) {
@@ -61,9 +84,10 @@ public final class TextReport {
         out.append("    ").append(site.location().shortForm()).append(": ").append(site.label()).append('\n');
       }
     }
-    if (!findings.isEmpty()) {
-      out.append('\n');
+    if (findings.isEmpty()) {
+      out.append("No findings: no code in the scan reads or writes what these changes remove or rename.\n");
     }
+    out.append('\n');
   }
 
   private static void inventory(ReportModel model, StringBuilder out) {

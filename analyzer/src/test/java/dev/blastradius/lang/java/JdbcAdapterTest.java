@@ -1,0 +1,165 @@
+package dev.blastradius.lang.java;
+
+import dev.blastradius.testing.ExtractorTestHelper;
+import org.junit.jupiter.api.Test;
+
+/** SQL passed to JdbcTemplate and plain JDBC, at the host statement's line. */
+class JdbcAdapterTest {
+
+  private static ExtractorTestHelper withUsers() {
+    return ExtractorTestHelper.create()
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id, ddl users.email, ddl users.name
+            CREATE TABLE users (id bigint PRIMARY KEY, email text, name text);
+            """);
+  }
+
+  @Test
+  void positive_jdbcTemplateLiteralsConstantsAndTextBlocks() {
+    withUsers()
+        .source(
+            "src/main/java/app/UserDao.java",
+            """
+            package app;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+
+            class UserDao {
+              private static final String BY_ID = "SELECT email FROM users " + "WHERE id = ?";
+              private final JdbcTemplate jdbc;
+
+              UserDao(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+
+              String email(long id) {
+                // expect: read users.email, read users.id
+                return jdbc.queryForObject(BY_ID, String.class, id);
+              }
+
+              void rename(long id, String name) {
+                // expect: write users.name, read users.id
+                jdbc.update(
+                    \"""
+                    UPDATE users
+                       SET name = ?
+                     WHERE id = ?
+                    \""", name, id);
+              }
+
+              int count() {
+                String sql = "SELECT count(*) FROM users";
+                // expect: read users.*
+                return jdbc.queryForObject(sql, Integer.class);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_plainJdbcConnectionAndStatement() {
+    withUsers()
+        .source(
+            "src/main/java/app/Export.java",
+            """
+            package app;
+
+            import java.sql.*;
+
+            class Export {
+              void run(Connection connection) throws SQLException {
+                // expect: read users.id, read users.name
+                PreparedStatement ps = connection.prepareStatement("SELECT id, name FROM users");
+                try (Statement st = connection.createStatement()) {
+                  // expect: write users.*
+                  st.executeUpdate("DELETE FROM users");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_dynamicPartsLowerConfidenceButKeepKnownColumns() {
+    var result =
+        withUsers()
+            .source(
+                "src/main/java/app/Search.java",
+                """
+                package app;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                class Search {
+                  private JdbcTemplate jdbc;
+
+                  Object find(String orderBy) {
+                    // expect: read users.email
+                    return jdbc.queryForList("SELECT email FROM users ORDER BY " + orderBy);
+                  }
+                }
+                """)
+            .doTest();
+    org.assertj.core.api.Assertions.assertThat(result.graph().accesses())
+        .filteredOn(a -> a.location().path().endsWith("Search.java"))
+        .allSatisfy(
+            a -> org.assertj.core.api.Assertions.assertThat(a.confidence())
+                .isEqualTo(dev.blastradius.graph.Confidence.POSSIBLE));
+  }
+
+  @Test
+  void negative_nonJdbcReceiversAndNonSqlStringsAreIgnored() {
+    withUsers()
+        .source(
+            "src/main/java/app/Other.java",
+            """
+            package app;
+
+            import java.util.List;
+
+            class Other {
+              private final List<String> list = List.of();
+              private final Cache cache = new Cache();
+
+              void run() {
+                // expect: none
+                list.add("SELECT name FROM users");
+                // expect: none
+                cache.update("users.name");
+                // expect: none
+                System.out.println("DELETE FROM users");
+              }
+            }
+
+            class Cache {
+              void update(String key) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_unknownReceiverWithSqlTextIsLikely() {
+    var result =
+        withUsers()
+            .source(
+                "src/main/java/app/Legacy.java",
+                """
+                package app;
+
+                class Legacy extends Base {
+                  void run() {
+                    // expect: read users.name
+                    getJdbcTemplate().queryForList("SELECT name FROM users");
+                  }
+                }
+                """)
+            .doTest();
+    org.assertj.core.api.Assertions.assertThat(result.graph().accesses())
+        .filteredOn(a -> a.location().path().endsWith("Legacy.java"))
+        .extracting(a -> a.confidence())
+        .containsOnly(dev.blastradius.graph.Confidence.LIKELY);
+  }
+}

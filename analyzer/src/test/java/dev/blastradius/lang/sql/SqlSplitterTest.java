@@ -1,0 +1,121 @@
+package dev.blastradius.lang.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.schema.SqlDialect;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlSplitterTest {
+
+  private static List<SqlStatementText> split(String sql) {
+    return SqlSplitter.split(sql, SqlDialect.POSTGRES);
+  }
+
+  private static List<String> texts(String sql) {
+    return split(sql).stream().map(SqlStatementText::text).toList();
+  }
+
+  @Test
+  void splitsAtTopLevelSemicolonsOnly() {
+    assertThat(texts("SELECT 1; SELECT 'a;b'; SELECT \"x;y\" FROM t;"))
+        .containsExactly("SELECT 1", "SELECT 'a;b'", "SELECT \"x;y\" FROM t");
+  }
+
+  @Test
+  void doubledQuotesDoNotEndStrings() {
+    assertThat(texts("INSERT INTO t VALUES ('it''s; fine'); SELECT 2;"))
+        .containsExactly("INSERT INTO t VALUES ('it''s; fine')", "SELECT 2");
+  }
+
+  @Test
+  void escapeStringsHonourBackslashes() {
+    assertThat(texts("SELECT E'a\\';b'; SELECT 3;")).containsExactly("SELECT E'a\\';b'", "SELECT 3");
+  }
+
+  @Test
+  void standardStringsDoNotTreatBackslashAsEscape() {
+    assertThat(texts("SELECT 'a\\'; SELECT 4;")).containsExactly("SELECT 'a\\'", "SELECT 4");
+  }
+
+  @Test
+  void dollarQuotedBodiesKeepTheirSemicolons() {
+    String sql =
+        """
+        CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;
+        CREATE FUNCTION g() RETURNS int AS $body$ SELECT $$;$$; $inner$ ; $inner$ $body$ LANGUAGE sql;
+        SELECT $1;
+        """;
+    List<String> texts = texts(sql);
+    assertThat(texts).hasSize(3);
+    assertThat(texts.get(0)).endsWith("LANGUAGE plpgsql");
+    assertThat(texts.get(1)).contains("$inner$ ; $inner$").endsWith("LANGUAGE sql");
+    assertThat(texts.get(2)).isEqualTo("SELECT $1");
+  }
+
+  @Test
+  void commentsHideSemicolonsAndNest() {
+    String sql = "-- a; comment\nSELECT 1 /* x; /* nested; */ still; */ + 1;\nSELECT 2; -- trailing;";
+    assertThat(texts(sql)).containsExactly("SELECT 1 /* x; /* nested; */ still; */ + 1", "SELECT 2");
+  }
+
+  @Test
+  void leadingCommentsAreNotPartOfTheStatement() {
+    List<SqlStatementText> statements = split("-- header\n\n  /* doc */\n  ALTER TABLE t DROP COLUMN c;\n");
+    assertThat(statements).hasSize(1);
+    SqlStatementText statement = statements.get(0);
+    assertThat(statement.text()).isEqualTo("ALTER TABLE t DROP COLUMN c");
+    assertThat(statement.startLine()).isEqualTo(4);
+    assertThat(statement.startColumn()).isEqualTo(3);
+    assertThat(statement.endLine()).isEqualTo(4);
+    assertThat(statement.endColumn()).isEqualTo(31);
+  }
+
+  @Test
+  void multiLineStatementsKeepExactSpans() {
+    List<SqlStatementText> statements = split("SELECT a,\n       b\n  FROM t;\nSELECT 1");
+    assertThat(statements.get(0).startLine()).isEqualTo(1);
+    assertThat(statements.get(0).endLine()).isEqualTo(3);
+    assertThat(statements.get(0).endColumn()).isEqualTo(10);
+    assertThat(statements.get(1).text()).isEqualTo("SELECT 1");
+    assertThat(statements.get(1).startLine()).isEqualTo(4);
+    assertThat(statements.get(1).endColumn()).isEqualTo(9);
+  }
+
+  @Test
+  void unterminatedStringIsAProblemAndTheRestIsStillSplit() {
+    List<SqlStatementText> statements = split("SELECT 1;\nSELECT 'oops;\nSELECT name FROM users;\n");
+    assertThat(statements).hasSize(3);
+    assertThat(statements.get(0).lexProblem()).isEmpty();
+    assertThat(statements.get(1).lexProblem()).hasValueSatisfying(p -> assertThat(p).contains("unterminated string literal starting at line 2"));
+    assertThat(statements.get(2).text()).isEqualTo("SELECT name FROM users");
+    assertThat(statements.get(2).lexProblem()).isEmpty();
+  }
+
+  @Test
+  void unterminatedDollarQuoteIsAProblemWithItsLine() {
+    List<SqlStatementText> statements = split("SELECT 1;\n\nDO $$ BEGIN PERFORM 1;\n");
+    assertThat(statements).hasSize(2);
+    assertThat(statements.get(1).lexProblem()).hasValueSatisfying(p -> assertThat(p).contains("unterminated dollar-quoted string starting at line 3"));
+  }
+
+  @Test
+  void unterminatedBlockCommentIsAProblem() {
+    List<SqlStatementText> statements = split("SELECT 1 /* never closed;\nSELECT 2;");
+    assertThat(statements.get(0).lexProblem()).hasValueSatisfying(p -> assertThat(p).contains("unterminated block comment"));
+  }
+
+  @Test
+  void emptyInputHasNoStatements() {
+    assertThat(split("")).isEmpty();
+    assertThat(split("  -- only a comment\n;;\n")).hasSize(2);
+  }
+
+  @Test
+  void mysqlHashCommentsAndBackslashStrings() {
+    List<SqlStatementText> statements =
+        SqlSplitter.split("# a; comment\nSELECT 'it\\'s;' FROM `t;x`;\nSELECT 2;", SqlDialect.MYSQL);
+    assertThat(statements.stream().map(SqlStatementText::text))
+        .containsExactly("SELECT 'it\\'s;' FROM `t;x`", "SELECT 2");
+  }
+}

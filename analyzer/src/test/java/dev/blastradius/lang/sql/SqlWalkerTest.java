@@ -1,0 +1,232 @@
+package dev.blastradius.lang.sql;
+
+import dev.blastradius.testing.ExtractorTestHelper;
+import org.junit.jupiter.api.Test;
+
+/** Column-level reads and writes of plain SQL files, against a catalog from Flyway migrations. */
+class SqlWalkerTest {
+
+  private static final String USERS =
+      """
+      -- expect: ddl users.id, ddl users.email, ddl users.name, ddl users.active
+      CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text, active boolean);
+      -- expect: ddl orders.id, ddl orders.user_id, ddl orders.total
+      CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, total numeric);
+      """;
+
+  private static ExtractorTestHelper withSchema() {
+    return ExtractorTestHelper.create().migration("V1__schema.sql", USERS);
+  }
+
+  @Test
+  void positive_selectListWhereAndJoinsResolveAliases() {
+    withSchema()
+        .source(
+            "queries/report.sql",
+            """
+            -- expect: read users.email, read users.id, read orders.total, read orders.user_id, read users.active
+            SELECT u.email, o.total
+              FROM users u
+              JOIN orders o ON o.user_id = u.id
+             WHERE active AND o.total > 10;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_unqualifiedColumnsResolveThroughTheCatalog() {
+    withSchema()
+        .source(
+            "queries/unqualified.sql",
+            """
+            -- expect: read users.email, read orders.total, read users.id, read orders.user_id
+            SELECT email, total FROM users, orders WHERE users.id = user_id;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_starExpandsToEveryColumnAsImplicitReads() {
+    withSchema()
+        .source(
+            "queries/star.sql",
+            """
+            -- expect: read users.id, read users.email, read users.name, read users.active
+            SELECT * FROM users;
+            -- expect: read orders.id, read orders.user_id, read orders.total, read users.id
+            SELECT o.* FROM orders o JOIN users u ON u.id = o.user_id;
+            -- expect: read users.*
+            SELECT count(*) FROM users;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_insertColumnListPositionalSelectAndReturning() {
+    withSchema()
+        .source(
+            "queries/insert.sql",
+            """
+            -- expect: write users.email, write users.name, read users.id
+            INSERT INTO users (email, name) VALUES ('a@x', 'A') RETURNING id;
+            -- expect: write orders.id, write orders.user_id, write orders.total
+            INSERT INTO orders VALUES (1, 2, 3.5);
+            -- expect: write orders.user_id, write orders.total, read users.id, read users.active
+            INSERT INTO orders (user_id, total) SELECT id, 0 FROM users WHERE active;
+            -- expect: write users.email, write users.name, read users.name
+            INSERT INTO users (email, name) VALUES ($1, $2)
+              ON CONFLICT (email) DO UPDATE SET name = excluded.name WHERE users.name IS NULL;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_updateSetFromWhereReturning() {
+    withSchema()
+        .source(
+            "queries/update.sql",
+            """
+            -- expect: write users.name, read users.email, read users.id, read orders.user_id, read orders.total, read users.active
+            UPDATE users u SET name = upper(u.email)
+              FROM orders o
+             WHERE o.user_id = u.id AND o.total > 100
+            RETURNING u.active;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_deleteIsATableLevelWriteWithWhereReads() {
+    withSchema()
+        .source(
+            "queries/delete.sql",
+            """
+            -- expect: write orders.*, read orders.total
+            DELETE FROM orders WHERE total = 0;
+            -- expect: write users.*
+            TRUNCATE users;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_ctesAndCorrelatedSubqueries() {
+    withSchema()
+        .source(
+            "queries/cte.sql",
+            """
+            -- expect: read orders.user_id, read orders.total, read users.email, read users.id
+            WITH big AS (SELECT user_id, total FROM orders WHERE total > 100)
+            SELECT email FROM users u WHERE EXISTS (SELECT 1 FROM big b WHERE b.user_id = u.id);
+            -- expect: read users.name, read orders.total, read orders.user_id, read users.id
+            SELECT name, (SELECT max(total) FROM orders o WHERE o.user_id = users.id) FROM users;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_outputAliasesInOrderByAreNotColumns() {
+    withSchema()
+        .source(
+            "queries/alias.sql",
+            """
+            -- expect: read users.email
+            SELECT lower(email) AS e FROM users ORDER BY e;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sessionAndTransactionStatementsAccessNothing() {
+    withSchema()
+        .source(
+            "queries/session.sql",
+            """
+            -- expect: none
+            BEGIN;
+            -- expect: none
+            SET lock_timeout = '2s';
+            -- expect: none
+            SELECT now(), current_date, true;
+            -- expect: none
+            COMMIT;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_ddlInMigrationsIsRecordedAndReplayed() {
+    ExtractorTestHelper.create()
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id @migration, ddl users.name @migration
+            CREATE TABLE users (id bigint, name text);
+            """)
+        .migration(
+            "V2__rename.sql",
+            """
+            -- expect: ddl users.name @migration, ddl users.full_name @migration
+            ALTER TABLE users RENAME COLUMN name TO full_name;
+            -- expect: ddl users.email @migration
+            ALTER TABLE users ADD COLUMN email text;
+            -- expect: ddl users.id @migration
+            CREATE INDEX users_id ON users (id);
+            """)
+        .source(
+            "queries/after.sql",
+            """
+            -- expect: read users.id @none, read users.full_name @none, read users.email @none
+            SELECT * FROM users;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_migrationsReplayInFlywayVersionOrderNotNameOrder() {
+    ExtractorTestHelper.create()
+        .migration(
+            "V1_10__drop.sql",
+            """
+            -- expect: ddl t.b @migration
+            ALTER TABLE t DROP COLUMN b;
+            """)
+        .migration(
+            "V1_9__add.sql",
+            """
+            -- expect: ddl t.b @migration
+            ALTER TABLE t ADD COLUMN b int;
+            """)
+        .migration(
+            "V1__create.sql",
+            """
+            -- expect: ddl t.a @migration
+            CREATE TABLE t (a int);
+            """)
+        .source(
+            "queries/q.sql",
+            """
+            -- expect: read t.a
+            SELECT * FROM t;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_quotedIdentifiersKeepTheirCaseUnquotedFold() {
+    ExtractorTestHelper.create()
+        .migration(
+            "V1__t.sql",
+            """
+            -- expect: ddl accounts.Name, ddl accounts.email
+            CREATE TABLE Accounts ("Name" text, EMAIL text);
+            """)
+        .source(
+            "queries/q.sql",
+            """
+            -- expect: read accounts.Name, read accounts.email
+            SELECT "Name", Email FROM ACCOUNTS;
+            """)
+        .doTest();
+  }
+}

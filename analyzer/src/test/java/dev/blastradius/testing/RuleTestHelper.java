@@ -1,0 +1,66 @@
+package dev.blastradius.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.pipeline.AnalysisResult;
+import dev.blastradius.rules.RuleCatalog;
+
+/**
+ * Marker tests for one rule: applied migrations, the proposed migration, and application sources.
+ * Only this rule's findings and related sites are checked, strictly both ways.
+ *
+ * <pre>
+ * RuleTestHelper.forRule("drop-column-still-read")
+ *     .applied("V1__users.sql", "CREATE TABLE users (id int, name text);")
+ *     .proposed("V2__drop.sql", """
+ *         -- expect: finding drop-column-still-read ~ "users.name"
+ *         ALTER TABLE users DROP COLUMN name;
+ *         """)
+ *     .source("src/main/java/app/UserDao.java", """ … // expect: related drop-column-still-read … """)
+ *     .doTest();
+ * </pre>
+ */
+public final class RuleTestHelper {
+
+  private final String ruleId;
+  private final TestProject project = new TestProject();
+
+  private RuleTestHelper(String ruleId) {
+    this.ruleId = ruleId;
+  }
+
+  /** A helper for the bundled rule {@code id}. */
+  public static RuleTestHelper forRule(String id) {
+    assertThat(RuleCatalog.bundled().rule(id))
+        .as("rule %s must exist in rules/<pack>/%s.yaml", id, id)
+        .isPresent();
+    return new RuleTestHelper(id);
+  }
+
+  /** An applied Flyway migration. */
+  public RuleTestHelper applied(String fileName, String sql) {
+    project.add(TestProject.MIGRATIONS + fileName, sql);
+    return this;
+  }
+
+  /** The migration under review, passed as {@code --migration}. */
+  public RuleTestHelper proposed(String fileName, String sql) {
+    project.propose("proposed/" + fileName, sql);
+    return this;
+  }
+
+  /** An application source file. */
+  public RuleTestHelper source(String path, String text) {
+    project.add(path, text);
+    return this;
+  }
+
+  /** Runs {@code check} and compares this rule's findings with the markers. */
+  public AnalysisResult doTest() {
+    return project
+        .run(
+            f -> (f.kind().equals("finding") || f.kind().equals("related")) && f.subject().equals(ruleId),
+            false)
+        .result();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.blastradius.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.lang.sql.SqlFrontend;
+import dev.blastradius.pipeline.AnalysisOptions;
+import dev.blastradius.pipeline.AnalysisResult;
+import dev.blastradius.pipeline.Analyzer;
+import dev.blastradius.report.ReportModel;
+import dev.blastradius.report.json.JsonReport;
+import dev.blastradius.schema.SqlDialect;
+import dev.blastradius.source.Language;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away repository written from text blocks, analysed in-process, with its markers checked
+ * against the JSON report. The base of {@link ExtractorTestHelper} and {@link RuleTestHelper}.
+ */
+class TestProject {
+
+  /** Where Flyway migrations go. */
+  static final String MIGRATIONS = "src/main/resources/db/migration/";
+
+  private final Map<String, String> files = new LinkedHashMap<>();
+  private final List<String> proposed = new ArrayList<>();
+  private SqlDialect dialect = SqlDialect.POSTGRES;
+
+  void add(String path, String text) {
+    if (files.put(path, text) != null) {
+      throw new IllegalArgumentException("file added twice: " + path);
+    }
+  }
+
+  void propose(String path, String text) {
+    add(path, text);
+    proposed.add(path);
+  }
+
+  void dialect(SqlDialect value) {
+    dialect = value;
+  }
+
+  /** The result of one run and its JSON report. */
+  record Run(AnalysisResult result, String json) {}
+
+  /**
+   * Writes the files, runs {@code check} (or {@code scan} without proposals), validates the JSON
+   * against its schema, and checks every marked file. Fails when no file has a marker.
+   */
+  Run run(Predicate<ActualFact> inScope, boolean requireEntryKinds) {
+    Path root = createTempRoot();
+    try {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path path = root.resolve(file.getKey());
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+      }
+      boolean check = !proposed.isEmpty();
+      AnalysisOptions options =
+          new AnalysisOptions(
+              root,
+              root,
+              dialect,
+              proposed.stream().map(root::resolve).toList(),
+              List.of(),
+              List.of(),
+              1,
+              SqlFrontend.DEFAULT_TIME_LIMIT);
+      AnalysisResult result = Analyzer.standard().run(options, check);
+      String json =
+          JsonReport.render(new ReportModel(result, check ? "check" : "scan", Optional.empty(), Optional.empty()));
+      JsonSchemas.assertValid(json, JsonSchemas.REPORT);
+      List<ActualFact> facts = ReportFacts.of(json);
+      MarkerChecker checker = new MarkerChecker(inScope, requireEntryKinds);
+      List<String> failures = new ArrayList<>();
+      int markers = 0;
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        String leader = Language.ofFileName(file.getKey()).map(Language::lineComment).orElse("#");
+        List<Marker> parsed = MarkerParser.parse(file.getValue(), leader);
+        markers += parsed.size();
+        if (!parsed.isEmpty()) {
+          failures.addAll(checker.check(file.getKey(), parsed, facts));
+        }
+      }
+      assertThat(markers).as("a marker test needs at least one expect: marker").isPositive();
+      assertThat(failures).as("markers vs. reported facts; problems: %s", result.problems()).isEmpty();
+      return new Run(result, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(root);
+    }
+  }
+
+  private static Path createTempRoot() {
+    try {
+      return Files.createTempDirectory("blastradius-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
