@@ -3,7 +3,6 @@ package dev.blastradius.cli;
 import dev.blastradius.config.ConfigException;
 import dev.blastradius.config.ConfigLoader;
 import dev.blastradius.config.ProjectConfig;
-import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.pipeline.AnalysisOptions;
 import dev.blastradius.schema.SqlDialect;
 import java.nio.file.Files;
@@ -33,13 +32,15 @@ abstract class AnalysisCommand {
     CommandLine cl = spec.commandLine();
     Path scanRoot = scanRootArgument().toAbsolutePath().normalize();
     if (!Files.isDirectory(scanRoot)) {
-      throw new CommandLine.ParameterException(cl, "scan root '" + scanRootArgument() + "' is not a directory");
+      throw new CommandLine.ParameterException(
+          cl, "scan root '" + scanRootArgument() + "' is not a directory");
     }
     ProjectConfig config = config(scanRoot, cl);
     SqlDialect dialect = dialect(config, cl);
     validateVersions(cl);
     if (common.threads < 1) {
-      throw new CommandLine.ParameterException(cl, "--threads must be at least 1, was " + common.threads);
+      throw new CommandLine.ParameterException(
+          cl, "--threads must be at least 1, was " + common.threads);
     }
     Path reportRoot = reportRoot(scanRoot, cl);
     List<String> include = new ArrayList<>(config.include());
@@ -47,7 +48,14 @@ abstract class AnalysisCommand {
     List<String> exclude = new ArrayList<>(config.exclude());
     exclude.addAll(common.exclude);
     return new AnalysisOptions(
-        scanRoot, reportRoot, dialect, proposed, include, exclude, common.threads, SqlFrontend.DEFAULT_TIME_LIMIT);
+        scanRoot,
+        reportRoot,
+        dialect,
+        proposed,
+        include,
+        exclude,
+        common.threads,
+        AnalysisOptions.DEFAULT_SQL_TIME_LIMIT);
   }
 
   private ProjectConfig config(Path scanRoot, CommandLine cl) {
@@ -82,14 +90,18 @@ abstract class AnalysisCommand {
       String major = common.pgVersion.split("\\.", -1)[0];
       if (major.isEmpty() || !major.chars().allMatch(Character::isDigit)) {
         throw new CommandLine.ParameterException(
-            cl, "--pg-version: '" + common.pgVersion + "' is not a Postgres version such as 14 or 14.5");
+            cl,
+            "--pg-version: '"
+                + common.pgVersion
+                + "' is not a Postgres version such as 14 or 14.5");
       }
     }
     if (common.mysqlVersion != null) {
       String[] parts = common.mysqlVersion.split("\\.", -1);
       boolean valid =
           parts.length == 3
-              && java.util.Arrays.stream(parts).allMatch(p -> !p.isEmpty() && p.chars().allMatch(Character::isDigit));
+              && java.util.Arrays.stream(parts)
+                  .allMatch(p -> !p.isEmpty() && p.chars().allMatch(Character::isDigit));
       if (!valid) {
         throw new CommandLine.ParameterException(
             cl, "--mysql-version: '" + common.mysqlVersion + "' is not X.Y.Z such as 8.0.36");
@@ -102,7 +114,8 @@ abstract class AnalysisCommand {
     if (common.repoRoot != null) {
       Path root = common.repoRoot.toAbsolutePath().normalize();
       if (!Files.isDirectory(root)) {
-        throw new CommandLine.ParameterException(cl, "--repo-root: not a directory: " + common.repoRoot);
+        throw new CommandLine.ParameterException(
+            cl, "--repo-root: not a directory: " + common.repoRoot);
       }
       return root;
     }

@@ -1,23 +1,16 @@
 package dev.blastradius.cli;
 
-import dev.blastradius.lang.migrations.FlywayLayout;
-import dev.blastradius.lang.migrations.MigrationScript;
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.pipeline.Analyzer;
+import dev.blastradius.pipeline.ProposedMigrations;
 import dev.blastradius.report.ReportModel;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Level;
-import dev.blastradius.source.Language;
-import dev.blastradius.source.SourceFile;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +23,15 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Check proposed migrations against the rule packs, using who reads and writes what.")
+    description =
+        "Check proposed migrations against the rule packs, using who reads and writes what.")
 final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ROOT", description = "Directory to scan. Default: .")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "ROOT",
+      description = "Directory to scan. Default: .")
   Path root = Path.of(".");
 
   @Option(
@@ -44,22 +42,36 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
               + " directory). It is left out of the replayed history.")
   List<Path> migrations = new ArrayList<>();
 
-  @Option(names = "--base", paramLabel = "REV", description = "Compare with git revision REV (planned).")
+  @Option(
+      names = "--base",
+      paramLabel = "REV",
+      description = "Compare with git revision REV (planned).")
   String base;
 
-  @Option(names = "--packs", split = ",", paramLabel = "LIST", description = "Rule packs to run. Default: all.")
+  @Option(
+      names = "--packs",
+      split = ",",
+      paramLabel = "LIST",
+      description = "Rule packs to run. Default: all.")
   List<String> packs = new ArrayList<>();
 
-  @Option(names = "--baseline", paramLabel = "FILE", description = "Hide findings already in this report (planned).")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Hide findings already in this report (planned).")
   Path baseline;
 
-  @Option(names = "--sarif-category", paramLabel = "NAME", description = "SARIF automationDetails.id category.")
+  @Option(
+      names = "--sarif-category",
+      paramLabel = "NAME",
+      description = "SARIF automationDetails.id category.")
   String sarifCategory;
 
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
-      description = "error, warning, note or none: exit 4 when a finding is at or above it. Default: error.")
+      description =
+          "error, warning, note or none: exit 4 when a finding is at or above it. Default: error.")
   String failOn = "error";
 
   @Option(
@@ -79,24 +91,35 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
     ReportOutput output = ReportOutput.from(common, cl);
     Optional<Level> threshold = failOn(cl);
     if (base != null) {
-      throw new CommandLine.ParameterException(cl, "--base is not supported by this version yet; use --migration");
+      throw new CommandLine.ParameterException(
+          cl, "--base is not supported by this version yet; use --migration");
     }
     if (baseline != null) {
-      throw new CommandLine.ParameterException(cl, "--baseline is not supported by this version yet");
+      throw new CommandLine.ParameterException(
+          cl, "--baseline is not supported by this version yet");
     }
     if (migrations.isEmpty()) {
-      throw new CommandLine.ParameterException(cl, "check needs --migration FILE (the migration under review)");
+      throw new CommandLine.ParameterException(
+          cl, "check needs --migration FILE (the migration under review)");
     }
     List<String> knownPacks = List.of("expand-contract");
     for (String pack : packs) {
       if (!knownPacks.contains(pack.strip())) {
-        throw new CommandLine.ParameterException(cl, "--packs: unknown pack '" + pack + "' (known: " + String.join(", ", knownPacks) + ")");
+        throw new CommandLine.ParameterException(
+            cl,
+            "--packs: unknown pack '" + pack + "' (known: " + String.join(", ", knownPacks) + ")");
       }
     }
     AnalysisResult result = Analyzer.standard().run(options(proposedFiles(cl)), true);
-    output.write(new ReportModel(result, "check", Optional.empty(), Optional.ofNullable(sarifCategory)), cl.getOut(), cl);
+    output.write(
+        new ReportModel(result, "check", Optional.empty(), Optional.ofNullable(sarifCategory)),
+        cl.getOut(),
+        cl);
     boolean failing =
-        threshold.isPresent() && result.findings().stream().map(Finding::level).anyMatch(l -> l.atLeast(threshold.get()));
+        threshold.isPresent()
+            && result.findings().stream()
+                .map(Finding::level)
+                .anyMatch(l -> l.atLeast(threshold.get()));
     if (failing) {
       return ExitCode.FINDINGS.code();
     }
@@ -116,48 +139,10 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
 
   /** Expands {@code --migration} directories into their SQL files, in migration order. */
   private List<Path> proposedFiles(CommandLine cl) {
-    List<Path> files = new ArrayList<>();
-    for (Path given : migrations) {
-      Path path = given.toAbsolutePath().normalize();
-      if (Files.isRegularFile(path)) {
-        files.add(path);
-      } else if (Files.isDirectory(path)) {
-        List<Path> inDirectory = sqlFiles(path, cl);
-        if (inDirectory.isEmpty()) {
-          throw new CommandLine.ParameterException(cl, "--migration: no .sql files in " + given);
-        }
-        files.addAll(inDirectory);
-      } else {
-        throw new CommandLine.ParameterException(cl, "--migration: no such file: " + given);
-      }
+    try {
+      return ProposedMigrations.expand(migrations);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, "--migration: " + e.getMessage());
     }
-    return files;
-  }
-
-  private static List<Path> sqlFiles(Path directory, CommandLine cl) {
-    try (Stream<Path> entries = Files.list(directory)) {
-      return entries
-          .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))
-          .map(p -> new Candidate(p, FlywayLayout.parseName(new SourceFile(p, p.getFileName().toString(), Language.SQL))))
-          .sorted(Candidate.ORDER)
-          .map(Candidate::path)
-          .toList();
-    } catch (IOException e) {
-      throw new CommandLine.ParameterException(cl, "--migration: cannot list " + directory + ": " + e.getMessage());
-    }
-  }
-
-  /** A file of a {@code --migration} directory: Flyway-named files in Flyway order, then the rest by name. */
-  private record Candidate(Path path, Optional<MigrationScript> script) {
-    static final Comparator<Candidate> ORDER =
-        (a, b) -> {
-          if (a.script.isPresent() && b.script.isPresent()) {
-            return FlywayLayout.ORDER.compare(a.script.get(), b.script.get());
-          }
-          if (a.script.isPresent() != b.script.isPresent()) {
-            return a.script.isPresent() ? -1 : 1;
-          }
-          return a.path.getFileName().toString().compareTo(b.path.getFileName().toString());
-        };
   }
 }

@@ -30,28 +30,47 @@ final class CommonOptions {
       description = "Configuration file. Default: blastradius.yaml at the scan root, if present.")
   Path config;
 
-  @Option(names = "--dialect", paramLabel = "postgres|mysql", description = "SQL dialect. Default: postgres.")
+  @Option(
+      names = "--dialect",
+      paramLabel = "postgres|mysql",
+      description = "SQL dialect. Default: postgres.")
   String dialect;
 
-  @Option(names = "--pg-version", paramLabel = "N", description = "Postgres major version (14.5 → 14). Default: 14.")
+  @Option(
+      names = "--pg-version",
+      paramLabel = "N",
+      description = "Postgres major version (14.5 → 14). Default: 14.")
   String pgVersion;
 
-  @Option(names = "--mysql-version", paramLabel = "X.Y.Z", description = "MySQL version. Default: 8.0.36.")
+  @Option(
+      names = "--mysql-version",
+      paramLabel = "X.Y.Z",
+      description = "MySQL version. Default: 8.0.36.")
   String mysqlVersion;
 
-  @Option(names = "--include", paramLabel = "GLOB", description = "Only analyse matching files (repeatable).")
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description = "Only analyse matching files (repeatable).")
   List<String> include = new ArrayList<>();
 
-  @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip matching files (repeatable).")
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description = "Skip matching files (repeatable).")
   List<String> exclude = new ArrayList<>();
 
-  @Option(names = "--threads", paramLabel = "N", description = "Files analysed at once. Default: the number of cores.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Files analysed at once. Default: the number of cores.")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
       names = "--repo-root",
       paramLabel = "DIR",
-      description = "Paths in reports are relative to it. Default: the git top level, else the scan root.")
+      description =
+          "Paths in reports are relative to it. Default: the git top level, else the scan root.")
   Path repoRoot;
 
   @Option(names = "--quiet", description = "Do not print the text report to stdout.")

@@ -16,9 +16,9 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Decides where each requested format goes (DESIGN §4 {@code --output}) and writes it. Text goes
- * to stdout unless {@code --quiet}; the other formats go to {@code --output}, which is stdout
- * ({@code -}), a directory of fixed file names, or a single file.
+ * Decides where each requested format goes (DESIGN §4 {@code --output}) and writes it. Text goes to
+ * stdout unless {@code --quiet}; the other formats go to {@code --output}, which is stdout ({@code
+ * -}), a directory of fixed file names, or a single file.
  */
 final class ReportOutput {
 
@@ -43,7 +43,8 @@ final class ReportOutput {
                   () ->
                       new CommandLine.ParameterException(
                           commandLine,
-                          "--format: unknown format '" + trimmed
+                          "--format: unknown format '"
+                              + trimmed
                               + "' (expected text, json, sarif, html, markdown, dot or codequality)"));
       if (!format.implemented()) {
         throw new CommandLine.ParameterException(

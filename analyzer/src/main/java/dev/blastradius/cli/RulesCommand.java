@@ -27,7 +27,10 @@ final class RulesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "text|json", description = "Output format. Default: text.")
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      description = "Output format. Default: text.")
   String format = "text";
 
   @Override
@@ -77,7 +80,10 @@ final class RulesCommand implements Callable<Integer> {
   }
 
   /** {@code blastradius rules explain ID}: the rule's documentation. */
-  @Command(name = "explain", mixinStandardHelpOptions = true, description = "Print a rule's documentation.")
+  @Command(
+      name = "explain",
+      mixinStandardHelpOptions = true,
+      description = "Print a rule's documentation.")
   static final class Explain implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -91,7 +97,10 @@ final class RulesCommand implements Callable<Integer> {
           RuleCatalog.bundled()
               .rule(id)
               .orElseThrow(
-                  () -> new CommandLine.ParameterException(spec.commandLine(), "unknown rule '" + id + "'; see 'blastradius rules'"));
+                  () ->
+                      new CommandLine.ParameterException(
+                          spec.commandLine(),
+                          "unknown rule '" + id + "'; see 'blastradius rules'"));
       spec.commandLine().getOut().print(rule.documentation());
       spec.commandLine().getOut().flush();
       return ExitCode.OK.code();

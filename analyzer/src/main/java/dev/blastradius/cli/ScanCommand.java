@@ -17,7 +17,11 @@ import picocli.CommandLine.Parameters;
     description = "List every read, write and DDL of every column, with entry points.")
 final class ScanCommand extends AnalysisCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ROOT", description = "Directory to scan. Default: .")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "ROOT",
+      description = "Directory to scan. Default: .")
   Path root = Path.of(".");
 
   @Override
@@ -29,7 +33,10 @@ final class ScanCommand extends AnalysisCommand implements Callable<Integer> {
   public Integer call() {
     ReportOutput output = ReportOutput.from(common, spec.commandLine());
     AnalysisResult result = Analyzer.standard().run(options(List.of()), false);
-    output.write(new ReportModel(result, "scan", Optional.empty(), Optional.empty()), spec.commandLine().getOut(), spec.commandLine());
+    output.write(
+        new ReportModel(result, "scan", Optional.empty(), Optional.empty()),
+        spec.commandLine().getOut(),
+        spec.commandLine());
     return (result.problems().isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS).code();
   }
 }

@@ -21,10 +21,17 @@ import picocli.CommandLine.Parameters;
     description = "Show who reads and writes one column, grouped by entry point.")
 final class WhoCommand extends AnalysisCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TABLE.COLUMN", description = "The column, e.g. users.email.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TABLE.COLUMN",
+      description = "The column, e.g. users.email.")
   String column;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "ROOT", description = "Directory to scan. Default: .")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "ROOT",
+      description = "Directory to scan. Default: .")
   Path root = Path.of(".");
 
   @Override
@@ -40,7 +47,8 @@ final class WhoCommand extends AnalysisCommand implements Callable<Integer> {
     try {
       target = new Identifiers(options.dialect()).parseColumn(column);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "TABLE.COLUMN: " + e.getMessage());
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "TABLE.COLUMN: " + e.getMessage());
     }
     AnalysisResult result = Analyzer.standard().run(options, false);
     output.write(

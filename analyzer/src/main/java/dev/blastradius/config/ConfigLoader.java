@@ -16,15 +16,21 @@ import java.util.Set;
 
 /**
  * Reads {@code blastradius.yaml} strictly: unknown keys and wrong value types are errors that name
- * the file and line. Keys of DESIGN §5 that this version does not implement yet are rejected with
- * a message saying so, rather than silently ignored.
+ * the file and line. Keys of DESIGN §5 that this version does not implement yet are rejected with a
+ * message saying so, rather than silently ignored.
  */
 public final class ConfigLoader {
 
   private static final Set<String> SUPPORTED = Set.of("dialect", "include", "exclude");
   private static final Set<String> PLANNED =
       Set.of(
-          "pgVersion", "mysqlVersion", "migrations", "packs", "severity", "ignore", "pairs",
+          "pgVersion",
+          "mysqlVersion",
+          "migrations",
+          "packs",
+          "severity",
+          "ignore",
+          "pairs",
           "entryPoints");
 
   private static final YAMLFactory YAML = new YAMLFactory();
@@ -81,7 +87,8 @@ public final class ConfigLoader {
     return new ProjectConfig(dialect, include, exclude);
   }
 
-  private static SqlDialect dialect(String name, JsonParser parser) throws ConfigException, IOException {
+  private static SqlDialect dialect(String name, JsonParser parser)
+      throws ConfigException, IOException {
     if (parser.currentToken() != JsonToken.VALUE_STRING) {
       throw error(name, parser, "'dialect' must be postgres or mysql");
     }

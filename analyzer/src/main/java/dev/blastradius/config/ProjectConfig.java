@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param include globs (relative to the scan root) of the files to analyse; empty means all
  * @param exclude globs of files and directories to leave out
  */
-public record ProjectConfig(Optional<SqlDialect> dialect, List<String> include, List<String> exclude) {
+public record ProjectConfig(
+    Optional<SqlDialect> dialect, List<String> include, List<String> exclude) {
 
   /** No configuration file. */
-  public static final ProjectConfig EMPTY = new ProjectConfig(Optional.empty(), List.of(), List.of());
+  public static final ProjectConfig EMPTY =
+      new ProjectConfig(Optional.empty(), List.of(), List.of());
 
   public ProjectConfig {
     include = List.copyOf(include);

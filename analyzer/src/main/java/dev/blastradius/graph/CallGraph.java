@@ -44,7 +44,9 @@ public final class CallGraph {
     for (CodeUnit unit : units) {
       this.units.put(unit.id(), unit);
       if (unit.arity() >= 0) {
-        byNameAndArity.computeIfAbsent(key(unit.name(), unit.arity()), k -> new ArrayList<>()).add(unit);
+        byNameAndArity
+            .computeIfAbsent(key(unit.name(), unit.arity()), k -> new ArrayList<>())
+            .add(unit);
       }
     }
     for (CallSite call : calls) {
@@ -62,7 +64,8 @@ public final class CallGraph {
 
   /** The units a call may land in. */
   private List<CodeUnit> targets(CallSite call) {
-    List<CodeUnit> candidates = byNameAndArity.getOrDefault(key(call.name(), call.arity()), List.of());
+    List<CodeUnit> candidates =
+        byNameAndArity.getOrDefault(key(call.name(), call.arity()), List.of());
     String receiver = call.receiverType();
     if (receiver == null) {
       return candidates;

@@ -6,8 +6,8 @@ import java.util.Comparator;
 /**
  * A place where execution starts: an HTTP route, a cron job, a queue worker, a script.
  *
- * @param name what a user recognises: {@code GET /users/{id}}, {@code DigestJob.send (cron 0 7 *
- *     * *)}
+ * @param name what a user recognises: {@code GET /users/{id}}, {@code DigestJob.send (cron 0 7 * *
+ *     *)}
  * @param location the declaration (the annotated method, the migration file)
  */
 public record EntryPoint(EntryPointKind kind, String name, Location location)

@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * Places the results of the SQL frontend at code sites: each column use becomes an {@link Access}
- * at the location the host chooses (the SQL statement in a {@code .sql} file, the host statement
- * in Java), each unanalysed statement a problem.
+ * at the location the host chooses (the SQL statement in a {@code .sql} file, the host statement in
+ * Java), each unanalysed statement a problem.
  */
 public final class HostedSql {
 
@@ -53,7 +53,8 @@ public final class HostedSql {
       Location site = siteOf.apply(statement);
       statement
           .problem()
-          .ifPresent(p -> facts.problem(new AnalysisProblem(site.path(), pass, p, site.startLine())));
+          .ifPresent(
+              p -> facts.problem(new AnalysisProblem(site.path(), pass, p, site.startLine())));
       String snippet = snippetOf.apply(statement);
       for (ColumnUse use : statement.uses()) {
         if (mentionsDynamicPart(use)) {
@@ -82,7 +83,9 @@ public final class HostedSql {
         || use.column().schema().equals(DYNAMIC_PART);
   }
 
-  /** Whitespace-collapsed text, shortened to {@link #SNIPPET_LENGTH} characters with an ellipsis. */
+  /**
+   * Whitespace-collapsed text, shortened to {@link #SNIPPET_LENGTH} characters with an ellipsis.
+   */
   public static String snippet(String text) {
     String flat = text.strip().replaceAll("\\s+", " ");
     return flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH - 1) + "…";

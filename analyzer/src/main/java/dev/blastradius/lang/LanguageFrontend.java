@@ -4,10 +4,9 @@ import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
 
 /**
- * Extracts the facts of one source file: accesses with the code unit that makes them, the units
- * and calls of the call graph, declared entry points, and problems. A frontend never throws for
- * bad input; it records a problem and returns what it could recover. Implementations are
- * thread-safe.
+ * Extracts the facts of one source file: accesses with the code unit that makes them, the units and
+ * calls of the call graph, declared entry points, and problems. A frontend never throws for bad
+ * input; it records a problem and returns what it could recover. Implementations are thread-safe.
  */
 public interface LanguageFrontend {
 

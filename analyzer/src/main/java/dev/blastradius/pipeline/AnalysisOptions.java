@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything one analysis run needs, resolved from the command line and {@code
- * blastradius.yaml}.
+ * Everything one analysis run needs, resolved from the command line and {@code blastradius.yaml}.
  *
  * @param scanRoot the directory to scan
  * @param reportRoot output paths are relative to it ({@code --repo-root})
@@ -26,6 +25,9 @@ public record AnalysisOptions(
     List<String> exclude,
     int threads,
     Duration sqlTimeLimit) {
+
+  /** The default per-statement SQL parse limit. */
+  public static final Duration DEFAULT_SQL_TIME_LIMIT = Duration.ofSeconds(5);
 
   public AnalysisOptions {
     proposedMigrations = List.copyOf(proposedMigrations);

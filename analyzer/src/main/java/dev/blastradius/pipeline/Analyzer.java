@@ -41,7 +41,9 @@ public final class Analyzer {
     SqlFrontend sql = new SqlFrontend(options.dialect(), options.sqlTimeLimit());
     List<SourceFile> proposedFiles =
         options.proposedMigrations().stream()
-            .map(p -> new SourceFile(p, SourceTree.relativize(options.reportRoot(), p), Language.SQL))
+            .map(
+                p ->
+                    new SourceFile(p, SourceTree.relativize(options.reportRoot(), p), Language.SQL))
             .toList();
     ReplaySchema.Result replay = ReplaySchema.run(tree.files(), proposedFiles, sql);
 

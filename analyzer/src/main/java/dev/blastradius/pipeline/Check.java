@@ -36,7 +36,10 @@ final class Check {
                 new AnalysisProblem(
                     change.location().path(),
                     "check",
-                    "rule " + rule.metadata().id() + " failed: An exception was thrown by blastradius: " + e,
+                    "rule "
+                        + rule.metadata().id()
+                        + " failed: An exception was thrown by blastradius: "
+                        + e,
                     change.location().startLine()));
           }
         }

@@ -23,19 +23,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The discover pass: walks the scan root and picks the files a frontend can read, respecting
- * {@code .gitignore} files, {@code --include}/{@code --exclude} globs, and skipping vendored and
- * generated directories. Files named by {@code --migration} are left out: they are the change
- * under review, not part of the code or the applied history.
+ * The discover pass: walks the scan root and picks the files a frontend can read, respecting {@code
+ * .gitignore} files, {@code --include}/{@code --exclude} globs, and skipping vendored and generated
+ * directories. Files named by {@code --migration} are left out: they are the change under review,
+ * not part of the code or the applied history.
  */
 final class Discover {
 
   /** Directories that hold dependencies, build output or tool state, never application code. */
   static final Set<String> SKIPPED_DIRECTORIES =
       Set.of(
-          ".git", ".hg", ".svn", "node_modules", "bower_components", "target", "build", "dist",
-          ".venv", "venv", "__pycache__", ".gradle", ".idea", ".next", ".nuxt", ".mvn", "vendor",
-          ".terraform", ".tox", ".cache");
+          ".git",
+          ".hg",
+          ".svn",
+          "node_modules",
+          "bower_components",
+          "target",
+          "build",
+          "dist",
+          ".venv",
+          "venv",
+          "__pycache__",
+          ".gradle",
+          ".idea",
+          ".next",
+          ".nuxt",
+          ".mvn",
+          "vendor",
+          ".terraform",
+          ".tox",
+          ".cache");
 
   /** Larger files are generated or data, not code. */
   static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
@@ -90,7 +107,9 @@ final class Discover {
               }
               String path = SourceTree.relativize(options.reportRoot(), file);
               if (attrs.size() > MAX_FILE_BYTES) {
-                skipped.add(new SourceTree.SkippedFile(path, "larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB, not analysed"));
+                skipped.add(
+                    new SourceTree.SkippedFile(
+                        path, "larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB, not analysed"));
                 return FileVisitResult.CONTINUE;
               }
               files.add(new SourceFile(file, path, language.get()));

@@ -69,7 +69,8 @@ final class Extract {
       if (text.problem().isEmpty()) {
         return facts;
       }
-      FileFacts.Builder withProblem = new FileFacts.Builder(file.path()).problem(text.problem().get());
+      FileFacts.Builder withProblem =
+          new FileFacts.Builder(file.path()).problem(text.problem().get());
       return merge(withProblem, facts);
     } catch (RuntimeException | StackOverflowError e) {
       return FileFacts.failed(file.path(), crash(file, e));

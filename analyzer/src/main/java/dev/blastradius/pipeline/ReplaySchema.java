@@ -26,9 +26,9 @@ import java.util.List;
 
 /**
  * The replay pass: finds the applied migrations, orders them the way their tool does, and replays
- * them into a {@link Catalog}. Their statements are also accesses, reached from a {@code
- * migration} entry point. Then the proposed migrations are read on top of that catalog; their
- * changes are what {@code check} judges.
+ * them into a {@link Catalog}. Their statements are also accesses, reached from a {@code migration}
+ * entry point. Then the proposed migrations are read on top of that catalog; their changes are what
+ * {@code check} judges.
  */
 final class ReplaySchema {
 
@@ -95,7 +95,9 @@ final class ReplaySchema {
     try {
       analysis = sql.analyze(text.text(), catalog);
     } catch (RuntimeException | StackOverflowError e) {
-      facts.problem(new AnalysisProblem(file.path(), pass, "An exception was thrown by blastradius: " + e, 0));
+      facts.problem(
+          new AnalysisProblem(
+              file.path(), pass, "An exception was thrown by blastradius: " + e, 0));
       return new Read(facts.build(), null);
     }
     if (applied) {
@@ -131,8 +133,15 @@ final class ReplaySchema {
         .map(
             s ->
                 new AnalyzedStatement(
-                    s.text(), s.startLine(), s.startColumn(), s.endLine(), s.endColumn(),
-                    s.status(), s.changes(), List.of(), s.problem()))
+                    s.text(),
+                    s.startLine(),
+                    s.startColumn(),
+                    s.endLine(),
+                    s.endColumn(),
+                    s.status(),
+                    s.changes(),
+                    List.of(),
+                    s.problem()))
         .toList();
   }
 
@@ -144,7 +153,8 @@ final class ReplaySchema {
         changes.add(new LocatedChange(change, location, statement.text()));
       }
     }
-    String version = FlywayLayout.parseName(file).map(MigrationScript::version).orElse(file.fileName());
+    String version =
+        FlywayLayout.parseName(file).map(MigrationScript::version).orElse(file.fileName());
     return new Migration(file.path(), version, changes);
   }
 }

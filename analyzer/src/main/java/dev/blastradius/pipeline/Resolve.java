@@ -32,13 +32,16 @@ final class Resolve {
       units.addAll(facts.units());
       calls.addAll(facts.calls());
       facts.types().forEach((t, s) -> types.computeIfAbsent(t, k -> new HashSet<>()).addAll(s));
-      facts.entryPoints().forEach((u, e) -> entryPoints.computeIfAbsent(u, k -> new HashSet<>()).addAll(e));
+      facts
+          .entryPoints()
+          .forEach((u, e) -> entryPoints.computeIfAbsent(u, k -> new HashSet<>()).addAll(e));
     }
     CallGraph callGraph = new CallGraph(units, calls, types, entryPoints);
     List<Access> accesses = new ArrayList<>();
     for (FileFacts facts : allFacts) {
       for (UnitAccess access : facts.accesses()) {
-        accesses.add(access.access().withEntryPoints(callGraph.entryPointsReaching(access.unitId())));
+        accesses.add(
+            access.access().withEntryPoints(callGraph.entryPointsReaching(access.unitId())));
       }
     }
     return new ColumnAccessGraph(accesses);

@@ -15,7 +15,10 @@ import java.util.Set;
  * @param sarifCategory {@code --sarif-category}, for SARIF's {@code automationDetails.id}
  */
 public record ReportModel(
-    AnalysisResult result, String command, Optional<ColumnRef> column, Optional<String> sarifCategory) {
+    AnalysisResult result,
+    String command,
+    Optional<ColumnRef> column,
+    Optional<String> sarifCategory) {
 
   /** True when rules ran, so findings (even none) are part of the report. */
   public boolean checked() {

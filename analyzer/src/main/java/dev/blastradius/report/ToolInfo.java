@@ -23,7 +23,8 @@ public final class ToolInfo {
   private static String loadVersion() {
     try (InputStream in = ToolInfo.class.getResourceAsStream("/blastradius-version.properties")) {
       if (in == null) {
-        throw new IllegalStateException("blastradius-version.properties is missing; the build is broken");
+        throw new IllegalStateException(
+            "blastradius-version.properties is missing; the build is broken");
       }
       Properties properties = new Properties();
       properties.load(in);

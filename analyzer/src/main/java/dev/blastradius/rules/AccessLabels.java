@@ -18,7 +18,10 @@ public final class AccessLabels {
   public static String of(Access access) {
     String how = "";
     if (access.implicit()) {
-      how = access.kind() == AccessKind.READ ? " (implicitly, via *)" : " (implicitly, by a positional INSERT)";
+      how =
+          access.kind() == AccessKind.READ
+              ? " (implicitly, via *)"
+              : " (implicitly, by a positional INSERT)";
     }
     return access.column().displayName()
         + " "
@@ -39,7 +42,10 @@ public final class AccessLabels {
   /** Up to three entry point labels, then "and N more". */
   public static String listed(List<EntryPoint> entryPoints) {
     String shown =
-        entryPoints.stream().limit(MAX_LISTED).map(EntryPoint::label).collect(Collectors.joining(", "));
+        entryPoints.stream()
+            .limit(MAX_LISTED)
+            .map(EntryPoint::label)
+            .collect(Collectors.joining(", "));
     int more = entryPoints.size() - MAX_LISTED;
     return more > 0 ? shown + " and " + more + " more" : shown;
   }

@@ -30,15 +30,17 @@ import java.util.stream.Stream;
 public final class RuleCatalog {
 
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private static volatile RuleCatalog bundled;
 
   private final List<RuleMetadata> rules;
 
   private RuleCatalog(List<RuleMetadata> rules) {
-    this.rules = rules.stream().sorted(Comparator.comparing(RuleMetadata::pack).thenComparing(RuleMetadata::id)).toList();
+    this.rules =
+        rules.stream()
+            .sorted(Comparator.comparing(RuleMetadata::pack).thenComparing(RuleMetadata::id))
+            .toList();
   }
 
   /** The rules shipped with blastradius. */
@@ -109,7 +111,8 @@ public final class RuleCatalog {
   static List<RuleMetadata> read(Path directory) throws IOException {
     List<RuleMetadata> rules = new ArrayList<>();
     try (Stream<Path> files = Files.walk(directory, 2)) {
-      for (Path yaml : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+      for (Path yaml :
+          files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
         if (yaml.getParent().equals(directory)) {
           continue;
         }
@@ -124,13 +127,16 @@ public final class RuleCatalog {
     String id = file.substring(0, file.length() - ".yaml".length());
     String pack = yaml.getParent().getFileName().toString();
     Path markdown = yaml.resolveSibling(id + ".md");
-    String documentation = Files.exists(markdown) ? Files.readString(markdown, StandardCharsets.UTF_8) : "";
+    String documentation =
+        Files.exists(markdown) ? Files.readString(markdown, StandardCharsets.UTF_8) : "";
     JsonNode node = YAML.readTree(Files.readString(yaml, StandardCharsets.UTF_8));
     Map<String, Object> params =
         node.has("params") ? YAML.convertValue(node.get("params"), LinkedHashMap.class) : Map.of();
     @SuppressWarnings("unchecked")
     Map<String, List<String>> equivalents =
-        node.has("equivalents") ? YAML.convertValue(node.get("equivalents"), LinkedHashMap.class) : Map.of();
+        node.has("equivalents")
+            ? YAML.convertValue(node.get("equivalents"), LinkedHashMap.class)
+            : Map.of();
     List<String> tags = new ArrayList<>();
     node.path("tags").forEach(t -> tags.add(t.asText()));
     return new RuleMetadata(

@@ -143,7 +143,8 @@ public final class Catalog {
     /** An immutable snapshot. */
     public Catalog build() {
       Map<TableRef, Table> snapshot = new TreeMap<>();
-      tables.forEach((ref, cols) -> snapshot.put(ref, new Table(ref, new ArrayList<>(cols.values()))));
+      tables.forEach(
+          (ref, cols) -> snapshot.put(ref, new Table(ref, new ArrayList<>(cols.values()))));
       return snapshot.isEmpty() ? EMPTY : new Catalog(snapshot);
     }
   }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Normalises SQL identifiers the way the database does. Postgres folds unquoted names to lower
- * case and keeps quoted names exactly; MySQL keeps the case of table and column names (we compare
- * them case-insensitively by folding, as on case-insensitive file systems and for columns).
+ * Normalises SQL identifiers the way the database does. Postgres folds unquoted names to lower case
+ * and keeps quoted names exactly; MySQL keeps the case of table and column names (we compare them
+ * case-insensitively by folding, as on case-insensitive file systems and for columns).
  */
 public final class Identifiers {
 
@@ -48,8 +48,7 @@ public final class Identifiers {
       throw new IllegalStateException("empty table name");
     }
     String name = normalize(parts.get(parts.size() - 1));
-    String schema =
-        parts.size() >= 2 ? normalize(parts.get(parts.size() - 2)) : defaultSchema();
+    String schema = parts.size() >= 2 ? normalize(parts.get(parts.size() - 2)) : defaultSchema();
     return new TableRef(schema, name);
   }
 

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * Something we could not analyse. A problem means readers or writers may be missing from the
- * graph, so it is shown in every report and turns a clean run into exit code 5.
+ * Something we could not analyse. A problem means readers or writers may be missing from the graph,
+ * so it is shown in every report and turns a clean run into exit code 5.
  *
  * @param path the report-relative file, never null
  * @param pass the pipeline pass that gave up: discover, replay, extract, resolve, check, report

@@ -27,8 +27,7 @@ public record SourceText(String text, Optional<AnalysisProblem> problem) {
     } catch (IOException | OutOfMemoryError e) {
       return new SourceText(
           "",
-          Optional.of(
-              new AnalysisProblem(file.path(), "extract", "cannot read file: " + e, 0)));
+          Optional.of(new AnalysisProblem(file.path(), "extract", "cannot read file: " + e, 0)));
     }
     return decode(file.path(), bytes);
   }

@@ -35,7 +35,8 @@ public record SourceTree(
   public static String relativize(Path reportRoot, Path file) {
     Path normalized = file.toAbsolutePath().normalize();
     Path root = reportRoot.toAbsolutePath().normalize();
-    Path relative = normalized.startsWith(root) ? root.relativize(normalized) : normalized.getFileName();
+    Path relative =
+        normalized.startsWith(root) ? root.relativize(normalized) : normalized.getFileName();
     return relative.toString().replace('\\', '/');
   }
 }

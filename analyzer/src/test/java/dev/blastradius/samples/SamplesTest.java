@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code check} on every sample under {@code samples/} through the CLI, in-process, and
- * compares: the exit code with {@code expected/exit-code}, stdout with {@code
- * expected/report.txt}, the JSON and SARIF reports with their goldens (after validating them
- * against their schemas), and every marker in the sample's sources with the JSON report's facts.
+ * compares: the exit code with {@code expected/exit-code}, stdout with {@code expected/report.txt},
+ * the JSON and SARIF reports with their goldens (after validating them against their schemas), and
+ * every marker in the sample's sources with the JSON report's facts.
  */
 class SamplesTest {
 
@@ -42,7 +42,8 @@ class SamplesTest {
       samples = dirs.filter(Files::isDirectory).sorted().toList();
     }
     assertThat(samples).as("samples/ must hold at least one sample").isNotEmpty();
-    return samples.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> check(s)));
+    return samples.stream()
+        .map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> check(s)));
   }
 
   private void check(Path sample) throws IOException {
@@ -53,11 +54,16 @@ class SamplesTest {
     Cli.Result run =
         Cli.run(
             "check",
-            "--migration", sample.resolve("proposed").toString(),
-            "--format", "text,json,sarif",
-            "--output", out + "/",
-            "--repo-root", sample.toString(),
-            "--threads", "2",
+            "--migration",
+            sample.resolve("proposed").toString(),
+            "--format",
+            "text,json,sarif",
+            "--output",
+            out + "/",
+            "--repo-root",
+            sample.toString(),
+            "--threads",
+            "2",
             sample.toString());
     Path expected = sample.resolve("expected");
     int exitCode = Integer.parseInt(Files.readString(expected.resolve("exit-code")).strip());
@@ -86,7 +92,8 @@ class SamplesTest {
           continue;
         }
         String leader = Language.ofFileName(path).map(Language::lineComment).orElse("#");
-        List<Marker> markers = MarkerParser.parse(Files.readString(file, StandardCharsets.UTF_8), leader);
+        List<Marker> markers =
+            MarkerParser.parse(Files.readString(file, StandardCharsets.UTF_8), leader);
         if (!markers.isEmpty()) {
           marked.add(path);
           failures.addAll(checker.check(path, markers, facts));

@@ -5,8 +5,8 @@ import dev.blastradius.schema.SqlDialect;
 
 /**
  * Marker tests for frontends: sources as text blocks, optionally Flyway migrations for the catalog;
- * every read/write/ddl reported on a marked file must be claimed by a marker, and every marker
- * must be met. {@code @kind} suffixes are checked when written.
+ * every read/write/ddl reported on a marked file must be claimed by a marker, and every marker must
+ * be met. {@code @kind} suffixes are checked when written.
  *
  * <pre>
  * ExtractorTestHelper.create()
@@ -44,7 +44,10 @@ public final class ExtractorTestHelper {
 
   /** Runs {@code scan} and checks the markers; returns the result for further assertions. */
   public AnalysisResult doTest() {
-    return project.run(f -> f.kind().equals("read") || f.kind().equals("write") || f.kind().equals("ddl"), false)
+    return project
+        .run(
+            f -> f.kind().equals("read") || f.kind().equals("write") || f.kind().equals("ddl"),
+            false)
         .result();
   }
 }

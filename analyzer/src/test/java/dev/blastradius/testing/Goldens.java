@@ -36,15 +36,16 @@ public final class Goldens {
         return;
       }
       if (!Files.exists(golden)) {
-        fail("golden file %s does not exist; run with -Dgolden.update=true, read it, and git add it", golden);
+        fail(
+            "golden file %s does not exist; run with -Dgolden.update=true, read it, and git add it",
+            golden);
       }
       String expected = Files.readString(golden, StandardCharsets.UTF_8);
       if (!expected.equals(actual)) {
         fail(
             "%s differs from the golden file. If the change is intended, rerun with"
                 + " -Dgolden.update=true and read the diff before committing.\n%s",
-            golden,
-            unifiedDiff(expected, actual));
+            golden, unifiedDiff(expected, actual));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,7 +59,8 @@ public final class Goldens {
     int[][] lcs = new int[a.length + 1][b.length + 1];
     for (int i = a.length - 1; i >= 0; i--) {
       for (int j = b.length - 1; j >= 0; j--) {
-        lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<String> lines = new ArrayList<>();

@@ -32,7 +32,9 @@ public final class JsonSchemas {
     Schema schema = CACHE.computeIfAbsent(resource, JsonSchemas::load);
     List<Error> errors = schema.validate(json, InputFormat.JSON);
     assertThat(errors)
-        .as("JSON must match %s; violations:\n%s", resource, errors.stream().map(Error::toString).reduce("", (a, b) -> a + b + "\n"))
+        .as(
+            "JSON must match %s; violations:\n%s",
+            resource, errors.stream().map(Error::toString).reduce("", (a, b) -> a + b + "\n"))
         .isEmpty();
   }
 
@@ -41,7 +43,8 @@ public final class JsonSchemas {
       if (in == null) {
         throw new IllegalStateException("missing schema resource " + resource);
       }
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in, InputFormat.JSON);
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(in, InputFormat.JSON);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

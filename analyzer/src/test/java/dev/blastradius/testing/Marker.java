@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One {@code expect:} (or {@code todo-expect:}) comment, applied to the next non-blank,
- * non-marker line.
+ * One {@code expect:} (or {@code todo-expect:}) comment, applied to the next non-blank, non-marker
+ * line.
  *
  * @param markerLine the line of the comment itself
  * @param targetLine the line its facts are about

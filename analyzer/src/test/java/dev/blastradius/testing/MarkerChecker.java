@@ -51,13 +51,22 @@ public final class MarkerChecker {
         }
         if (requireEntryKinds && fact.isAccess() && fact.entryKinds() == null && !marker.todo()) {
           failures.add(
-              path + ":" + marker.markerLine() + ": samples must give entry-point kinds: '" + fact
+              path
+                  + ":"
+                  + marker.markerLine()
+                  + ": samples must give entry-point kinds: '"
+                  + fact
                   + " @kind…' (or @none)");
         }
         if (fact.kind().equals("none")) {
           List<ActualFact> onLine = onLine(unclaimed, marker.targetLine());
           if (!onLine.isEmpty()) {
-            failures.add(path + ":" + marker.targetLine() + ": expected no facts, but found: " + describe(onLine));
+            failures.add(
+                path
+                    + ":"
+                    + marker.targetLine()
+                    + ": expected no facts, but found: "
+                    + describe(onLine));
           }
           continue;
         }
@@ -65,14 +74,23 @@ public final class MarkerChecker {
         if (marker.todo()) {
           if (match != null) {
             failures.add(
-                path + ":" + marker.targetLine() + ": '" + fact
+                path
+                    + ":"
+                    + marker.targetLine()
+                    + ": '"
+                    + fact
                     + "' is now reported: promote 'todo-expect:' to 'expect:'");
           }
           continue;
         }
         if (match == null) {
           failures.add(
-              path + ":" + marker.targetLine() + ": expected '" + fact + "', but the line has: "
+              path
+                  + ":"
+                  + marker.targetLine()
+                  + ": expected '"
+                  + fact
+                  + "', but the line has: "
                   + describe(onLine(all, marker.targetLine())));
         } else {
           unclaimed.remove(match);
@@ -81,8 +99,15 @@ public final class MarkerChecker {
     }
     for (ActualFact fact : unclaimed) {
       failures.add(
-          path + ":" + fact.line() + ": unclaimed fact; add '" + leaderHint(path) + " expect: "
-              + fact.markerText() + "' above line " + fact.line());
+          path
+              + ":"
+              + fact.line()
+              + ": unclaimed fact; add '"
+              + leaderHint(path)
+              + " expect: "
+              + fact.markerText()
+              + "' above line "
+              + fact.line());
     }
     if (!failures.isEmpty()) {
       failures.add(path + ": everything reported for this file:\n" + allFacts(all));
@@ -92,7 +117,12 @@ public final class MarkerChecker {
 
   private static ActualFact asActual(String path, Marker marker, Marker.Fact fact) {
     return new ActualFact(
-        path, marker.targetLine(), fact.kind(), fact.subject(), fact.entryKinds(), fact.messageContains());
+        path,
+        marker.targetLine(),
+        fact.kind(),
+        fact.subject(),
+        fact.entryKinds(),
+        fact.messageContains());
   }
 
   private static ActualFact find(List<ActualFact> candidates, int line, Marker.Fact fact) {
@@ -126,9 +156,16 @@ public final class MarkerChecker {
 
   private static String allFacts(List<ActualFact> facts) {
     Map<Integer, List<String>> byLine = new TreeMap<>();
-    facts.forEach(f -> byLine.computeIfAbsent(f.line(), k -> new ArrayList<>()).add(f.markerText()));
+    facts.forEach(
+        f -> byLine.computeIfAbsent(f.line(), k -> new ArrayList<>()).add(f.markerText()));
     StringBuilder text = new StringBuilder();
-    byLine.forEach((line, list) -> text.append("    line ").append(line).append(": ").append(String.join(", ", list)).append('\n'));
+    byLine.forEach(
+        (line, list) ->
+            text.append("    line ")
+                .append(line)
+                .append(": ")
+                .append(String.join(", ", list))
+                .append('\n'));
     return text.length() == 0 ? "    (nothing)\n" : text.toString();
   }
 
@@ -136,7 +173,10 @@ public final class MarkerChecker {
     if (path.endsWith(".sql")) {
       return "--";
     }
-    if (path.endsWith(".py") || path.endsWith(".sh") || path.endsWith(".yaml") || path.endsWith(".yml")) {
+    if (path.endsWith(".py")
+        || path.endsWith(".sh")
+        || path.endsWith(".yaml")
+        || path.endsWith(".yml")) {
       return "#";
     }
     return "//";

@@ -17,7 +17,8 @@ class MarkerCheckerTest {
 
   @Test
   void matchingFactsPass() {
-    List<Marker> markers = MarkerParser.parse("-- expect: read t.a @cron\nSELECT a FROM t;\n", "--");
+    List<Marker> markers =
+        MarkerParser.parse("-- expect: read t.a @cron\nSELECT a FROM t;\n", "--");
     assertThat(all.check(PATH, markers, List.of(read(2, "t.a", "cron")))).isEmpty();
   }
 
@@ -25,19 +26,24 @@ class MarkerCheckerTest {
   void aMissingFactFailsWithWhatTheLineHas() {
     List<Marker> markers = MarkerParser.parse("-- expect: read t.b\nSELECT a FROM t;\n", "--");
     assertThat(all.check(PATH, markers, List.of(read(2, "t.a"))))
-        .anySatisfy(f -> assertThat(f).contains("expected 'read t.b', but the line has: read t.a @none"));
+        .anySatisfy(
+            f -> assertThat(f).contains("expected 'read t.b', but the line has: read t.a @none"));
   }
 
   @Test
   void anUnclaimedFactFailsWithTheMarkerToWrite() {
     List<Marker> markers = MarkerParser.parse("-- expect: read t.a\nSELECT a, b FROM t;\n", "--");
     assertThat(all.check(PATH, markers, List.of(read(2, "t.a"), read(2, "t.b", "http"))))
-        .anySatisfy(f -> assertThat(f).contains("unclaimed fact; add '-- expect: read t.b @http' above line 2"));
+        .anySatisfy(
+            f ->
+                assertThat(f)
+                    .contains("unclaimed fact; add '-- expect: read t.b @http' above line 2"));
   }
 
   @Test
   void entryKindsMustMatchExactlyWhenGiven() {
-    List<Marker> markers = MarkerParser.parse("-- expect: read t.a @cron\nSELECT a FROM t;\n", "--");
+    List<Marker> markers =
+        MarkerParser.parse("-- expect: read t.a @cron\nSELECT a FROM t;\n", "--");
     assertThat(all.check(PATH, markers, List.of(read(2, "t.a", "cron", "http")))).isNotEmpty();
   }
 
@@ -51,8 +57,10 @@ class MarkerCheckerTest {
 
   @Test
   void findingsMatchOnMessageText() {
-    List<Marker> markers = MarkerParser.parse("-- expect: finding r ~ \"users.name\"\nDROP;\n", "--");
-    ActualFact finding = new ActualFact(PATH, 2, "finding", "r", null, "Dropping users.email breaks …");
+    List<Marker> markers =
+        MarkerParser.parse("-- expect: finding r ~ \"users.name\"\nDROP;\n", "--");
+    ActualFact finding =
+        new ActualFact(PATH, 2, "finding", "r", null, "Dropping users.email breaks …");
     assertThat(all.check(PATH, markers, List.of(finding))).isNotEmpty();
   }
 

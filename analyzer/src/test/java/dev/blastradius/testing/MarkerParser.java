@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * </pre>
  *
  * The leader is the file's line comment ({@code //}, {@code #}, {@code --}) or {@code <!--}. A
- * marker applies to the next line that is neither blank nor another marker. Malformed markers
- * throw {@link IllegalArgumentException} with the line.
+ * marker applies to the next line that is neither blank nor another marker. Malformed markers throw
+ * {@link IllegalArgumentException} with the line.
  */
 public final class MarkerParser {
 
@@ -47,7 +47,8 @@ public final class MarkerParser {
         continue;
       }
       for (int p = 0; p < pending.size(); p++) {
-        markers.add(new Marker(pending.get(p)[0], lineNumber, pendingTodo.get(p), pendingFacts.get(p)));
+        markers.add(
+            new Marker(pending.get(p)[0], lineNumber, pendingTodo.get(p), pendingFacts.get(p)));
       }
       pending.clear();
       pendingFacts.clear();
@@ -94,7 +95,8 @@ public final class MarkerParser {
     if (tilde >= 0) {
       String quoted = text.substring(tilde + 1).strip();
       if (quoted.length() < 2 || !quoted.startsWith("\"") || !quoted.endsWith("\"")) {
-        throw new IllegalArgumentException("line " + line + ": '~' must be followed by \"text\" in: " + text);
+        throw new IllegalArgumentException(
+            "line " + line + ": '~' must be followed by \"text\" in: " + text);
       }
       message = quoted.substring(1, quoted.length() - 1);
       text = text.substring(0, tilde).strip();
@@ -107,24 +109,32 @@ public final class MarkerParser {
     String subject = words[1];
     if (ACCESS_KINDS.contains(kind)) {
       if (message != null) {
-        throw new IllegalArgumentException("line " + line + ": '~' only applies to findings: " + text);
+        throw new IllegalArgumentException(
+            "line " + line + ": '~' only applies to findings: " + text);
       }
       if (subject.split("\\.").length < 2) {
-        throw new IllegalArgumentException("line " + line + ": '" + subject + "' is not TABLE.COLUMN");
+        throw new IllegalArgumentException(
+            "line " + line + ": '" + subject + "' is not TABLE.COLUMN");
       }
       return new Marker.Fact(kind, subject, entryKinds(words, line), null);
     }
     if (kind.equals("finding") || kind.equals("related")) {
       if (words.length > 2) {
-        throw new IllegalArgumentException("line " + line + ": unexpected words after the rule id: " + text);
+        throw new IllegalArgumentException(
+            "line " + line + ": unexpected words after the rule id: " + text);
       }
       if (kind.equals("related") && message != null) {
-        throw new IllegalArgumentException("line " + line + ": '~' only applies to findings: " + text);
+        throw new IllegalArgumentException(
+            "line " + line + ": '~' only applies to findings: " + text);
       }
       return new Marker.Fact(kind, subject, null, message);
     }
     throw new IllegalArgumentException(
-        "line " + line + ": unknown fact '" + kind + "' (read, write, ddl, finding, related, none)");
+        "line "
+            + line
+            + ": unknown fact '"
+            + kind
+            + "' (read, write, ddl, finding, related, none)");
   }
 
   private static Set<String> entryKinds(String[] words, int line) {
@@ -142,7 +152,8 @@ public final class MarkerParser {
         continue;
       }
       if (EntryPointKind.fromJsonName(kind).isEmpty()) {
-        throw new IllegalArgumentException("line " + line + ": unknown entry-point kind '@" + kind + "'");
+        throw new IllegalArgumentException(
+            "line " + line + ": unknown entry-point kind '@" + kind + "'");
       }
       kinds.add(kind);
     }

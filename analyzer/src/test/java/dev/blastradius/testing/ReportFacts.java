@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The facts of a JSON report (DESIGN §4), so markers are checked against the public contract
- * rather than internal objects.
+ * The facts of a JSON report (DESIGN §4), so markers are checked against the public contract rather
+ * than internal objects.
  */
 public final class ReportFacts {
 
@@ -61,7 +61,12 @@ public final class ReportFacts {
       for (JsonNode related : finding.path("related")) {
         facts.add(
             new ActualFact(
-                related.path("path").asText(), related.path("line").asInt(), "related", rule, null, null));
+                related.path("path").asText(),
+                related.path("line").asInt(),
+                "related",
+                rule,
+                null,
+                null));
       }
     }
     return facts;

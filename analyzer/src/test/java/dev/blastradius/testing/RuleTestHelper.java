@@ -59,7 +59,9 @@ public final class RuleTestHelper {
   public AnalysisResult doTest() {
     return project
         .run(
-            f -> (f.kind().equals("finding") || f.kind().equals("related")) && f.subject().equals(ruleId),
+            f ->
+                (f.kind().equals("finding") || f.kind().equals("related"))
+                    && f.subject().equals(ruleId),
             false)
         .result();
   }

@@ -11,10 +11,12 @@ public final class TestPaths {
   /** The repository root (the directory holding {@code samples/} and {@code rules/}). */
   public static Path repo() {
     String configured = System.getProperty("blastradius.repoDir");
-    Path root = configured != null && !configured.contains("${") ? Path.of(configured) : Path.of("..");
+    Path root =
+        configured != null && !configured.contains("${") ? Path.of(configured) : Path.of("..");
     root = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(root.resolve("samples"))) {
-      throw new IllegalStateException("cannot find the repository root (no samples/ in " + root + ")");
+      throw new IllegalStateException(
+          "cannot find the repository root (no samples/ in " + root + ")");
     }
     return root;
   }

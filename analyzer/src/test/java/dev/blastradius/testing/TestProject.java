@@ -2,7 +2,6 @@ package dev.blastradius.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.pipeline.AnalysisOptions;
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.pipeline.Analyzer;
@@ -77,10 +76,12 @@ class TestProject {
               List.of(),
               List.of(),
               1,
-              SqlFrontend.DEFAULT_TIME_LIMIT);
+              AnalysisOptions.DEFAULT_SQL_TIME_LIMIT);
       AnalysisResult result = Analyzer.standard().run(options, check);
       String json =
-          JsonReport.render(new ReportModel(result, check ? "check" : "scan", Optional.empty(), Optional.empty()));
+          JsonReport.render(
+              new ReportModel(
+                  result, check ? "check" : "scan", Optional.empty(), Optional.empty()));
       JsonSchemas.assertValid(json, JsonSchemas.REPORT);
       List<ActualFact> facts = ReportFacts.of(json);
       MarkerChecker checker = new MarkerChecker(inScope, requireEntryKinds);
@@ -95,7 +96,9 @@ class TestProject {
         }
       }
       assertThat(markers).as("a marker test needs at least one expect: marker").isPositive();
-      assertThat(failures).as("markers vs. reported facts; problems: %s", result.problems()).isEmpty();
+      assertThat(failures)
+          .as("markers vs. reported facts; problems: %s", result.problems())
+          .isEmpty();
       return new Run(result, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

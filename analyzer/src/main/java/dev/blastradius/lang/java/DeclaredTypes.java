@@ -32,7 +32,9 @@ public final class DeclaredTypes {
   private final Map<String, VariableDeclarator> fieldDeclarators;
 
   private DeclaredTypes(
-      String ownType, Map<String, String> fields, Map<String, VariableDeclarator> fieldDeclarators) {
+      String ownType,
+      Map<String, String> fields,
+      Map<String, VariableDeclarator> fieldDeclarators) {
     this.ownType = ownType;
     this.fields = fields;
     this.fieldDeclarators = fieldDeclarators;
@@ -51,7 +53,9 @@ public final class DeclaredTypes {
     return new DeclaredTypes(type.getNameAsString(), fields, declarators);
   }
 
-  /** The names visible inside {@code callable}: this type's fields plus its parameters and locals. */
+  /**
+   * The names visible inside {@code callable}: this type's fields plus its parameters and locals.
+   */
   DeclaredTypes forCallable(CallableDeclaration<?> callable) {
     DeclaredTypes scope = new DeclaredTypes(ownType, fields, fieldDeclarators);
     for (Parameter parameter : callable.getParameters()) {
@@ -92,11 +96,14 @@ public final class DeclaredTypes {
     }
     if (expression instanceof NameExpr name) {
       String identifier = name.getNameAsString();
-      String type = locals.containsKey(identifier) ? locals.get(identifier) : fields.get(identifier);
+      String type =
+          locals.containsKey(identifier) ? locals.get(identifier) : fields.get(identifier);
       if (type != null) {
         return Optional.of(type);
       }
-      return Character.isUpperCase(identifier.charAt(0)) ? Optional.of(identifier) : Optional.empty();
+      return Character.isUpperCase(identifier.charAt(0))
+          ? Optional.of(identifier)
+          : Optional.empty();
     }
     if (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
       return Optional.ofNullable(fields.get(access.getNameAsString()));

@@ -6,8 +6,8 @@ import dev.blastradius.graph.EntryPoint;
 import java.util.List;
 
 /**
- * Recognises the entry points one framework declares on methods (routes, schedules, listeners).
- * One adapter per framework, registered in {@link JavaFrontend}'s list.
+ * Recognises the entry points one framework declares on methods (routes, schedules, listeners). One
+ * adapter per framework, registered in {@link JavaFrontend}'s list.
  */
 public interface EntryPointAdapter {
 

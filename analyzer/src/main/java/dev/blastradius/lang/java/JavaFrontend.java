@@ -56,7 +56,9 @@ public final class JavaFrontend implements LanguageFrontend {
           () ->
               new JavaParser(
                   new ParserConfiguration()
-                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                      // RAW: the newest grammar without post-parse validation; we read code, not
+                      // judge it.
+                      .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                       .setAttributeComments(false)));
 
   @Override
@@ -69,9 +71,15 @@ public final class JavaFrontend implements LanguageFrontend {
     FileFacts.Builder facts = new FileFacts.Builder(file.path());
     ParseResult<CompilationUnit> result = PARSER.get().parse(text);
     for (Problem problem : result.getProblems()) {
-      int line = problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+      int line =
+          problem
+              .getLocation()
+              .flatMap(l -> l.getBegin().getRange())
+              .map(r -> r.begin.line)
+              .orElse(0);
       facts.problem(
-          new AnalysisProblem(file.path(), "extract", "Java syntax error: " + problem.getMessage(), line));
+          new AnalysisProblem(
+              file.path(), "extract", "Java syntax error: " + problem.getMessage(), line));
     }
     if (result.getResult().isEmpty()) {
       return facts.build();
@@ -145,8 +153,8 @@ public final class JavaFrontend implements LanguageFrontend {
   }
 
   /**
-   * True when {@code callable} is the nearest enclosing member of a named type around {@code
-   * node}. Methods of anonymous classes belong to the member that creates them.
+   * True when {@code callable} is the nearest enclosing member of a named type around {@code node}.
+   * Methods of anonymous classes belong to the member that creates them.
    */
   private static boolean ownedBy(Node node, CallableDeclaration<?> callable) {
     for (Node current = node.getParentNode().orElse(null);
@@ -162,7 +170,11 @@ public final class JavaFrontend implements LanguageFrontend {
 
   /** {@code com.acme.UserDao#findName/1}; nested types are joined with {@code $}. */
   static String unitId(TypeDeclaration<?> owner, CallableDeclaration<?> callable) {
-    return qualifiedName(owner) + "#" + callable.getNameAsString() + "/" + callable.getParameters().size();
+    return qualifiedName(owner)
+        + "#"
+        + callable.getNameAsString()
+        + "/"
+        + callable.getParameters().size();
   }
 
   private static String qualifiedName(TypeDeclaration<?> type) {
@@ -186,7 +198,8 @@ public final class JavaFrontend implements LanguageFrontend {
     if (type instanceof ClassOrInterfaceDeclaration declaration) {
       direct =
           java.util.stream.Stream.concat(
-                  declaration.getExtendedTypes().stream(), declaration.getImplementedTypes().stream())
+                  declaration.getExtendedTypes().stream(),
+                  declaration.getImplementedTypes().stream())
               .toList();
     } else if (type instanceof EnumDeclaration declaration) {
       direct = declaration.getImplementedTypes();

@@ -12,8 +12,8 @@ import dev.blastradius.source.Location;
 import java.util.List;
 
 /**
- * What an adapter needs while looking at one method: the file's facts under construction, the
- * unit the method is, the names in scope, and how to turn nodes into locations and snippets.
+ * What an adapter needs while looking at one method: the file's facts under construction, the unit
+ * the method is, the names in scope, and how to turn nodes into locations and snippets.
  */
 public final class JavaSite {
 

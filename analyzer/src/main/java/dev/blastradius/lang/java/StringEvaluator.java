@@ -16,9 +16,9 @@ import dev.blastradius.lang.HostedSql;
 import java.util.Optional;
 
 /**
- * Folds Java string expressions to their value: literals, text blocks, {@code +} chains, and
- * names of local variables and fields of the same class initialised with constants. Parts we
- * cannot evaluate become {@link #DYNAMIC}, and the result says it is incomplete.
+ * Folds Java string expressions to their value: literals, text blocks, {@code +} chains, and names
+ * of local variables and fields of the same class initialised with constants. Parts we cannot
+ * evaluate become {@link #DYNAMIC}, and the result says it is incomplete.
  */
 public final class StringEvaluator {
 
@@ -58,7 +58,8 @@ public final class StringEvaluator {
     if (expression instanceof EnclosedExpr enclosed) {
       return evaluate(enclosed.getInner(), depth + 1, top);
     }
-    if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+    if (expression instanceof BinaryExpr binary
+        && binary.getOperator() == BinaryExpr.Operator.PLUS) {
       Optional<Value> left = evaluate(binary.getLeft(), depth + 1, false);
       Optional<Value> right = evaluate(binary.getRight(), depth + 1, false);
       if (top && left.isEmpty() && right.isEmpty()) {
@@ -85,7 +86,8 @@ public final class StringEvaluator {
     return Optional.empty();
   }
 
-  private Optional<Value> constant(Optional<VariableDeclarator> declarator, int depth, boolean top) {
+  private Optional<Value> constant(
+      Optional<VariableDeclarator> declarator, int depth, boolean top) {
     Optional<Expression> initializer = declarator.flatMap(VariableDeclarator::getInitializer);
     if (initializer.isEmpty()) {
       return top ? Optional.empty() : Optional.of(new Value(DYNAMIC, false));

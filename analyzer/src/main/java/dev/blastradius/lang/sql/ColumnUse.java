@@ -9,7 +9,8 @@ import dev.blastradius.schema.ColumnRef;
  *
  * @param implicit the column is not named in the statement ({@code *}, positional {@code INSERT})
  */
-public record ColumnUse(ColumnRef column, AccessKind kind, Confidence confidence, boolean implicit) {
+public record ColumnUse(
+    ColumnRef column, AccessKind kind, Confidence confidence, boolean implicit) {
 
   /** The same use with a weaker confidence, e.g. when the SQL was built dynamically. */
   public ColumnUse atMost(Confidence cap) {

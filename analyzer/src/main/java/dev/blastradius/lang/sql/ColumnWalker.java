@@ -78,7 +78,8 @@ final class ColumnWalker {
     } else if (statement instanceof Delete delete) {
       delete(delete);
     } else if (statement instanceof Truncate truncate) {
-      List<Table> tables = truncate.getTables() != null ? truncate.getTables() : List.of(truncate.getTable());
+      List<Table> tables =
+          truncate.getTables() != null ? truncate.getTables() : List.of(truncate.getTable());
       tables.forEach(t -> uses.add(tableLevel(t), AccessKind.WRITE, Confidence.CERTAIN, false));
     } else if (statement instanceof CreateIndex createIndex) {
       createIndex(createIndex);

@@ -167,7 +167,10 @@ final class ExpressionWalker {
       uses.add(table.column(ColumnRef.TABLE_LEVEL), kind, Confidence.LIKELY, true);
       return;
     }
-    known.get().columns().forEach(c -> uses.add(table.column(c.name()), kind, Confidence.LIKELY, true));
+    known
+        .get()
+        .columns()
+        .forEach(c -> uses.add(table.column(c.name()), kind, Confidence.LIKELY, true));
   }
 
   /** A visitor bound to one scope. */
@@ -210,7 +213,11 @@ final class ExpressionWalker {
     public <S> Void visit(AllTableColumns allTableColumns, S context) {
       Scope.Relation relation = scope.lookup(ids.normalize(allTableColumns.getTable().getName()));
       if (relation != null && relation.isBase()) {
-        uses.add(relation.table().column(ColumnRef.TABLE_LEVEL), AccessKind.READ, Confidence.CERTAIN, false);
+        uses.add(
+            relation.table().column(ColumnRef.TABLE_LEVEL),
+            AccessKind.READ,
+            Confidence.CERTAIN,
+            false);
       }
       return null;
     }

@@ -29,8 +29,18 @@ final class SchemaChangeReader {
   /** Column spec words that end a DEFAULT expression. */
   private static final Set<String> SPEC_KEYWORDS =
       Set.of(
-          "NOT", "NULL", "PRIMARY", "UNIQUE", "CHECK", "REFERENCES", "CONSTRAINT", "COLLATE",
-          "GENERATED", "AUTO_INCREMENT", "COMMENT", "ON");
+          "NOT",
+          "NULL",
+          "PRIMARY",
+          "UNIQUE",
+          "CHECK",
+          "REFERENCES",
+          "CONSTRAINT",
+          "COLLATE",
+          "GENERATED",
+          "AUTO_INCREMENT",
+          "COMMENT",
+          "ON");
 
   private final Identifiers ids;
 
@@ -49,7 +59,9 @@ final class SchemaChangeReader {
       alter.getAlterExpressions().forEach(e -> alterExpression(table, e, changes));
     } else if (statement instanceof Drop drop && "TABLE".equalsIgnoreCase(drop.getType())) {
       List<net.sf.jsqlparser.schema.Table> names =
-          drop.getNames() != null && !drop.getNames().isEmpty() ? drop.getNames() : List.of(drop.getName());
+          drop.getNames() != null && !drop.getNames().isEmpty()
+              ? drop.getNames()
+              : List.of(drop.getName());
       names.forEach(t -> changes.add(new DropTable(ColumnWalker.tableRef(t, ids))));
     }
     return changes;
@@ -87,14 +99,16 @@ final class SchemaChangeReader {
       changes.add(new DropColumn(table, ids.normalize(e.getColumnName())));
     } else if (operation == AlterOperation.RENAME && e.getColumnOldName() != null) {
       changes.add(
-          new RenameColumn(table, ids.normalize(e.getColumnOldName()), ids.normalize(e.getColumnName())));
+          new RenameColumn(
+              table, ids.normalize(e.getColumnOldName()), ids.normalize(e.getColumnName())));
     } else if (operation == AlterOperation.RENAME_TABLE && e.getNewTableName() != null) {
       changes.add(new RenameTable(table, ids.table(List.of(table.schema(), e.getNewTableName()))));
     }
   }
 
   private Catalog.Column column(ColumnDefinition definition) {
-    List<String> specs = definition.getColumnSpecs() == null ? List.of() : definition.getColumnSpecs();
+    List<String> specs =
+        definition.getColumnSpecs() == null ? List.of() : definition.getColumnSpecs();
     List<String> upper = specs.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
     boolean notNull = false;
     String defaultExpression = null;
@@ -113,6 +127,7 @@ final class SchemaChangeReader {
       }
     }
     String type = definition.getColDataType() == null ? "" : definition.getColDataType().toString();
-    return new Catalog.Column(ids.normalize(definition.getColumnName()), type, notNull, defaultExpression);
+    return new Catalog.Column(
+        ids.normalize(definition.getColumnName()), type, notNull, defaultExpression);
   }
 }

@@ -25,7 +25,9 @@ final class Scope {
 
     /** Whether {@code qualifier} (already normalised) names this relation. */
     boolean answersTo(String qualifier) {
-      return alias != null ? alias.equals(qualifier) : table != null && table.name().equals(qualifier);
+      return alias != null
+          ? alias.equals(qualifier)
+          : table != null && table.name().equals(qualifier);
     }
   }
 

@@ -26,7 +26,9 @@ public final class SqlFileFrontend implements LanguageFrontend {
   public FileFacts extract(SourceFile file, String text, ExtractContext context) {
     FileFacts.Builder facts = new FileFacts.Builder(file.path());
     String unitId = unitId(file.path());
-    facts.unit(new CodeUnit(unitId, file.fileName(), file.fileName(), -1, Location.ofLine(file.path(), 1)));
+    facts.unit(
+        new CodeUnit(
+            unitId, file.fileName(), file.fileName(), -1, Location.ofLine(file.path(), 1)));
     SqlAnalysis analysis = context.sql().analyze(text, context.catalog());
     HostedSql.record(
         facts,

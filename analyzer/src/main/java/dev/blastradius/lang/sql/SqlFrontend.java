@@ -10,14 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQL frontend used by every host language: splits a text into statements, parses each one
- * with JSqlParser under a time limit, and returns its schema changes and column uses. Thread-safe;
- * one instance serves every thread.
+ * The SQL frontend used by every host language: splits a text into statements, parses each one with
+ * JSqlParser under a time limit, and returns its schema changes and column uses. Thread-safe; one
+ * instance serves every thread.
  */
 public final class SqlFrontend {
-
-  /** The default per-statement parse limit. */
-  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
 
   private final SqlDialect dialect;
   private final Identifiers ids;

@@ -23,7 +23,9 @@ final class SqlSplitter {
   /** Splits {@code sql}; never throws on malformed input. */
   static List<SqlStatementText> split(String sql, SqlDialect dialect) {
     SqlLexer lexer = new SqlLexer(CharStreams.fromString(sql));
-    lexer.mysql = dialect == SqlDialect.MYSQL;
+    if (dialect == SqlDialect.MYSQL) {
+      lexer.mode(SqlLexer.MYSQL);
+    }
     List<String> lexerErrors = new ArrayList<>();
     lexer.removeErrorListeners();
     lexer.addErrorListener(
@@ -133,7 +135,10 @@ final class SqlSplitter {
     void add(Token token) {
       tokens.add(
           new SqlToken(
-              token.getType(), token.getText(), token.getLine(), token.getCharPositionInLine() + 1));
+              token.getType(),
+              token.getText(),
+              token.getLine(),
+              token.getCharPositionInLine() + 1));
       textEndIndex = token.getStopIndex() + 1;
       last = token;
     }

@@ -2,6 +2,8 @@ package dev.blastradius.lang.sql;
 
 import dev.blastradius.schema.SqlDialect;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,15 +12,19 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.StringProvider;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
  * Calls JSqlParser on one statement with the dialect's settings, under a time limit. Parsing runs
- * on a shared pool of daemon threads (JSqlParser's own helper starts a pool per call); when the
- * limit passes, the parser is told to stop and the statement is reported as timed out.
+ * on a shared pool of daemon threads (JSqlParser's own helper starts a pool per call); each pool
+ * thread keeps one parser per dialect and re-initialises it per statement, because constructing a
+ * parser allocates its large lookahead tables. When the limit passes, the parser is told to stop
+ * and the statement is reported as timed out.
  */
 final class StatementParser {
 
@@ -35,6 +41,10 @@ final class StatementParser {
 
   private static final ExecutorService PARSERS = Executors.newCachedThreadPool(daemonThreads());
 
+  /** The parsers of the current pool thread, by dialect. */
+  private static final ThreadLocal<Map<SqlDialect, CCJSqlParser>> THREAD_PARSERS =
+      ThreadLocal.withInitial(() -> new EnumMap<>(SqlDialect.class));
+
   private final SqlDialect dialect;
   private final Duration timeLimit;
 
@@ -45,22 +55,47 @@ final class StatementParser {
 
   /** Parses one statement (no trailing semicolon needed). */
   Outcome parse(String sql) {
-    CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withDialect(jsqlDialect());
-    Future<Statement> future = PARSERS.submit(parser::Statement);
+    AtomicReference<CCJSqlParser> running = new AtomicReference<>();
+    Future<Statement> future =
+        PARSERS.submit(
+            () -> {
+              CCJSqlParser parser = threadParser(sql);
+              running.set(parser);
+              return parser.Statement();
+            });
     try {
       return Outcome.parsed(future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
-      parser.interrupted = true;
+      stop(running.get());
       future.cancel(true);
       return Outcome.failed(
           "the SQL parser gave up after " + timeLimit.toMillis() + " ms on this statement", true);
     } catch (InterruptedException e) {
-      parser.interrupted = true;
+      stop(running.get());
       future.cancel(true);
       Thread.currentThread().interrupt();
       return Outcome.failed("interrupted while parsing", false);
     } catch (ExecutionException e) {
       return Outcome.failed(firstLine(e.getCause()), false);
+    }
+  }
+
+  /** This pool thread's parser for the dialect, reset to read {@code sql}. */
+  private CCJSqlParser threadParser(String sql) {
+    CCJSqlParser parser = THREAD_PARSERS.get().get(dialect);
+    if (parser == null || parser.interrupted) {
+      // A parser that was told to stop is not trusted again.
+      parser = CCJSqlParserUtil.newParser(sql).withDialect(jsqlDialect());
+      THREAD_PARSERS.get().put(dialect, parser);
+      return parser;
+    }
+    parser.ReInit(new StringProvider(sql));
+    return parser;
+  }
+
+  private static void stop(CCJSqlParser parser) {
+    if (parser != null) {
+      parser.interrupted = true;
     }
   }
 

@@ -11,8 +11,22 @@ final class TokenClassifier {
 
   /** Statements that access no column: transaction control and session settings. */
   private static final Set<String> NO_ACCESS_LEADERS =
-      Set.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "SET", "RESET",
-          "SHOW", "LISTEN", "NOTIFY", "UNLISTEN", "DISCARD", "CHECKPOINT");
+      Set.of(
+          "BEGIN",
+          "START",
+          "COMMIT",
+          "END",
+          "ROLLBACK",
+          "SAVEPOINT",
+          "RELEASE",
+          "SET",
+          "RESET",
+          "SHOW",
+          "LISTEN",
+          "NOTIFY",
+          "UNLISTEN",
+          "DISCARD",
+          "CHECKPOINT");
 
   private TokenClassifier() {}
 

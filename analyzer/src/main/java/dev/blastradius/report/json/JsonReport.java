@@ -59,7 +59,9 @@ public final class JsonReport {
     ObjectNode node = Json.object();
     node.put("table", column.table()).put("column", column.column()).put("schema", column.schema());
     BlastRadius radius = result.graph().blastRadius(column);
-    node.putObject("blastRadius").put("entryPoints", radius.entryPoints()).put("files", radius.files());
+    node.putObject("blastRadius")
+        .put("entryPoints", radius.entryPoints())
+        .put("files", radius.files());
     ArrayNode accesses = node.putArray("accesses");
     for (Access access : result.graph().accessesOf(column)) {
       ObjectNode a = accesses.addObject();

@@ -101,7 +101,9 @@ public final class SarifReport {
       message.append(" Sites: ");
       for (int i = 0; i < shown.size(); i++) {
         RelatedLocation site = shown.get(i);
-        message.append(i == 0 ? "" : ", ").append(SarifText.link(site.label() + " at " + fileAndLine(site.location()), i + 1));
+        message
+            .append(i == 0 ? "" : ", ")
+            .append(SarifText.link(site.label() + " at " + fileAndLine(site.location()), i + 1));
       }
       int cut = finding.related().size() - shown.size();
       message.append(cut > 0 ? " and " + cut + " more not listed." : ".");
@@ -117,7 +119,8 @@ public final class SarifReport {
         location.putObject("message").put("text", shown.get(i).label());
       }
     }
-    node.putObject("partialFingerprints").put("primaryLocationLineHash", finding.fingerprint() + ":1");
+    node.putObject("partialFingerprints")
+        .put("primaryLocationLineHash", finding.fingerprint() + ":1");
     return node;
   }
 
@@ -125,9 +128,18 @@ public final class SarifReport {
     ObjectNode node = Json.object();
     node.put("level", "warning");
     node.putObject("message")
-        .put("text", "Not analysed (" + problem.pass() + "): " + problem.cause() + " Results may be incomplete.");
+        .put(
+            "text",
+            "Not analysed ("
+                + problem.pass()
+                + "): "
+                + problem.cause()
+                + " Results may be incomplete.");
     ObjectNode physical = Json.object();
-    physical.putObject("artifactLocation").put("uri", SarifText.uri(problem.path())).put("uriBaseId", SRCROOT);
+    physical
+        .putObject("artifactLocation")
+        .put("uri", SarifText.uri(problem.path()))
+        .put("uriBaseId", SRCROOT);
     problem.knownLine().ifPresent(line -> physical.putObject("region").put("startLine", line));
     node.putArray("locations").addObject().set("physicalLocation", physical);
     node.putObject("descriptor").put("id", "blastradius/" + problem.pass());
@@ -136,12 +148,18 @@ public final class SarifReport {
 
   private static ObjectNode physical(Location location) {
     ObjectNode node = Json.object();
-    node.putObject("artifactLocation").put("uri", SarifText.uri(location.path())).put("uriBaseId", SRCROOT);
+    node.putObject("artifactLocation")
+        .put("uri", SarifText.uri(location.path()))
+        .put("uriBaseId", SRCROOT);
     ObjectNode region = node.putObject("region");
     region.put("startLine", location.startLine());
     region.put("startColumn", location.startColumn());
     region.put("endLine", location.endLine());
-    region.put("endColumn", Math.max(location.endColumn(), location.endLine() == location.startLine() ? location.startColumn() + 1 : 1));
+    region.put(
+        "endColumn",
+        Math.max(
+            location.endColumn(),
+            location.endLine() == location.startLine() ? location.startColumn() + 1 : 1));
     return node;
   }
 

@@ -81,11 +81,16 @@ public final class TextReport {
           .append(finding.message())
           .append('\n');
       for (RelatedLocation site : finding.related()) {
-        out.append("    ").append(site.location().shortForm()).append(": ").append(site.label()).append('\n');
+        out.append("    ")
+            .append(site.location().shortForm())
+            .append(": ")
+            .append(site.label())
+            .append('\n');
       }
     }
     if (findings.isEmpty()) {
-      out.append("No findings: no code in the scan reads or writes what these changes remove or rename.\n");
+      out.append(
+          "No findings: no code in the scan reads or writes what these changes remove or rename.\n");
     }
     out.append('\n');
   }
@@ -128,10 +133,14 @@ public final class TextReport {
     Map<String, List<Access>> byEntryPoint = new TreeMap<>();
     for (Access access : accesses) {
       if (access.entryPoints().isEmpty()) {
-        byEntryPoint.computeIfAbsent("~ no entry point found", k -> new java.util.ArrayList<>()).add(access);
+        byEntryPoint
+            .computeIfAbsent("~ no entry point found", k -> new java.util.ArrayList<>())
+            .add(access);
       }
       for (EntryPoint entryPoint : access.entryPoints()) {
-        byEntryPoint.computeIfAbsent(entryPoint.label(), k -> new java.util.ArrayList<>()).add(access);
+        byEntryPoint
+            .computeIfAbsent(entryPoint.label(), k -> new java.util.ArrayList<>())
+            .add(access);
       }
     }
     byEntryPoint.forEach(
@@ -146,7 +155,9 @@ public final class TextReport {
     String entryPoints =
         access.entryPoints().isEmpty()
             ? "no entry point found"
-            : access.entryPoints().stream().map(EntryPoint::label).collect(Collectors.joining(", "));
+            : access.entryPoints().stream()
+                .map(EntryPoint::label)
+                .collect(Collectors.joining(", "));
     return String.format(
         "%-5s %s  %s %s%s  <- %s",
         access.kind().jsonName(),
@@ -171,7 +182,8 @@ public final class TextReport {
       return;
     }
     out.append("Notes:\n");
-    notes.forEach(n -> out.append("  ").append(n.path()).append(": ").append(n.message()).append('\n'));
+    notes.forEach(
+        n -> out.append("  ").append(n.path()).append(": ").append(n.message()).append('\n'));
     out.append('\n');
   }
 

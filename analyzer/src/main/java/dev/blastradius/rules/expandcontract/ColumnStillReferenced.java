@@ -32,6 +32,8 @@ public final class ColumnStillReferenced implements Rule {
   private static final Map<String, Class<? extends SchemaChange>> CHANGES =
       Map.of("drop-column", DropColumn.class, "rename-column", RenameColumn.class);
 
+  private static final Set<String> PLACEHOLDERS = Set.of("column", "newName", "sites", "reach");
+
   private final RuleMetadata metadata;
   private final Class<? extends SchemaChange> consumes;
   private final Set<AccessKind> kinds;
@@ -41,7 +43,8 @@ public final class ColumnStillReferenced implements Rule {
     Object change = metadata.params().get("change");
     this.consumes = CHANGES.get(String.valueOf(change));
     if (consumes == null) {
-      throw new IllegalStateException(metadata.id() + ": params.change must be one of " + CHANGES.keySet());
+      throw new IllegalStateException(
+          metadata.id() + ": params.change must be one of " + CHANGES.keySet());
     }
     Object kindList = metadata.params().get("kinds");
     if (!(kindList instanceof List<?> names) || names.isEmpty()) {
@@ -64,6 +67,11 @@ public final class ColumnStillReferenced implements Rule {
   }
 
   @Override
+  public Set<String> placeholders() {
+    return PLACEHOLDERS;
+  }
+
+  @Override
   public List<Finding> check(LocatedChange change, RuleContext context) {
     ColumnRef column = subject(change.change());
     List<Access> sites =
@@ -83,12 +91,7 @@ public final class ColumnStillReferenced implements Rule {
                 "column", column.displayName(),
                 "newName", change.change() instanceof RenameColumn r ? r.to() : "",
                 "sites", AccessLabels.count(sites.size(), "code site", "code sites"),
-                "entryPoints",
-                    entryPoints.isEmpty()
-                        ? "no entry point found"
-                        : AccessLabels.count(entryPoints.size(), "entry point", "entry points")
-                            + ": "
-                            + AccessLabels.listed(entryPoints)));
+                "reach", reach(sites, entryPoints)));
     List<RelatedLocation> related =
         sites.stream().map(a -> new RelatedLocation(a.location(), AccessLabels.of(a))).toList();
     return List.of(
@@ -101,6 +104,29 @@ public final class ColumnStillReferenced implements Rule {
             Fingerprints.of(metadata.id(), column.displayName(), change.statement())));
   }
 
+  /**
+   * "reached from 2 entry points: http GET /x, cron Job.run", saying how many sites no known entry
+   * point reaches (those may be dead code, or reached in ways we cannot see).
+   */
+  private static String reach(List<Access> sites, List<EntryPoint> entryPoints) {
+    long unreached = sites.stream().filter(a -> a.entryPoints().isEmpty()).count();
+    if (entryPoints.isEmpty()) {
+      return "no known entry point reaches " + (sites.size() == 1 ? "it" : "them");
+    }
+    String reached =
+        "reached from "
+            + AccessLabels.count(entryPoints.size(), "entry point", "entry points")
+            + ": "
+            + AccessLabels.listed(entryPoints);
+    if (unreached == 0) {
+      return reached;
+    }
+    return reached
+        + "; "
+        + AccessLabels.count((int) unreached, "site has", "sites have")
+        + " no known entry point";
+  }
+
   private static ColumnRef subject(SchemaChange change) {
     if (change instanceof DropColumn drop) {
       return drop.column();
@@ -108,6 +134,7 @@ public final class ColumnStillReferenced implements Rule {
     if (change instanceof RenameColumn rename) {
       return rename.oldColumn();
     }
-    throw new IllegalStateException("dispatched a " + change.describe() + " to ColumnStillReferenced");
+    throw new IllegalStateException(
+        "dispatched a " + change.describe() + " to ColumnStillReferenced");
   }
 }

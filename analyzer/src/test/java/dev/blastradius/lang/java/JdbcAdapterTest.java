@@ -105,8 +105,9 @@ class JdbcAdapterTest {
     org.assertj.core.api.Assertions.assertThat(result.graph().accesses())
         .filteredOn(a -> a.location().path().endsWith("Search.java"))
         .allSatisfy(
-            a -> org.assertj.core.api.Assertions.assertThat(a.confidence())
-                .isEqualTo(dev.blastradius.graph.Confidence.POSSIBLE));
+            a ->
+                org.assertj.core.api.Assertions.assertThat(a.confidence())
+                    .isEqualTo(dev.blastradius.graph.Confidence.POSSIBLE));
   }
 
   @Test

@@ -30,7 +30,8 @@ class SqlSplitterTest {
 
   @Test
   void escapeStringsHonourBackslashes() {
-    assertThat(texts("SELECT E'a\\';b'; SELECT 3;")).containsExactly("SELECT E'a\\';b'", "SELECT 3");
+    assertThat(texts("SELECT E'a\\';b'; SELECT 3;"))
+        .containsExactly("SELECT E'a\\';b'", "SELECT 3");
   }
 
   @Test
@@ -55,13 +56,16 @@ class SqlSplitterTest {
 
   @Test
   void commentsHideSemicolonsAndNest() {
-    String sql = "-- a; comment\nSELECT 1 /* x; /* nested; */ still; */ + 1;\nSELECT 2; -- trailing;";
-    assertThat(texts(sql)).containsExactly("SELECT 1 /* x; /* nested; */ still; */ + 1", "SELECT 2");
+    String sql =
+        "-- a; comment\nSELECT 1 /* x; /* nested; */ still; */ + 1;\nSELECT 2; -- trailing;";
+    assertThat(texts(sql))
+        .containsExactly("SELECT 1 /* x; /* nested; */ still; */ + 1", "SELECT 2");
   }
 
   @Test
   void leadingCommentsAreNotPartOfTheStatement() {
-    List<SqlStatementText> statements = split("-- header\n\n  /* doc */\n  ALTER TABLE t DROP COLUMN c;\n");
+    List<SqlStatementText> statements =
+        split("-- header\n\n  /* doc */\n  ALTER TABLE t DROP COLUMN c;\n");
     assertThat(statements).hasSize(1);
     SqlStatementText statement = statements.get(0);
     assertThat(statement.text()).isEqualTo("ALTER TABLE t DROP COLUMN c");
@@ -84,10 +88,13 @@ class SqlSplitterTest {
 
   @Test
   void unterminatedStringIsAProblemAndTheRestIsStillSplit() {
-    List<SqlStatementText> statements = split("SELECT 1;\nSELECT 'oops;\nSELECT name FROM users;\n");
+    List<SqlStatementText> statements =
+        split("SELECT 1;\nSELECT 'oops;\nSELECT name FROM users;\n");
     assertThat(statements).hasSize(3);
     assertThat(statements.get(0).lexProblem()).isEmpty();
-    assertThat(statements.get(1).lexProblem()).hasValueSatisfying(p -> assertThat(p).contains("unterminated string literal starting at line 2"));
+    assertThat(statements.get(1).lexProblem())
+        .hasValueSatisfying(
+            p -> assertThat(p).contains("unterminated string literal starting at line 2"));
     assertThat(statements.get(2).text()).isEqualTo("SELECT name FROM users");
     assertThat(statements.get(2).lexProblem()).isEmpty();
   }
@@ -96,13 +103,16 @@ class SqlSplitterTest {
   void unterminatedDollarQuoteIsAProblemWithItsLine() {
     List<SqlStatementText> statements = split("SELECT 1;\n\nDO $$ BEGIN PERFORM 1;\n");
     assertThat(statements).hasSize(2);
-    assertThat(statements.get(1).lexProblem()).hasValueSatisfying(p -> assertThat(p).contains("unterminated dollar-quoted string starting at line 3"));
+    assertThat(statements.get(1).lexProblem())
+        .hasValueSatisfying(
+            p -> assertThat(p).contains("unterminated dollar-quoted string starting at line 3"));
   }
 
   @Test
   void unterminatedBlockCommentIsAProblem() {
     List<SqlStatementText> statements = split("SELECT 1 /* never closed;\nSELECT 2;");
-    assertThat(statements.get(0).lexProblem()).hasValueSatisfying(p -> assertThat(p).contains("unterminated block comment"));
+    assertThat(statements.get(0).lexProblem())
+        .hasValueSatisfying(p -> assertThat(p).contains("unterminated block comment"));
   }
 
   @Test
@@ -114,7 +124,8 @@ class SqlSplitterTest {
   @Test
   void mysqlHashCommentsAndBackslashStrings() {
     List<SqlStatementText> statements =
-        SqlSplitter.split("# a; comment\nSELECT 'it\\'s;' FROM `t;x`;\nSELECT 2;", SqlDialect.MYSQL);
+        SqlSplitter.split(
+            "# a; comment\nSELECT 'it\\'s;' FROM `t;x`;\nSELECT 2;", SqlDialect.MYSQL);
     assertThat(statements.stream().map(SqlStatementText::text))
         .containsExactly("SELECT 'it\\'s;' FROM `t;x`", "SELECT 2");
   }

@@ -11,7 +11,8 @@ class StatementParserTest {
   @Test
   void parsesWithThePostgresDialect() {
     StatementParser.Outcome outcome =
-        new StatementParser(SqlDialect.POSTGRES, Duration.ofSeconds(5)).parse("SELECT name FROM users WHERE id = $1");
+        new StatementParser(SqlDialect.POSTGRES, Duration.ofSeconds(5))
+            .parse("SELECT name FROM users WHERE id = $1");
     assertThat(outcome.statement()).isNotNull();
     assertThat(outcome.failure()).isNull();
   }
@@ -19,7 +20,8 @@ class StatementParserTest {
   @Test
   void reportsTheFirstLineOfAParseError() {
     StatementParser.Outcome outcome =
-        new StatementParser(SqlDialect.POSTGRES, Duration.ofSeconds(5)).parse("SELEC name FROM users");
+        new StatementParser(SqlDialect.POSTGRES, Duration.ofSeconds(5))
+            .parse("SELEC name FROM users");
     assertThat(outcome.statement()).isNull();
     assertThat(outcome.failure()).doesNotContain("\n").isNotBlank();
     assertThat(outcome.timedOut()).isFalse();
@@ -29,7 +31,8 @@ class StatementParserTest {
   void aStatementOverTheTimeLimitIsReportedAsTimedOut() {
     // Deeply nested expressions are slow for JSqlParser; a 1 ms limit is certain to pass first.
     String nested = "SELECT " + "(".repeat(200) + "1" + ")".repeat(200) + " FROM t";
-    StatementParser.Outcome outcome = new StatementParser(SqlDialect.POSTGRES, Duration.ofMillis(1)).parse(nested);
+    StatementParser.Outcome outcome =
+        new StatementParser(SqlDialect.POSTGRES, Duration.ofMillis(1)).parse(nested);
     assertThat(outcome.timedOut()).isTrue();
     assertThat(outcome.failure()).contains("gave up after 1 ms");
   }

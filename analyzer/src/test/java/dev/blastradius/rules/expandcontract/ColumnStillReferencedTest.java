@@ -45,7 +45,7 @@ class ColumnStillReferencedTest {
         .proposed(
             "V2__drop_name.sql",
             """
-            -- expect: finding drop-column-still-read ~ "Dropping users.name breaks 1 code site still reading it, reached from 1 entry point: http GET /users/{id}."
+            -- expect: finding drop-column-still-read ~ "Dropping users.name breaks 1 code site still reading it; reached from 1 entry point: http GET /users/{id}."
             ALTER TABLE users DROP COLUMN name;
             """)
         .source("src/main/java/app/UserApi.java", DAO)
@@ -89,7 +89,8 @@ class ColumnStillReferencedTest {
   void negative_readsInAppliedMigrationsDoNotCount() {
     RuleTestHelper.forRule("drop-column-still-read")
         .applied("V1__users.sql", USERS)
-        .applied("V2__backfill.sql", "UPDATE users SET first_name = name WHERE first_name IS NULL;\n")
+        .applied(
+            "V2__backfill.sql", "UPDATE users SET first_name = name WHERE first_name IS NULL;\n")
         .proposed(
             "V3__drop_name.sql",
             """
@@ -106,7 +107,7 @@ class ColumnStillReferencedTest {
         .proposed(
             "V2__drop_name.sql",
             """
-            -- expect: finding drop-column-still-written ~ "Dropping users.name breaks 1 code site still writing it, reached from 1 entry point: http POST /users/{id}/name."
+            -- expect: finding drop-column-still-written ~ "Dropping users.name breaks 1 code site still writing it; reached from 1 entry point: http POST /users/{id}/name."
             ALTER TABLE users DROP COLUMN name;
             """)
         .source("src/main/java/app/UserApi.java", DAO)
@@ -144,7 +145,8 @@ class ColumnStillReferencedTest {
         .source(
             "src/main/java/app/UserApi.java",
             DAO.replace("related drop-column-still-read", "related rename-column-still-referenced")
-                .replace("related drop-column-still-written", "related rename-column-still-referenced"))
+                .replace(
+                    "related drop-column-still-written", "related rename-column-still-referenced"))
         .doTest();
   }
 

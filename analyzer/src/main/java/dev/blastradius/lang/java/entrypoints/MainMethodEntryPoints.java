@@ -33,7 +33,9 @@ public final class MainMethodEntryPoints implements EntryPointAdapter {
     }
     return List.of(
         new EntryPoint(
-            EntryPointKind.SCRIPT, owner.getNameAsString() + ".main", site.location(method.getName())));
+            EntryPointKind.SCRIPT,
+            owner.getNameAsString() + ".main",
+            site.location(method.getName())));
   }
 
   private static boolean isStringArray(Parameter parameter) {

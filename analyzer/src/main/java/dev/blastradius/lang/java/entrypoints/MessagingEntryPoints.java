@@ -22,8 +22,11 @@ public final class MessagingEntryPoints implements EntryPointAdapter {
 
   private static final Map<String, Listener> LISTENERS =
       Map.of(
-          "KafkaListener", new Listener(EntryPointKind.WORKER, "kafka", List.of("topics", "topicPattern", "value")),
-          "JmsListener", new Listener(EntryPointKind.LISTENER, "jms", List.of("destination", "value")));
+          "KafkaListener",
+              new Listener(
+                  EntryPointKind.WORKER, "kafka", List.of("topics", "topicPattern", "value")),
+          "JmsListener",
+              new Listener(EntryPointKind.LISTENER, "jms", List.of("destination", "value")));
 
   @Override
   public List<EntryPoint> entryPoints(
@@ -34,13 +37,15 @@ public final class MessagingEntryPoints implements EntryPointAdapter {
       if (listener == null) {
         continue;
       }
-      List<String> sources = Annotations.strings(annotation, listener.members().toArray(String[]::new));
+      List<String> sources =
+          Annotations.strings(annotation, listener.members().toArray(String[]::new));
       String source =
           sources.isEmpty()
               ? owner.getNameAsString() + "." + method.getNameAsString()
               : String.join(",", sources);
       result.add(
-          new EntryPoint(listener.kind(), listener.system() + " " + source, site.location(method.getName())));
+          new EntryPoint(
+              listener.kind(), listener.system() + " " + source, site.location(method.getName())));
     }
     return result;
   }

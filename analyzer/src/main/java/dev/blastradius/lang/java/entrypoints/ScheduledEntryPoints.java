@@ -24,12 +24,14 @@ public final class ScheduledEntryPoints implements EntryPointAdapter {
     if (annotation.isEmpty()) {
       return List.of();
     }
-    String name = owner.getNameAsString() + "." + method.getNameAsString() + schedule(annotation.get());
+    String name =
+        owner.getNameAsString() + "." + method.getNameAsString() + schedule(annotation.get());
     return List.of(new EntryPoint(EntryPointKind.CRON, name, site.location(method.getName())));
   }
 
   private static String schedule(AnnotationExpr annotation) {
-    for (String member : List.of("cron", "fixedRate", "fixedDelay", "fixedRateString", "fixedDelayString")) {
+    for (String member :
+        List.of("cron", "fixedRate", "fixedDelay", "fixedRateString", "fixedDelayString")) {
       List<String> values = Annotations.strings(annotation, member);
       if (!values.isEmpty()) {
         String label = member.startsWith("cron") ? "cron" : member.replace("String", "");

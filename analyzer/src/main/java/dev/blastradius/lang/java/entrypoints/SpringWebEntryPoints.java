@@ -62,7 +62,8 @@ public final class SpringWebEntryPoints implements EntryPointAdapter {
           String route = join(prefix, path);
           for (String verb : verbs) {
             result.add(
-                new EntryPoint(kind(route, owner), verb + " " + route, site.location(method.getName())));
+                new EntryPoint(
+                    kind(route, owner), verb + " " + route, site.location(method.getName())));
           }
         }
       }
@@ -76,12 +77,16 @@ public final class SpringWebEntryPoints implements EntryPointAdapter {
       return List.of("ANY");
     }
     List<String> verbs = new ArrayList<>();
-    methods.get().walk(com.github.javaparser.ast.expr.SimpleName.class, n -> {
-      String id = n.getIdentifier();
-      if (id.equals(id.toUpperCase(Locale.ROOT)) && !id.equals("RequestMethod")) {
-        verbs.add(id);
-      }
-    });
+    methods
+        .get()
+        .walk(
+            com.github.javaparser.ast.expr.SimpleName.class,
+            n -> {
+              String id = n.getIdentifier();
+              if (id.equals(id.toUpperCase(Locale.ROOT)) && !id.equals("RequestMethod")) {
+                verbs.add(id);
+              }
+            });
     return verbs.isEmpty() ? List.of("ANY") : verbs;
   }
 
@@ -99,11 +104,14 @@ public final class SpringWebEntryPoints implements EntryPointAdapter {
   private static EntryPointKind kind(String route, TypeDeclaration<?> owner) {
     String lowerRoute = route.toLowerCase(Locale.ROOT);
     String typeName = owner.getNameAsString().toLowerCase(Locale.ROOT);
-    if (lowerRoute.contains("webhook") || lowerRoute.contains("callback") || typeName.contains("webhook")) {
+    if (lowerRoute.contains("webhook")
+        || lowerRoute.contains("callback")
+        || typeName.contains("webhook")) {
       return EntryPointKind.WEBHOOK;
     }
     String packageName =
-        owner.findCompilationUnit()
+        owner
+            .findCompilationUnit()
             .flatMap(cu -> cu.getPackageDeclaration())
             .map(p -> p.getNameAsString().toLowerCase(Locale.ROOT))
             .orElse("");

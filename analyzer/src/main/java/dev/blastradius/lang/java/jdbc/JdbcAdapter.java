@@ -76,13 +76,22 @@ public final class JdbcAdapter implements AccessAdapter {
       return;
     }
     Confidence cap =
-        !sql.get().complete() ? Confidence.POSSIBLE : knownJdbc ? Confidence.CERTAIN : Confidence.LIKELY;
+        !sql.get().complete()
+            ? Confidence.POSSIBLE
+            : knownJdbc ? Confidence.CERTAIN : Confidence.LIKELY;
     Node host = site.hostStatement(call);
     Location location = site.location(host);
     String snippet = site.snippet(host);
     SqlAnalysis analysis = site.context().sql().analyze(sql.get().text(), site.context().catalog());
     HostedSql.record(
-        site.facts(), analysis, site.unitId(), Via.JDBC, cap, s -> location, s -> snippet, "extract");
+        site.facts(),
+        analysis,
+        site.unitId(),
+        Via.JDBC,
+        cap,
+        s -> location,
+        s -> snippet,
+        "extract");
   }
 
   private static boolean looksLikeSql(String text) {

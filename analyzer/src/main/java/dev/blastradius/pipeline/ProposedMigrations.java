@@ -1,0 +1,76 @@
+package dev.blastradius.pipeline;
+
+import dev.blastradius.lang.migrations.FlywayLayout;
+import dev.blastradius.lang.migrations.MigrationScript;
+import dev.blastradius.source.Language;
+import dev.blastradius.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Turns {@code --migration} arguments (files or directories) into the ordered files to check. */
+public final class ProposedMigrations {
+
+  private ProposedMigrations() {}
+
+  /**
+   * Each argument as an absolute file; a directory contributes its {@code .sql} files, Flyway-named
+   * ones in Flyway order first, then the rest by name. Throws {@link IllegalArgumentException} with
+   * a user-facing message for a missing path or an empty directory.
+   */
+  public static List<Path> expand(List<Path> arguments) {
+    List<Path> files = new ArrayList<>();
+    for (Path given : arguments) {
+      Path path = given.toAbsolutePath().normalize();
+      if (Files.isRegularFile(path)) {
+        files.add(path);
+      } else if (Files.isDirectory(path)) {
+        List<Path> inDirectory = sqlFiles(path, given);
+        if (inDirectory.isEmpty()) {
+          throw new IllegalArgumentException("no .sql files in " + given);
+        }
+        files.addAll(inDirectory);
+      } else {
+        throw new IllegalArgumentException("no such file: " + given);
+      }
+    }
+    return files;
+  }
+
+  private static List<Path> sqlFiles(Path directory, Path given) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries
+          .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))
+          .map(
+              p ->
+                  new Candidate(
+                      p,
+                      FlywayLayout.parseName(
+                          new SourceFile(p, p.getFileName().toString(), Language.SQL))))
+          .sorted(Candidate.ORDER)
+          .map(Candidate::path)
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot list " + given + ": " + e.getMessage());
+    }
+  }
+
+  /** A file of a directory: Flyway-named files in Flyway order, then the rest by name. */
+  private record Candidate(Path path, Optional<MigrationScript> script) {
+    static final Comparator<Candidate> ORDER =
+        (a, b) -> {
+          if (a.script.isPresent() && b.script.isPresent()) {
+            return FlywayLayout.ORDER.compare(a.script.get(), b.script.get());
+          }
+          if (a.script.isPresent() != b.script.isPresent()) {
+            return a.script.isPresent() ? -1 : 1;
+          }
+          return a.path.getFileName().toString().compareTo(b.path.getFileName().toString());
+        };
+  }
+}

@@ -1,0 +1,78 @@
+package dev.blastradius.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.schema.SqlDialect;
+import dev.blastradius.source.SourceFile;
+import dev.blastradius.source.SourceTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoverTest {
+
+  @TempDir Path root;
+
+  private void write(String path) throws IOException {
+    Path file = root.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "SELECT 1;\n");
+  }
+
+  private List<String> discover(List<String> include, List<String> exclude, List<Path> proposed) {
+    AnalysisOptions options =
+        new AnalysisOptions(
+            root,
+            root,
+            SqlDialect.POSTGRES,
+            proposed,
+            include,
+            exclude,
+            1,
+            AnalysisOptions.DEFAULT_SQL_TIME_LIMIT);
+    SourceTree tree = Discover.run(options);
+    return tree.files().stream().map(SourceFile::path).toList();
+  }
+
+  @Test
+  void findsSupportedFilesSortedAndSkipsVendoredDirectories() throws IOException {
+    for (String path :
+        List.of(
+            "b/Q.java",
+            "a/q.sql",
+            "node_modules/x/q.sql",
+            "target/classes/Q.java",
+            ".git/q.sql",
+            "README.md")) {
+      write(path);
+    }
+    assertThat(discover(List.of(), List.of(), List.of())).containsExactly("a/q.sql", "b/Q.java");
+  }
+
+  @Test
+  void respectsNestedGitignores() throws IOException {
+    write("keep/q.sql");
+    write("gen/q.sql");
+    write("lib/old.sql");
+    write("lib/new.sql");
+    Files.writeString(root.resolve(".gitignore"), "gen/\n");
+    Files.writeString(root.resolve("lib/.gitignore"), "old.sql\n");
+    assertThat(discover(List.of(), List.of(), List.of()))
+        .containsExactly("keep/q.sql", "lib/new.sql");
+  }
+
+  @Test
+  void includeExcludeAndProposedFiles() throws IOException {
+    write("src/a.sql");
+    write("src/b.sql");
+    write("other/c.sql");
+    write("proposed/V2__x.sql");
+    assertThat(discover(List.of("src/**"), List.of("src/b.sql"), List.of()))
+        .containsExactly("src/a.sql");
+    assertThat(discover(List.of(), List.of(), List.of(root.resolve("proposed/V2__x.sql"))))
+        .containsExactly("other/c.sql", "src/a.sql", "src/b.sql");
+  }
+}
