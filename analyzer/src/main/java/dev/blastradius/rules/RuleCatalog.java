@@ -1,5 +1,6 @@
 package dev.blastradius.rules;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,10 @@ public final class RuleCatalog {
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private static final TypeReference<LinkedHashMap<String, Object>> PARAMS = new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, List<String>>> EQUIVALENTS =
+      new TypeReference<>() {};
 
   private static volatile RuleCatalog bundled;
 
@@ -131,12 +136,9 @@ public final class RuleCatalog {
         Files.exists(markdown) ? Files.readString(markdown, StandardCharsets.UTF_8) : "";
     JsonNode node = YAML.readTree(Files.readString(yaml, StandardCharsets.UTF_8));
     Map<String, Object> params =
-        node.has("params") ? YAML.convertValue(node.get("params"), LinkedHashMap.class) : Map.of();
-    @SuppressWarnings("unchecked")
+        node.has("params") ? YAML.convertValue(node.get("params"), PARAMS) : Map.of();
     Map<String, List<String>> equivalents =
-        node.has("equivalents")
-            ? YAML.convertValue(node.get("equivalents"), LinkedHashMap.class)
-            : Map.of();
+        node.has("equivalents") ? YAML.convertValue(node.get("equivalents"), EQUIVALENTS) : Map.of();
     List<String> tags = new ArrayList<>();
     node.path("tags").forEach(t -> tags.add(t.asText()));
     return new RuleMetadata(

@@ -182,7 +182,7 @@ final class ColumnWalker {
       return;
     }
     for (Join join : joins) {
-      fromItem(join.getRightItem(), scope);
+      fromItem(join.getFromItem(), scope);
     }
     for (Join join : joins) {
       if (join.getOnExpressions() != null) {
@@ -284,8 +284,6 @@ final class ColumnWalker {
     }
     if (delete.getUsingFromItemList() != null) {
       delete.getUsingFromItemList().forEach(f -> fromItem(f, scope));
-    } else if (delete.getUsingList() != null) {
-      delete.getUsingList().forEach(t -> fromItem(t, scope));
     }
     joins(delete.getJoins(), scope);
     for (Table target : targets) {
