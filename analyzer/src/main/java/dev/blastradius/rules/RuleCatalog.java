@@ -33,7 +33,8 @@ public final class RuleCatalog {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  private static final TypeReference<LinkedHashMap<String, Object>> PARAMS = new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, Object>> PARAMS =
+      new TypeReference<>() {};
   private static final TypeReference<LinkedHashMap<String, List<String>>> EQUIVALENTS =
       new TypeReference<>() {};
 
@@ -138,7 +139,9 @@ public final class RuleCatalog {
     Map<String, Object> params =
         node.has("params") ? YAML.convertValue(node.get("params"), PARAMS) : Map.of();
     Map<String, List<String>> equivalents =
-        node.has("equivalents") ? YAML.convertValue(node.get("equivalents"), EQUIVALENTS) : Map.of();
+        node.has("equivalents")
+            ? YAML.convertValue(node.get("equivalents"), EQUIVALENTS)
+            : Map.of();
     List<String> tags = new ArrayList<>();
     node.path("tags").forEach(t -> tags.add(t.asText()));
     return new RuleMetadata(
