@@ -10,7 +10,27 @@ import java.util.List;
  * replay applies them to a {@link Catalog.Builder}.
  */
 public sealed interface SchemaChange
-    permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn {
+    permits CreateTable,
+        DropTable,
+        RenameTable,
+        AddColumn,
+        DropColumn,
+        RenameColumn,
+        AlterColumnType,
+        AlterColumnNullability,
+        AlterColumnDefault,
+        AddConstraint,
+        DropConstraint,
+        ValidateConstraint,
+        CreateIndex,
+        DropIndex,
+        Reindex,
+        CreateView,
+        DropView,
+        CreateFunction,
+        CreateTrigger,
+        AddEnumValue,
+        TableOperation {
 
   /** The table the change applies to. */
   TableRef table();

@@ -6,21 +6,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
- * The schema as the applied migrations left it: tables and their columns in declaration order.
- * Immutable; {@link Builder} replays changes. It is what lets {@code SELECT *}, positional {@code
- * INSERT} and unqualified columns be resolved.
+ * The schema as the applied migrations left it: tables and views with their columns in declaration
+ * order, and the names of indexes and constraints. Immutable; {@link Builder} replays changes. It
+ * is what lets {@code SELECT *}, positional {@code INSERT} and unqualified columns be resolved.
  */
 public final class Catalog {
 
-  private static final Catalog EMPTY = new Catalog(Map.of());
+  private static final Catalog EMPTY = new Catalog(Map.of(), Map.of(), Map.of());
 
   private final Map<TableRef, Table> tables;
+  private final Map<String, TableRef> indexes;
+  private final Map<TableRef, Set<String>> constraints;
 
-  private Catalog(Map<TableRef, Table> tables) {
+  private Catalog(
+      Map<TableRef, Table> tables,
+      Map<String, TableRef> indexes,
+      Map<TableRef, Set<String>> constraints) {
     this.tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+    this.indexes = Collections.unmodifiableMap(new TreeMap<>(indexes));
+    this.constraints = Collections.unmodifiableMap(new TreeMap<>(constraints));
   }
 
   /** A catalog that knows no table. */
@@ -28,12 +38,12 @@ public final class Catalog {
     return EMPTY;
   }
 
-  /** Every known table, sorted. */
+  /** All known tables and views, sorted. */
   public List<Table> tables() {
     return List.copyOf(tables.values());
   }
 
-  /** The table, if migrations created it. */
+  /** The table or view, if migrations created it. */
   public Optional<Table> table(TableRef ref) {
     return Optional.ofNullable(tables.get(ref));
   }
@@ -44,13 +54,27 @@ public final class Catalog {
     return table != null && table.column(column).isPresent();
   }
 
-  /** A builder seeded with this catalog's tables. */
-  public Builder toBuilder() {
-    return new Builder(tables);
+  /** The table an index (by unqualified name) belongs to. */
+  public Optional<TableRef> indexTable(String index) {
+    return Optional.ofNullable(indexes.get(index));
   }
 
-  /** A table and its columns in declaration order. */
-  public record Table(TableRef ref, List<Column> columns) {
+  /** True when the table has a constraint of that name. */
+  public boolean hasConstraint(TableRef table, String name) {
+    return constraints.getOrDefault(table, Set.of()).contains(name);
+  }
+
+  /** A builder seeded with this catalog. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * A table or view and its columns in declaration order.
+   *
+   * @param view true for views and materialized views
+   */
+  public record Table(TableRef ref, List<Column> columns, boolean view) {
     public Table {
       columns = List.copyOf(columns);
     }
@@ -64,23 +88,48 @@ public final class Catalog {
   /**
    * A column definition.
    *
-   * @param type the declared type as written, e.g. {@code varchar(255)}
+   * @param type the declared type, normalised ({@code varchar(255)}); "" when unknown (views)
    * @param notNull whether a {@code NOT NULL} (or primary key) constraint applies
    * @param defaultExpression the {@code DEFAULT} expression as written, or null
    */
-  public record Column(String name, String type, boolean notNull, String defaultExpression) {}
+  public record Column(String name, String type, boolean notNull, String defaultExpression) {
+
+    public Column withName(String newName) {
+      return new Column(newName, type, notNull, defaultExpression);
+    }
+
+    public Column withType(String newType) {
+      return new Column(name, newType, notNull, defaultExpression);
+    }
+
+    public Column withNotNull(boolean value) {
+      return new Column(name, type, value, defaultExpression);
+    }
+
+    public Column withDefault(String expression) {
+      return new Column(name, type, notNull, expression);
+    }
+  }
 
   /** Replays schema changes; not thread-safe, used by the replay pass only. */
   public static final class Builder {
     private final Map<TableRef, LinkedHashMap<String, Column>> tables = new TreeMap<>();
+    private final Set<TableRef> views = new TreeSet<>();
+    private final Map<String, TableRef> indexes = new TreeMap<>();
+    private final Map<TableRef, Set<String>> constraints = new TreeMap<>();
 
-    private Builder(Map<TableRef, Table> seed) {
-      seed.forEach(
+    private Builder(Catalog seed) {
+      seed.tables.forEach(
           (ref, table) -> {
             LinkedHashMap<String, Column> columns = new LinkedHashMap<>();
             table.columns().forEach(c -> columns.put(c.name(), c));
             tables.put(ref, columns);
+            if (table.view()) {
+              views.add(ref);
+            }
           });
+      indexes.putAll(seed.indexes);
+      seed.constraints.forEach((t, names) -> constraints.put(t, new TreeSet<>(names)));
     }
 
     /** Creates (or replaces) a table. */
@@ -88,21 +137,40 @@ public final class Catalog {
       LinkedHashMap<String, Column> map = new LinkedHashMap<>();
       columns.forEach(c -> map.put(c.name(), c));
       tables.put(ref, map);
+      views.remove(ref);
       return this;
     }
 
-    /** Drops a table; unknown tables are ignored (the migration may use IF EXISTS). */
+    /** Creates (or replaces) a view with its output columns. */
+    public Builder createView(TableRef ref, List<Column> columns) {
+      createTable(ref, columns);
+      views.add(ref);
+      return this;
+    }
+
+    /** Drops a table or view; unknown ones are ignored (the migration may use IF EXISTS). */
     public Builder dropTable(TableRef ref) {
       tables.remove(ref);
+      views.remove(ref);
+      constraints.remove(ref);
+      indexes.values().removeIf(ref::equals);
       return this;
     }
 
-    /** Renames a table, keeping its columns. */
+    /** Renames a table, keeping its columns, indexes and constraints. */
     public Builder renameTable(TableRef from, TableRef to) {
       LinkedHashMap<String, Column> columns = tables.remove(from);
       if (columns != null) {
         tables.put(to, columns);
       }
+      if (views.remove(from)) {
+        views.add(to);
+      }
+      Set<String> names = constraints.remove(from);
+      if (names != null) {
+        constraints.put(to, names);
+      }
+      indexes.replaceAll((name, table) -> table.equals(from) ? to : table);
       return this;
     }
 
@@ -129,14 +197,45 @@ public final class Catalog {
       }
       LinkedHashMap<String, Column> renamed = new LinkedHashMap<>();
       columns.forEach(
-          (name, c) -> {
-            if (name.equals(from)) {
-              renamed.put(to, new Column(to, c.type(), c.notNull(), c.defaultExpression()));
-            } else {
-              renamed.put(name, c);
-            }
-          });
+          (name, c) ->
+              renamed.put(name.equals(from) ? to : name, name.equals(from) ? c.withName(to) : c));
       tables.put(ref, renamed);
+      return this;
+    }
+
+    /** Changes one column's definition in place, if the column exists. */
+    public Builder alterColumn(TableRef ref, String column, UnaryOperator<Column> change) {
+      LinkedHashMap<String, Column> columns = tables.get(ref);
+      if (columns != null && columns.containsKey(column)) {
+        columns.put(column, change.apply(columns.get(column)));
+      }
+      return this;
+    }
+
+    /** Records a named constraint. */
+    public Builder addConstraint(TableRef ref, String name) {
+      constraints.computeIfAbsent(ref, t -> new TreeSet<>()).add(name);
+      return this;
+    }
+
+    /** Forgets a named constraint. */
+    public Builder dropConstraint(TableRef ref, String name) {
+      Set<String> names = constraints.get(ref);
+      if (names != null) {
+        names.remove(name);
+      }
+      return this;
+    }
+
+    /** Records an index of a table. */
+    public Builder addIndex(TableRef ref, String name) {
+      indexes.put(name, ref);
+      return this;
+    }
+
+    /** Forgets an index. */
+    public Builder dropIndex(String name) {
+      indexes.remove(name);
       return this;
     }
 
@@ -144,8 +243,12 @@ public final class Catalog {
     public Catalog build() {
       Map<TableRef, Table> snapshot = new TreeMap<>();
       tables.forEach(
-          (ref, cols) -> snapshot.put(ref, new Table(ref, new ArrayList<>(cols.values()))));
-      return snapshot.isEmpty() ? EMPTY : new Catalog(snapshot);
+          (ref, cols) ->
+              snapshot.put(
+                  ref, new Table(ref, new ArrayList<>(cols.values()), views.contains(ref))));
+      Map<TableRef, Set<String>> constraintCopy = new TreeMap<>();
+      constraints.forEach((t, names) -> constraintCopy.put(t, Set.copyOf(names)));
+      return new Catalog(snapshot, indexes, constraintCopy);
     }
   }
 }

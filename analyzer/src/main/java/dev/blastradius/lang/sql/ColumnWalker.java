@@ -8,7 +8,6 @@ import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.Identifiers;
 import dev.blastradius.schema.TableRef;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +17,7 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.ReturningClause;
 import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
-import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -81,8 +78,6 @@ final class ColumnWalker {
       List<Table> tables =
           truncate.getTables() != null ? truncate.getTables() : List.of(truncate.getTable());
       tables.forEach(t -> uses.add(tableLevel(t), AccessKind.WRITE, Confidence.CERTAIN, false));
-    } else if (statement instanceof CreateIndex createIndex) {
-      createIndex(createIndex);
     } else if (statement instanceof CreateTable createTable && createTable.getSelect() != null) {
       select(createTable.getSelect(), null);
     } else if (statement instanceof CreateView createView && createView.getSelect() != null) {
@@ -121,7 +116,9 @@ final class ColumnWalker {
       Scope cteScope = new Scope(parent, Map.copyOf(ctes));
       if (item.getSelect() != null) {
         select(item.getSelect().getSelect(), cteScope);
-        ctes.put(ids.normalize(item.getAliasName()), outputNames(item.getSelect().getSelect()));
+        ctes.put(
+            ids.normalize(item.getAliasName()),
+            Set.copyOf(OutputColumns.of(item.getSelect().getSelect(), catalog, ids)));
       } else {
         if (item.getInsert() != null) {
           insert(item.getInsert().getInsert());
@@ -220,7 +217,7 @@ final class ColumnWalker {
       }
     } else if (item instanceof ParenthesedSelect subquery) {
       select(subquery.getSelect(), scope);
-      scope.addDerived(alias, outputNames(subquery.getSelect()));
+      scope.addDerived(alias, Set.copyOf(OutputColumns.of(subquery.getSelect(), catalog, ids)));
     } else if (item instanceof ParenthesedFromItem nested) {
       fromItem(nested.getFromItem(), scope);
       joins(nested.getJoins(), scope);
@@ -321,51 +318,6 @@ final class ColumnWalker {
     for (SelectItem<?> item : returning) {
       selectItem(item, scope);
     }
-  }
-
-  private void createIndex(CreateIndex createIndex) {
-    TableRef table = tableRef(createIndex.getTable());
-    Index index = createIndex.getIndex();
-    if (index == null || index.getColumns() == null) {
-      return;
-    }
-    Scope scope = new Scope(null, Map.of());
-    scope.addBase(null, table);
-    for (Index.ColumnParams column : index.getColumns()) {
-      if (column.isExpression() && column.getExpression() != null) {
-        expressions.read(column.getExpression(), scope);
-      } else if (column.getColumnName() != null) {
-        uses.add(
-            table.column(ids.normalize(column.getColumnName())),
-            AccessKind.DDL,
-            Confidence.CERTAIN,
-            false);
-      }
-    }
-    expressions.read(createIndex.getWhere(), scope);
-  }
-
-  /** The output column names of a query, for derived tables and CTEs. */
-  private Set<String> outputNames(Select select) {
-    Set<String> names = new LinkedHashSet<>();
-    PlainSelect plain = select instanceof PlainSelect p ? p : null;
-    if (select instanceof SetOperationList setOperations && !setOperations.getSelects().isEmpty()) {
-      return outputNames(setOperations.getSelects().get(0));
-    }
-    if (select instanceof ParenthesedSelect parenthesed) {
-      return outputNames(parenthesed.getSelect());
-    }
-    if (plain == null) {
-      return names;
-    }
-    for (SelectItem<?> item : plain.getSelectItems()) {
-      if (item.getAlias() != null) {
-        names.add(ids.normalize(item.getAlias().getName()));
-      } else if (item.getExpression() instanceof Column column) {
-        names.add(ids.normalize(column.getColumnName()));
-      }
-    }
-    return names;
   }
 
   private TableRef tableRef(Table table) {

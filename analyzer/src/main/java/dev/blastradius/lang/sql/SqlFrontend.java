@@ -1,31 +1,38 @@
 package dev.blastradius.lang.sql;
 
 import dev.blastradius.change.SchemaChange;
+import dev.blastradius.change.TableOperation;
+import dev.blastradius.graph.AccessKind;
+import dev.blastradius.graph.Confidence;
 import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.Identifiers;
 import dev.blastradius.schema.SqlDialect;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.UnsupportedStatement;
+import net.sf.jsqlparser.statement.select.Select;
 
 /**
- * The SQL frontend used by every host language: splits a text into statements, parses each one with
- * JSqlParser under a time limit, and returns its schema changes and column uses. Thread-safe; one
- * instance serves every thread.
+ * The SQL frontend used by every host language: splits a text into statements and analyses each
+ * one. Schema changes come from our {@link DdlReader}; column uses from JSqlParser's tree (parsed
+ * with the dialect, under a time limit), retried with keyword-like identifiers quoted when
+ * JSqlParser rejects them; statements it cannot parse fall back to our token readers (DDL, COPY,
+ * session statements). Anything left is unanalysed, with a problem. Thread-safe.
  */
 public final class SqlFrontend {
 
   private final SqlDialect dialect;
   private final Identifiers ids;
   private final StatementParser parser;
-  private final SchemaChangeReader changes;
 
   public SqlFrontend(SqlDialect dialect, Duration timeLimit) {
     this.dialect = dialect;
     this.ids = new Identifiers(dialect);
     this.parser = new StatementParser(dialect, timeLimit);
-    this.changes = new SchemaChangeReader(ids);
   }
 
   /** The identifier rules of this frontend's dialect. */
@@ -42,6 +49,9 @@ public final class SqlFrontend {
     Catalog current = catalog;
     List<AnalyzedStatement> statements = new ArrayList<>();
     for (SqlStatementText text : SqlSplitter.split(sql, dialect)) {
+      if (text.tokens().isEmpty() && text.lexProblem().isEmpty()) {
+        continue; // a stray semicolon
+      }
       AnalyzedStatement analyzed = analyzeOne(text, current);
       statements.add(analyzed);
       if (!analyzed.changes().isEmpty()) {
@@ -59,16 +69,77 @@ public final class SqlFrontend {
     if (text.lexProblem().isPresent()) {
       return unanalysed(text, text.lexProblem().get());
     }
-    StatementParser.Outcome outcome = parser.parse(text.text());
-    if (outcome.statement() != null) {
-      List<SchemaChange> statementChanges = changes.read(outcome.statement());
-      List<ColumnUse> uses = ColumnWalker.walk(outcome.statement(), statementChanges, catalog, ids);
-      return result(text, ParseStatus.PARSED, statementChanges, uses, null);
+    DdlContext context = new DdlContext(ids, catalog, query -> queryColumns(query, catalog));
+    DdlReader.Result ddl = new DdlReader(context).read(text.tokens());
+    if (ddl.problem() != null) {
+      return unanalysed(text, ddl.problem());
     }
-    if (!outcome.timedOut() && TokenClassifier.accessesNothing(text.tokens())) {
+    StatementParser.Outcome outcome = parser.parse(text.text());
+    Statement statement = usable(outcome.statement());
+    ParseStatus status = ParseStatus.PARSED;
+    if (statement == null && !outcome.timedOut()) {
+      Optional<KeywordRetry.Success> retried =
+          KeywordRetry.retry(text.text(), text.tokens(), outcome, parser);
+      statement = retried.map(r -> usable(r.outcome().statement())).orElse(null);
+      status = ParseStatus.FALLBACK;
+    }
+    if (statement != null) {
+      List<ColumnUse> uses = ColumnWalker.walk(statement, ddl.changes(), catalog, ids);
+      return result(text, status, ddl.changes(), uses, null);
+    }
+    if (outcome.timedOut()) {
+      return unanalysed(text, outcome.failure());
+    }
+    if (ddl.recognised()) {
+      return result(text, ParseStatus.FALLBACK, ddl.changes(), fallbackUses(ddl.changes()), null);
+    }
+    Optional<List<ColumnUse>> copy =
+        CopyReader.read(text.tokens(), context, query -> queryUses(query, catalog));
+    if (copy.isPresent()) {
+      return result(text, ParseStatus.FALLBACK, List.of(), copy.get(), null);
+    }
+    if (TokenClassifier.accessesNothing(text.tokens())) {
       return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
     }
     return unanalysed(text, "cannot parse SQL statement: " + outcome.failure());
+  }
+
+  /** JSqlParser's catch-all for statements it only skimmed is not a parse. */
+  private static Statement usable(Statement statement) {
+    return statement instanceof UnsupportedStatement ? null : statement;
+  }
+
+  /** DDL uses of changes read without a tree, plus the table-level writes of TRUNCATE. */
+  private static List<ColumnUse> fallbackUses(List<SchemaChange> changes) {
+    ColumnUses uses = new ColumnUses();
+    for (SchemaChange change : changes) {
+      change.columns().forEach(c -> uses.add(c, AccessKind.DDL, Confidence.CERTAIN, false));
+      if (change instanceof TableOperation operation
+          && operation.kind() == TableOperation.Kind.TRUNCATE) {
+        uses.add(
+            operation.table().column(ColumnRef.TABLE_LEVEL),
+            AccessKind.WRITE,
+            Confidence.CERTAIN,
+            false);
+      }
+    }
+    return uses.toList();
+  }
+
+  /** The output columns of a query, for views and CREATE TABLE AS. */
+  private Optional<List<String>> queryColumns(String query, Catalog catalog) {
+    Statement statement = usable(parser.parse(query).statement());
+    return statement instanceof Select select
+        ? Optional.of(OutputColumns.of(select, catalog, ids))
+        : Optional.empty();
+  }
+
+  /** The column uses of a query nested in a statement we read ourselves (COPY). */
+  private Optional<List<ColumnUse>> queryUses(String query, Catalog catalog) {
+    Statement statement = usable(parser.parse(query).statement());
+    return statement == null
+        ? Optional.empty()
+        : Optional.of(ColumnWalker.walk(statement, List.of(), catalog, ids));
   }
 
   private static AnalyzedStatement unanalysed(SqlStatementText text, String problem) {

@@ -138,7 +138,8 @@ final class SqlSplitter {
               token.getType(),
               token.getText(),
               token.getLine(),
-              token.getCharPositionInLine() + 1));
+              token.getCharPositionInLine() + 1,
+              token.getStartIndex() - startIndex));
       textEndIndex = token.getStopIndex() + 1;
       last = token;
     }
