@@ -48,7 +48,11 @@ public final class Analyzer {
     ReplaySchema.Result replay = ReplaySchema.run(tree.files(), proposedFiles, sql);
 
     Set<SourceFile> migrations = new HashSet<>(replay.migrationFiles());
-    List<SourceFile> code = tree.files().stream().filter(f -> !migrations.contains(f)).toList();
+    List<SourceFile> code =
+        tree.files().stream()
+            .filter(f -> !migrations.contains(f))
+            .filter(f -> frontends.forLanguage(f.language()).isPresent())
+            .toList();
     List<FileFacts> codeFacts =
         Extract.run(code, frontends, new ExtractContext(replay.catalog(), sql), options.threads());
 

@@ -12,12 +12,23 @@ final class Notes {
   static List<Note> of(SourceTree tree, ReplaySchema.Result replay) {
     List<Note> notes = new ArrayList<>();
     tree.skipped().forEach(s -> notes.add(new Note(s.path(), s.reason())));
-    if (replay.migrationFiles().isEmpty()) {
+    if (replay.tools().isEmpty()) {
       notes.add(
           new Note(
               ".",
-              "no applied migrations found (Flyway db/migration/V*__*.sql): SELECT * and positional"
-                  + " INSERT could not be expanded into columns"));
+              "no applied migrations found (Flyway, Prisma, Supabase, Drizzle, golang-migrate, dbmate):"
+                  + " SELECT * and positional INSERT could not be expanded into columns"));
+    } else {
+      notes.add(
+          new Note(
+              ".",
+              "replayed "
+                  + replay.replayedCount()
+                  + " applied migration"
+                  + (replay.replayedCount() == 1 ? "" : "s")
+                  + " ("
+                  + String.join(", ", replay.tools())
+                  + ")"));
     }
     return notes;
   }

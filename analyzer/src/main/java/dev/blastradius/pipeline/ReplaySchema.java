@@ -3,6 +3,8 @@ package dev.blastradius.pipeline;
 import dev.blastradius.change.LocatedChange;
 import dev.blastradius.change.Migration;
 import dev.blastradius.change.SchemaChange;
+import dev.blastradius.graph.Access;
+import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.CodeUnit;
 import dev.blastradius.graph.Confidence;
 import dev.blastradius.graph.EntryPoint;
@@ -10,8 +12,12 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.graph.Via;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.HostedSql;
-import dev.blastradius.lang.migrations.FlywayLayout;
+import dev.blastradius.lang.UnitAccess;
+import dev.blastradius.lang.migrations.MigrationLayout;
+import dev.blastradius.lang.migrations.MigrationLayouts;
+import dev.blastradius.lang.migrations.MigrationReader;
 import dev.blastradius.lang.migrations.MigrationScript;
+import dev.blastradius.lang.migrations.MigrationStep;
 import dev.blastradius.lang.sql.AnalyzedStatement;
 import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.lang.sql.SqlFileFrontend;
@@ -22,13 +28,15 @@ import dev.blastradius.source.Location;
 import dev.blastradius.source.SourceFile;
 import dev.blastradius.source.SourceText;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The replay pass: finds the applied migrations, orders them the way their tool does, and replays
- * them into a {@link Catalog}. Their statements are also accesses, reached from a {@code migration}
- * entry point. Then the proposed migrations are read on top of that catalog; their changes are what
- * {@code check} judges.
+ * The replay pass: finds the applied migrations of every known tool ({@link MigrationLayouts}),
+ * orders them the way the tool does, and replays them into a {@link Catalog}. Their statements are
+ * also accesses, reached from a {@code migration} entry point. Then the proposed migrations are
+ * read on top of that catalog; their changes are what {@code check} judges.
  */
 final class ReplaySchema {
 
@@ -40,92 +48,153 @@ final class ReplaySchema {
    * @param proposed the proposed migrations' changes, in order
    * @param proposedFacts problems and coverage of the proposed files (no accesses: they are the
    *     change, not the code)
-   * @param migrationFiles the applied migration files, which Extract must not read again
+   * @param migrationFiles the migration tools' files (applied, and down/undo ones that are never
+   *     replayed), which Extract must not read as code
+   * @param tools the migration tools found
    */
   record Result(
       Catalog catalog,
       List<FileFacts> historyFacts,
       List<Migration> proposed,
       List<FileFacts> proposedFacts,
-      List<SourceFile> migrationFiles) {}
+      List<SourceFile> migrationFiles,
+      List<String> tools,
+      int replayedCount) {}
 
   private ReplaySchema() {}
 
   static Result run(List<SourceFile> files, List<SourceFile> proposedFiles, SqlFrontend sql) {
-    List<MigrationScript> history = new ArrayList<>();
-    for (SourceFile file : files) {
-      FlywayLayout.recognise(file).ifPresent(history::add);
-    }
-    history.sort(FlywayLayout.ORDER);
+    Map<SourceFile, SourceText> texts = new HashMap<>();
+    MigrationLayout.Discovery discovery =
+        MigrationLayouts.discover(files, f -> texts.computeIfAbsent(f, SourceText::read).text());
     Catalog catalog = Catalog.empty();
     List<FileFacts> historyFacts = new ArrayList<>();
-    for (MigrationScript script : history) {
-      Read read = read(script.file(), catalog, sql, true);
-      historyFacts.add(read.facts());
-      catalog = read.analysis() == null ? catalog : read.analysis().catalogAfter();
+    discovery.problems().forEach(p -> historyFacts.add(FileFacts.failed(p.path(), p)));
+    for (MigrationScript script : discovery.scripts()) {
+      Replayed replayed =
+          replay(
+              script, texts.computeIfAbsent(script.file(), SourceText::read), catalog, sql, true);
+      historyFacts.add(replayed.facts());
+      catalog = replayed.catalog();
     }
     Catalog before = catalog;
     List<Migration> proposed = new ArrayList<>();
     List<FileFacts> proposedFacts = new ArrayList<>();
     for (SourceFile file : proposedFiles) {
-      Read read = read(file, catalog, sql, false);
-      proposedFacts.add(read.facts());
-      if (read.analysis() != null) {
-        proposed.add(migration(file, read.analysis()));
-        catalog = read.analysis().catalogAfter();
-      }
+      SourceText text = SourceText.read(file);
+      Replayed replayed =
+          replay(MigrationLayouts.proposed(file, text.text()), text, catalog, sql, false);
+      proposedFacts.add(replayed.facts());
+      proposed.add(replayed.migration());
+      catalog = replayed.catalog();
     }
     return new Result(
         before,
         historyFacts,
         proposed,
         proposedFacts,
-        history.stream().map(MigrationScript::file).toList());
+        java.util.stream.Stream.concat(
+                discovery.scripts().stream().map(MigrationScript::file),
+                discovery.notReplayed().stream())
+            .toList(),
+        discovery.scripts().stream().map(MigrationScript::tool).distinct().sorted().toList(),
+        discovery.scripts().size());
   }
 
-  private record Read(FileFacts facts, SqlAnalysis analysis) {}
+  private record Replayed(FileFacts facts, Catalog catalog, Migration migration) {}
 
-  /** Reads one migration; applied ones also yield accesses from a migration entry point. */
-  private static Read read(SourceFile file, Catalog catalog, SqlFrontend sql, boolean applied) {
-    SourceText text = SourceText.read(file);
+  /** Replays one script; applied ones also yield accesses from a migration entry point. */
+  private static Replayed replay(
+      MigrationScript script, SourceText text, Catalog catalog, SqlFrontend sql, boolean applied) {
+    SourceFile file = script.file();
     FileFacts.Builder facts = new FileFacts.Builder(file.path());
     text.problem().ifPresent(facts::problem);
     String pass = applied ? "replay" : "check";
-    SqlAnalysis analysis;
+    String unitId = SqlFileFrontend.unitId(file.path());
+    Location start = Location.ofLine(file.path(), 1);
+    if (applied) {
+      facts.unit(new CodeUnit(unitId, file.fileName(), file.fileName(), -1, start));
+      facts.entryPoint(unitId, new EntryPoint(EntryPointKind.MIGRATION, file.fileName(), start));
+    }
+    List<LocatedChange> changes = new ArrayList<>();
+    Catalog current = catalog;
     try {
-      analysis = sql.analyze(text.text(), catalog);
+      for (MigrationStep step : MigrationReader.read(script, text.text())) {
+        if (step instanceof MigrationStep.Sql sqlStep) {
+          SqlAnalysis analysis = sql.analyze(sqlStep.text(), current);
+          record(facts, analysis, unitId, file, pass, applied);
+          for (AnalyzedStatement statement : analysis.statements()) {
+            Location location = SqlFileFrontend.statementLocation(file.path(), statement);
+            statement
+                .changes()
+                .forEach(c -> changes.add(new LocatedChange(c, location, statement.text())));
+          }
+          current = analysis.catalogAfter();
+        } else if (step instanceof MigrationStep.Change changeStep) {
+          Location location = Location.ofLine(file.path(), changeStep.line());
+          changes.add(new LocatedChange(changeStep.change(), location, changeStep.statement()));
+          Catalog.Builder builder = current.toBuilder();
+          changeStep.change().applyTo(builder);
+          current = builder.build();
+          if (applied) {
+            ddlAccesses(facts, changeStep.change(), unitId, location, changeStep.statement());
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      facts.problem(new AnalysisProblem(file.path(), pass, e.getMessage(), 0));
     } catch (RuntimeException | StackOverflowError e) {
       facts.problem(
           new AnalysisProblem(
               file.path(), pass, "An exception was thrown by blastradius: " + e, 0));
-      return new Read(facts.build(), null);
     }
-    if (applied) {
-      String unitId = SqlFileFrontend.unitId(file.path());
-      Location start = Location.ofLine(file.path(), 1);
-      facts.unit(new CodeUnit(unitId, file.fileName(), file.fileName(), -1, start));
-      facts.entryPoint(unitId, new EntryPoint(EntryPointKind.MIGRATION, file.fileName(), start));
-      HostedSql.record(
-          facts,
-          analysis,
-          unitId,
-          Via.SQL,
-          Confidence.CERTAIN,
-          s -> SqlFileFrontend.statementLocation(file.path(), s),
-          s -> HostedSql.snippet(s.text()),
-          pass);
-    } else {
-      HostedSql.record(
-          facts,
-          new SqlAnalysis(withoutUses(analysis.statements()), analysis.catalogAfter()),
-          SqlFileFrontend.unitId(file.path()),
-          Via.SQL,
-          Confidence.CERTAIN,
-          s -> SqlFileFrontend.statementLocation(file.path(), s),
-          s -> "",
-          pass);
+    return new Replayed(
+        facts.build(), current, new Migration(file.path(), script.version(), changes));
+  }
+
+  private static void record(
+      FileFacts.Builder facts,
+      SqlAnalysis analysis,
+      String unitId,
+      SourceFile file,
+      String pass,
+      boolean applied) {
+    // A proposed migration's own statements are the change under review, not code that runs today.
+    SqlAnalysis recorded =
+        applied
+            ? analysis
+            : new SqlAnalysis(withoutUses(analysis.statements()), analysis.catalogAfter());
+    HostedSql.record(
+        facts,
+        recorded,
+        unitId,
+        Via.SQL,
+        Confidence.CERTAIN,
+        s -> SqlFileFrontend.statementLocation(file.path(), s),
+        s -> HostedSql.snippet(s.text()),
+        pass);
+  }
+
+  private static void ddlAccesses(
+      FileFacts.Builder facts,
+      SchemaChange change,
+      String unitId,
+      Location location,
+      String statement) {
+    for (var column : change.columns()) {
+      facts.access(
+          new UnitAccess(
+              unitId,
+              new Access(
+                  column,
+                  AccessKind.DDL,
+                  Via.SQL,
+                  Confidence.CERTAIN,
+                  false,
+                  location,
+                  HostedSql.snippet(statement),
+                  List.of())));
     }
-    return new Read(facts.build(), analysis);
   }
 
   private static List<AnalyzedStatement> withoutUses(List<AnalyzedStatement> statements) {
@@ -143,18 +212,5 @@ final class ReplaySchema {
                     List.of(),
                     s.problem()))
         .toList();
-  }
-
-  private static Migration migration(SourceFile file, SqlAnalysis analysis) {
-    List<LocatedChange> changes = new ArrayList<>();
-    for (AnalyzedStatement statement : analysis.statements()) {
-      Location location = SqlFileFrontend.statementLocation(file.path(), statement);
-      for (SchemaChange change : statement.changes()) {
-        changes.add(new LocatedChange(change, location, statement.text()));
-      }
-    }
-    String version =
-        FlywayLayout.parseName(file).map(MigrationScript::version).orElse(file.fileName());
-    return new Migration(file.path(), version, changes);
   }
 }

@@ -7,7 +7,12 @@ import java.util.Optional;
 /** The languages we have a frontend for, with their file extensions and line-comment leader. */
 public enum Language {
   SQL("--", List.of(".sql")),
-  JAVA("//", List.of(".java"));
+  JAVA("//", List.of(".java")),
+  /** Configuration and changelog formats: read by migration layouts, no frontend of their own. */
+  XML("<!--", List.of(".xml")),
+  YAML("#", List.of(".yaml", ".yml")),
+  JSON("", List.of(".json")),
+  PROPERTIES("#", List.of(".properties"));
 
   private final String lineComment;
   private final List<String> extensions;
@@ -17,7 +22,10 @@ public enum Language {
     this.extensions = extensions;
   }
 
-  /** The token that starts a line comment, which is also the marker and suppression leader. */
+  /**
+   * The token that starts a line comment, which is also the marker and suppression leader; "" for
+   * JSON, which has no comments (its markers go in a sidecar file).
+   */
   public String lineComment() {
     return lineComment;
   }

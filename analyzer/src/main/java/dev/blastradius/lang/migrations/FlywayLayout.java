@@ -6,19 +6,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Flyway's layout: SQL files named {@code V<version>__<description>.sql} (and repeatable {@code
- * R__<description>.sql}) in a {@code db/migration} directory, applied in numeric version order
- * ({@code 1.2.10} after {@code 1.2.9}; {@code _} separates version parts like {@code .}), then
- * repeatables by description.
+ * Flyway: SQL files named {@code V<version>__<description>.sql} (and repeatable {@code
+ * R__<description>.sql}) in a migration location — {@code db/migration} unless Spring's {@code
+ * spring.flyway.locations} (or Flyway's {@code flyway.locations}) says otherwise — applied in
+ * numeric version order ({@code 1.2.10} after {@code 1.2.9}; {@code _} separates parts like {@code
+ * .}), then repeatables by description. Undo migrations ({@code U…}) are not replayed.
  */
-public final class FlywayLayout {
+public final class FlywayLayout implements MigrationLayout {
 
   /** The tool name used in reports. */
   public static final String TOOL = "flyway";
 
-  private static final String DIRECTORY = "db/migration/";
+  private static final String DEFAULT_LOCATION = "db/migration";
 
   /** Versioned migrations first, numerically; repeatables last, by description. */
   public static final Comparator<MigrationScript> ORDER =
@@ -27,15 +29,64 @@ public final class FlywayLayout {
           .thenComparing(MigrationScript::description)
           .thenComparing(m -> m.file().path());
 
-  private FlywayLayout() {}
+  @Override
+  public String tool() {
+    return TOOL;
+  }
 
-  /** The migration {@code file} is, if it follows Flyway's layout. */
-  public static Optional<MigrationScript> recognise(SourceFile file) {
-    String path = "/" + file.path();
-    if (!path.contains("/" + DIRECTORY)) {
-      return Optional.empty();
+  @Override
+  public Discovery discover(List<SourceFile> files, Function<SourceFile, String> text) {
+    List<String> locations = SpringFlywayLocations.find(files, text);
+    List<MigrationScript> scripts = new ArrayList<>();
+    List<SourceFile> undo = new ArrayList<>();
+    for (SourceFile file : files) {
+      if (inLocation(file, locations.isEmpty() ? List.of(DEFAULT_LOCATION) : locations)) {
+        parseName(file)
+            .ifPresentOrElse(
+                scripts::add,
+                () -> {
+                  if (file.fileName().startsWith("U") && file.fileName().contains("__")) {
+                    undo.add(file);
+                  }
+                });
+      }
     }
+    scripts.sort(ORDER);
+    return new Discovery(scripts, undo, List.of());
+  }
+
+  @Override
+  public Optional<MigrationScript> proposed(SourceFile file, String text) {
     return parseName(file);
+  }
+
+  /** The migration {@code file} is when it lies in {@code db/migration}, for tests. */
+  public static Optional<MigrationScript> recognise(SourceFile file) {
+    return inLocation(file, List.of(DEFAULT_LOCATION)) ? parseName(file) : Optional.empty();
+  }
+
+  /** True when the file's directory ends with one of the locations. */
+  private static boolean inLocation(SourceFile file, List<String> locations) {
+    String path = "/" + file.path();
+    String directory = path.substring(0, path.lastIndexOf('/') + 1);
+    for (String location : locations) {
+      String suffix = "/" + trimSlashes(location) + "/";
+      if (directory.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String trimSlashes(String location) {
+    String trimmed = location.strip();
+    while (trimmed.startsWith("/")) {
+      trimmed = trimmed.substring(1);
+    }
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
   }
 
   /**
@@ -67,20 +118,32 @@ public final class FlywayLayout {
         : Optional.of(new MigrationScript(file, TOOL, version.replace('_', '.'), key, description));
   }
 
-  /** Numeric parts of a version; empty when a part is not a number. */
+  /**
+   * Numeric parts of a version split at {@code .} and {@code _}; empty when a part is not a number.
+   */
   static List<Long> versionKey(String version) {
     List<Long> parts = new ArrayList<>();
-    for (String part : version.split("[._]", -1)) {
-      if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) {
+    StringBuilder part = new StringBuilder();
+    for (int i = 0; i <= version.length(); i++) {
+      char c = i < version.length() ? version.charAt(i) : '.';
+      if (c == '.' || c == '_') {
+        if (part.length() == 0) {
+          return List.of();
+        }
+        BigInteger value = new BigInteger(part.toString());
+        parts.add(value.bitLength() < 63 ? value.longValue() : Long.MAX_VALUE);
+        part.setLength(0);
+      } else if (Character.isDigit(c)) {
+        part.append(c);
+      } else {
         return List.of();
       }
-      BigInteger value = new BigInteger(part);
-      parts.add(value.bitLength() < 63 ? value.longValue() : Long.MAX_VALUE);
     }
     return parts;
   }
 
-  private static int compareKeys(List<Long> a, List<Long> b) {
+  /** Compares version keys part by part; missing parts count as zero. */
+  static int compareKeys(List<Long> a, List<Long> b) {
     for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
       long x = i < a.size() ? a.get(i) : 0;
       long y = i < b.size() ? b.get(i) : 0;

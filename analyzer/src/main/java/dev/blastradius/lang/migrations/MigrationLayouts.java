@@ -1,0 +1,69 @@
+package dev.blastradius.lang.migrations;
+
+import dev.blastradius.source.AnalysisProblem;
+import dev.blastradius.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The one explicit list of migration layouts. Each file belongs to at most one tool: the first
+ * layout in this list that claims it.
+ */
+public final class MigrationLayouts {
+
+  private static final List<MigrationLayout> LAYOUTS =
+      List.of(
+          new FlywayLayout(),
+          new DrizzleLayout(),
+          DirectoryLayout.prisma(),
+          DirectoryLayout.supabase(),
+          DirectoryLayout.golangMigrate(),
+          DirectoryLayout.dbmate());
+
+  private MigrationLayouts() {}
+
+  /** Every applied migration in the tree, tool by tool, each tool's in its own order. */
+  public static MigrationLayout.Discovery discover(
+      List<SourceFile> files, Function<SourceFile, String> text) {
+    List<MigrationScript> scripts = new ArrayList<>();
+    List<SourceFile> notReplayed = new ArrayList<>();
+    List<AnalysisProblem> problems = new ArrayList<>();
+    Set<SourceFile> claimed = new HashSet<>();
+    for (MigrationLayout layout : LAYOUTS) {
+      MigrationLayout.Discovery found = layout.discover(files, text);
+      for (MigrationScript script : found.scripts()) {
+        if (claimed.add(script.file())) {
+          scripts.add(script);
+        }
+      }
+      for (SourceFile file : found.notReplayed()) {
+        if (claimed.add(file)) {
+          notReplayed.add(file);
+        }
+      }
+      problems.addAll(found.problems());
+    }
+    return new MigrationLayout.Discovery(scripts, notReplayed, problems);
+  }
+
+  /**
+   * How to read a file named by {@code --migration}: the first tool that recognises it, else SQL.
+   */
+  public static MigrationScript proposed(SourceFile file, String text) {
+    for (MigrationLayout layout : LAYOUTS) {
+      Optional<MigrationScript> script = layout.proposed(file, text);
+      if (script.isPresent()) {
+        return script.get();
+      }
+    }
+    if (DbmateSections.isDbmate(text)) {
+      return new MigrationScript(
+          file, "dbmate", "", List.of(), file.fileName(), ScriptFormat.DBMATE);
+    }
+    return new MigrationScript(file, "sql", "", List.of(), file.fileName());
+  }
+}

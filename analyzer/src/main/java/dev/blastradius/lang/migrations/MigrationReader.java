@@ -1,0 +1,23 @@
+package dev.blastradius.lang.migrations;
+
+import java.util.List;
+
+/** Turns a migration script's text into the steps it applies, by format. */
+public final class MigrationReader {
+
+  private MigrationReader() {}
+
+  /**
+   * The steps of {@code script}, whose text is {@code text}. Throws {@link
+   * IllegalArgumentException} with a user-facing message when the format cannot be read.
+   */
+  public static List<MigrationStep> read(MigrationScript script, String text) {
+    return switch (script.format()) {
+      case SQL -> List.of(new MigrationStep.Sql(text));
+      case DBMATE -> List.of(new MigrationStep.Sql(DbmateSections.upSection(text)));
+      case LIQUIBASE_XML, LIQUIBASE_YAML, LIQUIBASE_JSON ->
+          throw new IllegalArgumentException(
+              "Liquibase " + script.format() + " changelogs are not read yet");
+    };
+  }
+}
