@@ -67,7 +67,7 @@ public final class HostedSql {
                 new Access(
                     capped.column(),
                     capped.kind(),
-                    via,
+                    capped.throughView() ? Via.VIEW : via,
                     capped.confidence(),
                     capped.implicit(),
                     site,

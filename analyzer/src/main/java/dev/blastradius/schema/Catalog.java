@@ -72,16 +72,42 @@ public final class Catalog {
   /**
    * A table or view and its columns in declaration order.
    *
-   * @param view true for views and materialized views
+   * @param sources for views, where each view column comes from; null for tables
    */
-  public record Table(TableRef ref, List<Column> columns, boolean view) {
+  public record Table(TableRef ref, List<Column> columns, ViewSources sources) {
     public Table {
       columns = List.copyOf(columns);
+    }
+
+    /** True for views and materialized views. */
+    public boolean view() {
+      return sources != null;
     }
 
     /** The column by normalised name. */
     public Optional<Column> column(String name) {
       return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+  }
+
+  /**
+   * The base columns behind a view: per view column, the columns its expression reads, and the
+   * columns every row depends on (WHERE, JOIN, GROUP BY). Reading a view column reads both.
+   */
+  public record ViewSources(Map<String, List<ColumnRef>> columns, List<ColumnRef> filters) {
+    public ViewSources {
+      columns = Map.copyOf(columns);
+      filters = List.copyOf(filters);
+    }
+
+    /** The base columns a read of view column {@code column} reads ({@code *}: all of them). */
+    public List<ColumnRef> behind(String column) {
+      List<ColumnRef> result = new ArrayList<>(columns.getOrDefault(column, List.of()));
+      if (ColumnRef.TABLE_LEVEL.equals(column)) {
+        columns.values().forEach(result::addAll);
+      }
+      result.addAll(filters);
+      return result.stream().distinct().sorted().toList();
     }
   }
 
@@ -114,7 +140,7 @@ public final class Catalog {
   /** Replays schema changes; not thread-safe, used by the replay pass only. */
   public static final class Builder {
     private final Map<TableRef, LinkedHashMap<String, Column>> tables = new TreeMap<>();
-    private final Set<TableRef> views = new TreeSet<>();
+    private final Map<TableRef, ViewSources> views = new TreeMap<>();
     private final Map<String, TableRef> indexes = new TreeMap<>();
     private final Map<TableRef, Set<String>> constraints = new TreeMap<>();
 
@@ -125,7 +151,7 @@ public final class Catalog {
             table.columns().forEach(c -> columns.put(c.name(), c));
             tables.put(ref, columns);
             if (table.view()) {
-              views.add(ref);
+              views.put(ref, table.sources());
             }
           });
       indexes.putAll(seed.indexes);
@@ -141,10 +167,10 @@ public final class Catalog {
       return this;
     }
 
-    /** Creates (or replaces) a view with its output columns. */
-    public Builder createView(TableRef ref, List<Column> columns) {
+    /** Creates (or replaces) a view with its output columns and where they come from. */
+    public Builder createView(TableRef ref, List<Column> columns, ViewSources sources) {
       createTable(ref, columns);
-      views.add(ref);
+      views.put(ref, sources);
       return this;
     }
 
@@ -163,8 +189,9 @@ public final class Catalog {
       if (columns != null) {
         tables.put(to, columns);
       }
-      if (views.remove(from)) {
-        views.add(to);
+      ViewSources sources = views.remove(from);
+      if (sources != null) {
+        views.put(to, sources);
       }
       Set<String> names = constraints.remove(from);
       if (names != null) {
@@ -244,8 +271,7 @@ public final class Catalog {
       Map<TableRef, Table> snapshot = new TreeMap<>();
       tables.forEach(
           (ref, cols) ->
-              snapshot.put(
-                  ref, new Table(ref, new ArrayList<>(cols.values()), views.contains(ref))));
+              snapshot.put(ref, new Table(ref, new ArrayList<>(cols.values()), views.get(ref))));
       Map<TableRef, Set<String>> constraintCopy = new TreeMap<>();
       constraints.forEach((t, names) -> constraintCopy.put(t, Set.copyOf(names)));
       return new Catalog(snapshot, indexes, constraintCopy);

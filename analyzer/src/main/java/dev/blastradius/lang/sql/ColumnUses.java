@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Collects the uses of one statement, one per column and kind: a column named twice is one use,
- * explicit when named anywhere, as sure as its surest mention.
+ * explicit when named anywhere, as sure as its surest mention, through a view only when every
+ * mention is.
  */
 final class ColumnUses {
 
@@ -19,15 +20,20 @@ final class ColumnUses {
   private final Map<Key, ColumnUse> uses = new LinkedHashMap<>();
 
   void add(ColumnRef column, AccessKind kind, Confidence confidence, boolean implicit) {
+    add(new ColumnUse(column, kind, confidence, implicit, false));
+  }
+
+  void add(ColumnUse use) {
     uses.merge(
-        new Key(column, kind),
-        new ColumnUse(column, kind, confidence, implicit),
+        new Key(use.column(), use.kind()),
+        use,
         (a, b) ->
             new ColumnUse(
-                column,
-                kind,
+                a.column(),
+                a.kind(),
                 a.confidence().strongest(b.confidence()),
-                a.implicit() && b.implicit()));
+                a.implicit() && b.implicit(),
+                a.throughView() && b.throughView()));
   }
 
   List<ColumnUse> toList() {

@@ -8,6 +8,7 @@ import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.Identifiers;
 import dev.blastradius.schema.TableRef;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +63,79 @@ final class ColumnWalker {
     for (SchemaChange change : changes) {
       change.columns().forEach(c -> walker.uses.add(c, AccessKind.DDL, Confidence.CERTAIN, false));
     }
-    return walker.uses.toList();
+    return throughViews(walker.uses.toList(), catalog);
+  }
+
+  /**
+   * Adds, for each use of a view column, the uses of the base columns behind it: reading a view
+   * reads its base columns, so dropping one of them breaks the reader.
+   */
+  private static List<ColumnUse> throughViews(List<ColumnUse> uses, Catalog catalog) {
+    ColumnUses all = new ColumnUses();
+    uses.forEach(all::add);
+    for (ColumnUse use : uses) {
+      if (use.kind() == AccessKind.DDL) {
+        continue;
+      }
+      catalog
+          .table(use.column().tableRef())
+          .filter(Catalog.Table::view)
+          .ifPresent(
+              view ->
+                  view.sources()
+                      .behind(use.column().column())
+                      .forEach(
+                          base ->
+                              all.add(
+                                  new ColumnUse(base, use.kind(), Confidence.LIKELY, true, true))));
+    }
+    return all.toList();
+  }
+
+  /** The shape of a query: its output columns, the base columns behind each, and its filters. */
+  static QueryShape shape(Select select, Catalog catalog, Identifiers ids) {
+    List<String> names = OutputColumns.of(select, catalog, ids);
+    boolean simple =
+        select instanceof PlainSelect plain
+            && (plain.getWithItemsList() == null || plain.getWithItemsList().isEmpty());
+    if (!simple) {
+      // Set operations and CTEs: every output column depends on everything the query reads.
+      List<ColumnRef> all =
+          walk(select, List.of(), catalog, ids).stream().map(ColumnUse::column).distinct().toList();
+      return new QueryShape(names, Map.of(), all);
+    }
+    PlainSelect plain = (PlainSelect) select;
+    ColumnWalker filters = new ColumnWalker(catalog, ids);
+    Scope scope = new Scope(null, Map.of());
+    filters.fromItem(plain.getFromItem(), scope);
+    filters.joins(plain.getJoins(), scope);
+    filters.expressions.read(plain.getWhere(), scope);
+    if (plain.getGroupBy() != null) {
+      filters.expressions.read(plain.getGroupBy().getGroupByExpressionList(), scope);
+    }
+    filters.expressions.read(plain.getHaving(), scope);
+    Map<String, List<ColumnRef>> sources = new LinkedHashMap<>();
+    for (SelectItem<?> item : plain.getSelectItems()) {
+      ColumnWalker one = new ColumnWalker(catalog, ids);
+      one.selectItem(item, scope);
+      List<ColumnRef> read =
+          throughViews(one.uses.toList(), catalog).stream()
+              .map(ColumnUse::column)
+              .distinct()
+              .toList();
+      String name = OutputColumns.nameOf(item, ids);
+      if (name != null) {
+        sources.put(name, read);
+      } else if (item.getExpression() instanceof AllColumns) {
+        read.forEach(c -> sources.put(c.column(), List.of(c)));
+      }
+    }
+    List<ColumnRef> filterColumns =
+        throughViews(filters.uses.toList(), catalog).stream()
+            .map(ColumnUse::column)
+            .distinct()
+            .toList();
+    return new QueryShape(names, sources, filterColumns);
   }
 
   private void statement(Statement statement) {

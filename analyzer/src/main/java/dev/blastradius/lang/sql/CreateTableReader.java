@@ -106,8 +106,9 @@ final class CreateTableReader {
       }
     }
     return context
-        .queryColumns()
+        .queryShapes()
         .of(TokenCursor.raw(query.subList(0, end)))
+        .map(QueryShape::columns)
         .orElse(List.of())
         .stream()
         .map(name -> new Catalog.Column(name, "", false, null))

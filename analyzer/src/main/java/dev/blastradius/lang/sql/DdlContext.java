@@ -11,13 +11,13 @@ import java.util.Set;
 
 /**
  * What the DDL readers share: identifier rules, the catalog as it stands before the statement, and
- * a way to learn a query's output columns (for views and CREATE TABLE AS).
+ * a way to learn a query's shape (for views and CREATE TABLE AS).
  */
-record DdlContext(Identifiers ids, Catalog catalog, QueryColumns queryColumns) {
+record DdlContext(Identifiers ids, Catalog catalog, QueryShapes queryShapes) {
 
-  /** The output column names of a query, when it can be parsed. */
-  interface QueryColumns {
-    Optional<List<String>> of(String query);
+  /** The shape of a query, when it can be parsed. */
+  interface QueryShapes {
+    Optional<QueryShape> of(String query);
   }
 
   /** A table from a dotted name as written. */

@@ -43,8 +43,9 @@ final class OutputColumns {
     Set<String> names = new LinkedHashSet<>();
     for (SelectItem<?> item : plain.getSelectItems()) {
       Expression expression = item.getExpression();
-      if (item.getAlias() != null) {
-        names.add(ids.normalize(item.getAlias().getName()));
+      String name = nameOf(item, ids);
+      if (name != null) {
+        names.add(name);
       } else if (expression instanceof AllTableColumns tableStar) {
         names.addAll(
             columnsOf(
@@ -53,13 +54,27 @@ final class OutputColumns {
         for (TableRef table : relations(plain, ids)) {
           names.addAll(columnsOf(table, catalog));
         }
-      } else if (expression instanceof Column column) {
-        names.add(ids.normalize(column.getColumnName()));
-      } else if (expression instanceof Function function) {
-        names.add(ids.normalize(function.getName()));
       }
     }
     return List.copyOf(names);
+  }
+
+  /** The output name of one non-star select item, or null ({@code *}, unnamed expressions). */
+  static String nameOf(SelectItem<?> item, Identifiers ids) {
+    Expression expression = item.getExpression();
+    if (item.getAlias() != null) {
+      return ids.normalize(item.getAlias().getName());
+    }
+    if (expression instanceof AllColumns) {
+      return null;
+    }
+    if (expression instanceof Column column) {
+      return ids.normalize(column.getColumnName());
+    }
+    if (expression instanceof Function function) {
+      return ids.normalize(function.getName());
+    }
+    return null;
   }
 
   private static List<String> columnsOf(TableRef table, Catalog catalog) {

@@ -69,7 +69,7 @@ public final class SqlFrontend {
     if (text.lexProblem().isPresent()) {
       return unanalysed(text, text.lexProblem().get());
     }
-    DdlContext context = new DdlContext(ids, catalog, query -> queryColumns(query, catalog));
+    DdlContext context = new DdlContext(ids, catalog, query -> queryShape(query, catalog));
     DdlReader.Result ddl = new DdlReader(context).read(text.tokens());
     if (ddl.problem() != null) {
       return unanalysed(text, ddl.problem());
@@ -126,11 +126,11 @@ public final class SqlFrontend {
     return uses.toList();
   }
 
-  /** The output columns of a query, for views and CREATE TABLE AS. */
-  private Optional<List<String>> queryColumns(String query, Catalog catalog) {
+  /** The shape of a query, for views and CREATE TABLE AS. */
+  private Optional<QueryShape> queryShape(String query, Catalog catalog) {
     Statement statement = usable(parser.parse(query).statement());
     return statement instanceof Select select
-        ? Optional.of(OutputColumns.of(select, catalog, ids))
+        ? Optional.of(ColumnWalker.shape(select, catalog, ids))
         : Optional.empty();
   }
 

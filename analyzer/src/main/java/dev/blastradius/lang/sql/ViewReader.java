@@ -1,8 +1,11 @@
 package dev.blastradius.lang.sql;
 
 import dev.blastradius.change.CreateView;
+import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.TableRef;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the rest of {@code CREATE [OR REPLACE] [MATERIALIZED] VIEW name [(columns)] [WITH (…)] AS
@@ -43,8 +46,14 @@ final class ViewReader {
       }
     }
     String text = TokenCursor.raw(query.subList(0, end));
-    List<String> columns =
-        declared.isEmpty() ? context.queryColumns().of(text).orElse(List.of()) : declared;
-    return new CreateView(view, columns, materialized, orReplace, text);
+    QueryShape shape =
+        context.queryShapes().of(text).orElse(new QueryShape(List.of(), Map.of(), List.of()));
+    List<String> columns = declared.isEmpty() ? shape.columns() : declared;
+    Map<String, List<ColumnRef>> sources = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size() && i < shape.columns().size(); i++) {
+      // Declared names rename the query's columns by position.
+      sources.put(columns.get(i), shape.sources().getOrDefault(shape.columns().get(i), List.of()));
+    }
+    return new CreateView(view, columns, sources, shape.filters(), materialized, orReplace, text);
   }
 }

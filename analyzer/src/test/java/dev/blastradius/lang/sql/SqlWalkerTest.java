@@ -229,4 +229,30 @@ class SqlWalkerTest {
             """)
         .doTest();
   }
+
+  @Test
+  void positive_readingAViewReadsTheBaseColumnsBehindIt() {
+    ExtractorTestHelper.create()
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id @migration, ddl users.email @migration, ddl users.status @migration
+            CREATE TABLE users (id bigint, email text, status text);
+            -- expect: read users.id @migration, read users.email @migration, read users.status @migration
+            CREATE VIEW active_users AS SELECT id, email AS login FROM users WHERE status = 'active';
+            -- expect: read active_users.login @migration, read users.email @migration, read users.status @migration
+            CREATE VIEW logins AS SELECT login FROM active_users;
+            """)
+        .source(
+            "queries/q.sql",
+            """
+            -- expect: read active_users.login, read users.email, read users.status
+            SELECT login FROM active_users;
+            -- expect: read logins.login, read active_users.login, read users.email, read users.status
+            SELECT login FROM logins;
+            -- expect: read active_users.id, read active_users.login, read users.id, read users.email, read users.status
+            SELECT * FROM active_users;
+            """)
+        .doTest();
+  }
 }
