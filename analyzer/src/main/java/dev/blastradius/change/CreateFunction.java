@@ -11,8 +11,10 @@ import java.util.List;
  * @param function the function's schema-qualified name, as a table-shaped reference
  * @param language the body's language, lower case ({@code plpgsql}, {@code sql})
  * @param body the body without its dollar quotes, or null when it could not be found
+ * @param bodyLine the line the body starts on (its opening quote), within the analysed text
  */
-public record CreateFunction(TableRef function, String language, String body, boolean orReplace)
+public record CreateFunction(
+    TableRef function, String language, String body, int bodyLine, boolean orReplace)
     implements SchemaChange {
 
   @Override
@@ -27,7 +29,7 @@ public record CreateFunction(TableRef function, String language, String body, bo
 
   @Override
   public void applyTo(Catalog.Builder catalog) {
-    // Functions are tracked by the SQL frontend's function registry, not the table catalog.
+    catalog.addFunction(function);
   }
 
   @Override

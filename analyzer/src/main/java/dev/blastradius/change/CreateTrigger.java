@@ -26,7 +26,7 @@ public record CreateTrigger(TableRef table, String name, List<String> events, Ta
 
   @Override
   public void applyTo(Catalog.Builder catalog) {
-    // Triggers are tracked by the SQL frontend's function registry.
+    catalog.addTrigger(new Catalog.Trigger(name, table, events, function));
   }
 
   @Override

@@ -56,6 +56,7 @@ public final class HostedSql {
           .ifPresent(
               p -> facts.problem(new AnalysisProblem(site.path(), pass, p, site.startLine())));
       String snippet = snippetOf.apply(statement);
+      statement.calls().forEach(f -> facts.call(RoutineUnits.call(unitId, f)));
       for (ColumnUse use : statement.uses()) {
         if (mentionsDynamicPart(use)) {
           continue;

@@ -58,7 +58,7 @@ public final class Analyzer {
 
     List<FileFacts> graphFacts = new ArrayList<>(replay.historyFacts());
     graphFacts.addAll(codeFacts);
-    ColumnAccessGraph graph = Resolve.run(graphFacts);
+    ColumnAccessGraph graph = Resolve.run(graphFacts, replay.catalog().triggers());
 
     List<FileFacts> allFacts = new ArrayList<>(graphFacts);
     allFacts.addAll(replay.proposedFacts());
@@ -89,6 +89,7 @@ public final class Analyzer {
       sql = sql.plus(f.coverage());
     }
     int withProblems = (int) problems.stream().map(AnalysisProblem::path).distinct().count();
-    return new Coverage(facts.size(), withProblems, sql);
+    int files = (int) facts.stream().map(FileFacts::path).distinct().count();
+    return new Coverage(files, withProblems, sql);
   }
 }

@@ -70,20 +70,26 @@ final class ReplaySchema {
     Catalog catalog = Catalog.empty();
     List<FileFacts> historyFacts = new ArrayList<>();
     discovery.problems().forEach(p -> historyFacts.add(FileFacts.failed(p.path(), p)));
+    Routines routines = new Routines();
     for (MigrationScript script : discovery.scripts()) {
       Replayed replayed =
           replay(
-              script, texts.computeIfAbsent(script.file(), SourceText::read), catalog, sql, true);
+              script,
+              texts.computeIfAbsent(script.file(), SourceText::read),
+              catalog,
+              sql,
+              routines);
       historyFacts.add(replayed.facts());
       catalog = replayed.catalog();
     }
+    historyFacts.addAll(routines.facts(catalog, sql));
     Catalog before = catalog;
     List<Migration> proposed = new ArrayList<>();
     List<FileFacts> proposedFacts = new ArrayList<>();
     for (SourceFile file : proposedFiles) {
       SourceText text = SourceText.read(file);
       Replayed replayed =
-          replay(MigrationLayouts.proposed(file, text.text()), text, catalog, sql, false);
+          replay(MigrationLayouts.proposed(file, text.text()), text, catalog, sql, null);
       proposedFacts.add(replayed.facts());
       proposed.add(replayed.migration());
       catalog = replayed.catalog();
@@ -103,9 +109,17 @@ final class ReplaySchema {
 
   private record Replayed(FileFacts facts, Catalog catalog, Migration migration) {}
 
-  /** Replays one script; applied ones also yield accesses from a migration entry point. */
+  /**
+   * Replays one script. Applied ones ({@code routines} not null) also yield accesses from a
+   * migration entry point and register the routines they define.
+   */
   private static Replayed replay(
-      MigrationScript script, SourceText text, Catalog catalog, SqlFrontend sql, boolean applied) {
+      MigrationScript script,
+      SourceText text,
+      Catalog catalog,
+      SqlFrontend sql,
+      Routines routines) {
+    boolean applied = routines != null;
     SourceFile file = script.file();
     FileFacts.Builder facts = new FileFacts.Builder(file.path());
     text.problem().ifPresent(facts::problem);
@@ -128,6 +142,9 @@ final class ReplaySchema {
             statement
                 .changes()
                 .forEach(c -> changes.add(new LocatedChange(c, location, statement.text())));
+            if (applied) {
+              statement.scheduled().forEach(job -> routines.scheduled(job, location));
+            }
           }
           current = analysis.catalogAfter();
         } else if (step instanceof MigrationStep.Change changeStep) {
@@ -148,6 +165,9 @@ final class ReplaySchema {
           new AnalysisProblem(
               file.path(), pass, "An exception was thrown by blastradius: " + e, 0));
     }
+    if (applied) {
+      changes.forEach(routines::definedBy);
+    }
     return new Replayed(
         facts.build(), current, new Migration(file.path(), script.version(), changes));
   }
@@ -163,7 +183,9 @@ final class ReplaySchema {
     SqlAnalysis recorded =
         applied
             ? analysis
-            : new SqlAnalysis(withoutUses(analysis.statements()), analysis.catalogAfter());
+            : new SqlAnalysis(
+                analysis.statements().stream().map(AnalyzedStatement::changesOnly).toList(),
+                analysis.catalogAfter());
     HostedSql.record(
         facts,
         recorded,
@@ -195,22 +217,5 @@ final class ReplaySchema {
                   HostedSql.snippet(statement),
                   List.of())));
     }
-  }
-
-  private static List<AnalyzedStatement> withoutUses(List<AnalyzedStatement> statements) {
-    return statements.stream()
-        .map(
-            s ->
-                new AnalyzedStatement(
-                    s.text(),
-                    s.startLine(),
-                    s.startColumn(),
-                    s.endLine(),
-                    s.endColumn(),
-                    s.status(),
-                    s.changes(),
-                    List.of(),
-                    s.problem()))
-        .toList();
   }
 }

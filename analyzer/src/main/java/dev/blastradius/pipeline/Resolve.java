@@ -1,13 +1,16 @@
 package dev.blastradius.pipeline;
 
 import dev.blastradius.graph.Access;
+import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.CallGraph;
 import dev.blastradius.graph.CallSite;
 import dev.blastradius.graph.CodeUnit;
 import dev.blastradius.graph.ColumnAccessGraph;
 import dev.blastradius.graph.EntryPoint;
 import dev.blastradius.lang.FileFacts;
+import dev.blastradius.lang.RoutineUnits;
 import dev.blastradius.lang.UnitAccess;
+import dev.blastradius.schema.Catalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,13 +20,15 @@ import java.util.Set;
 
 /**
  * The resolve pass: joins every file's units, calls and declared entry points into one {@link
- * CallGraph} and gives each access the entry points that reach its unit.
+ * CallGraph} — with each trigger called by every unit that writes its table — and gives each access
+ * the entry points that reach its unit. A database routine nothing reaches gets an {@code unknown}
+ * entry point that names it.
  */
 final class Resolve {
 
   private Resolve() {}
 
-  static ColumnAccessGraph run(List<FileFacts> allFacts) {
+  static ColumnAccessGraph run(List<FileFacts> allFacts, List<Catalog.Trigger> triggers) {
     List<CodeUnit> units = new ArrayList<>();
     List<CallSite> calls = new ArrayList<>();
     Map<String, Set<String>> types = new HashMap<>();
@@ -36,14 +41,49 @@ final class Resolve {
           .entryPoints()
           .forEach((u, e) -> entryPoints.computeIfAbsent(u, k -> new HashSet<>()).addAll(e));
     }
+    calls.addAll(triggerCalls(allFacts, triggers));
     CallGraph callGraph = new CallGraph(units, calls, types, entryPoints);
+    Map<String, CodeUnit> unitsById = new HashMap<>();
+    units.forEach(u -> unitsById.putIfAbsent(u.id(), u));
     List<Access> accesses = new ArrayList<>();
     for (FileFacts facts : allFacts) {
       for (UnitAccess access : facts.accesses()) {
-        accesses.add(
-            access.access().withEntryPoints(callGraph.entryPointsReaching(access.unitId())));
+        List<EntryPoint> reached = callGraph.entryPointsReaching(access.unitId());
+        if (reached.isEmpty() && unitsById.containsKey(access.unitId())) {
+          reached =
+              RoutineUnits.unknownEntryPoint(unitsById.get(access.unitId()))
+                  .map(List::of)
+                  .orElse(List.of());
+        }
+        accesses.add(access.access().withEntryPoints(reached));
       }
     }
     return new ColumnAccessGraph(accesses);
+  }
+
+  /** Every unit that writes a trigger's table fires the trigger. */
+  private static List<CallSite> triggerCalls(
+      List<FileFacts> allFacts, List<Catalog.Trigger> triggers) {
+    List<CallSite> calls = new ArrayList<>();
+    if (triggers.isEmpty()) {
+      return calls;
+    }
+    Set<String> seen = new HashSet<>();
+    for (FileFacts facts : allFacts) {
+      for (UnitAccess access : facts.accesses()) {
+        if (access.access().kind() != AccessKind.WRITE) {
+          continue;
+        }
+        for (Catalog.Trigger trigger : triggers) {
+          boolean fires =
+              trigger.table().equals(access.access().column().tableRef())
+                  && !access.unitId().equals(RoutineUnits.triggerId(trigger));
+          if (fires && seen.add(access.unitId() + "\n" + RoutineUnits.triggerId(trigger))) {
+            calls.add(RoutineUnits.fire(access.unitId(), trigger));
+          }
+        }
+      }
+    }
+    return calls;
   }
 }

@@ -18,19 +18,47 @@ import java.util.function.UnaryOperator;
  */
 public final class Catalog {
 
-  private static final Catalog EMPTY = new Catalog(Map.of(), Map.of(), Map.of());
+  private static final Catalog EMPTY =
+      new Catalog(Map.of(), Map.of(), Map.of(), Set.of(), List.of());
 
   private final Map<TableRef, Table> tables;
   private final Map<String, TableRef> indexes;
   private final Map<TableRef, Set<String>> constraints;
+  private final Set<TableRef> functions;
+  private final List<Trigger> triggers;
 
   private Catalog(
       Map<TableRef, Table> tables,
       Map<String, TableRef> indexes,
-      Map<TableRef, Set<String>> constraints) {
+      Map<TableRef, Set<String>> constraints,
+      Set<TableRef> functions,
+      List<Trigger> triggers) {
     this.tables = Collections.unmodifiableMap(new TreeMap<>(tables));
     this.indexes = Collections.unmodifiableMap(new TreeMap<>(indexes));
     this.constraints = Collections.unmodifiableMap(new TreeMap<>(constraints));
+    this.functions = Set.copyOf(functions);
+    this.triggers = List.copyOf(triggers);
+  }
+
+  /** True when migrations created a function or procedure of this name. */
+  public boolean hasFunction(TableRef name) {
+    return functions.contains(name);
+  }
+
+  /** Every trigger, in creation order. */
+  public List<Trigger> triggers() {
+    return triggers;
+  }
+
+  /**
+   * A trigger: it runs {@code function} for writes of {@code table}.
+   *
+   * @param events insert, update, delete, truncate
+   */
+  public record Trigger(String name, TableRef table, List<String> events, TableRef function) {
+    public Trigger {
+      events = List.copyOf(events);
+    }
   }
 
   /** A catalog that knows no table. */
@@ -143,6 +171,8 @@ public final class Catalog {
     private final Map<TableRef, ViewSources> views = new TreeMap<>();
     private final Map<String, TableRef> indexes = new TreeMap<>();
     private final Map<TableRef, Set<String>> constraints = new TreeMap<>();
+    private final Set<TableRef> functions = new TreeSet<>();
+    private final List<Trigger> triggers = new ArrayList<>();
 
     private Builder(Catalog seed) {
       seed.tables.forEach(
@@ -156,6 +186,8 @@ public final class Catalog {
           });
       indexes.putAll(seed.indexes);
       seed.constraints.forEach((t, names) -> constraints.put(t, new TreeSet<>(names)));
+      functions.addAll(seed.functions);
+      triggers.addAll(seed.triggers);
     }
 
     /** Creates (or replaces) a table. */
@@ -180,6 +212,7 @@ public final class Catalog {
       views.remove(ref);
       constraints.remove(ref);
       indexes.values().removeIf(ref::equals);
+      triggers.removeIf(t -> t.table().equals(ref));
       return this;
     }
 
@@ -254,6 +287,19 @@ public final class Catalog {
       return this;
     }
 
+    /** Records a function or procedure. */
+    public Builder addFunction(TableRef name) {
+      functions.add(name);
+      return this;
+    }
+
+    /** Records (or replaces, by name and table) a trigger. */
+    public Builder addTrigger(Trigger trigger) {
+      triggers.removeIf(t -> t.name().equals(trigger.name()) && t.table().equals(trigger.table()));
+      triggers.add(trigger);
+      return this;
+    }
+
     /** Records an index of a table. */
     public Builder addIndex(TableRef ref, String name) {
       indexes.put(name, ref);
@@ -274,7 +320,7 @@ public final class Catalog {
               snapshot.put(ref, new Table(ref, new ArrayList<>(cols.values()), views.get(ref))));
       Map<TableRef, Set<String>> constraintCopy = new TreeMap<>();
       constraints.forEach((t, names) -> constraintCopy.put(t, Set.copyOf(names)));
-      return new Catalog(snapshot, indexes, constraintCopy);
+      return new Catalog(snapshot, indexes, constraintCopy, functions, triggers);
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.blastradius.lang.sql;
 
 import dev.blastradius.change.SchemaChange;
+import dev.blastradius.graph.Confidence;
+import dev.blastradius.schema.TableRef;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,8 @@ import java.util.Optional;
  * @param startColumn 1-based column within that line
  * @param endLine last line (the semicolon's, when there is one)
  * @param endColumn column just after the last character
+ * @param calls the user-defined functions and procedures the statement calls (known to the catalog)
+ * @param scheduled pg_cron jobs the statement schedules
  * @param problem why the statement is unanalysed, set exactly when status is UNANALYSED
  */
 public record AnalyzedStatement(
@@ -23,10 +27,49 @@ public record AnalyzedStatement(
     ParseStatus status,
     List<SchemaChange> changes,
     List<ColumnUse> uses,
+    List<TableRef> calls,
+    List<ScheduledSql> scheduled,
     Optional<String> problem) {
 
   public AnalyzedStatement {
     changes = List.copyOf(changes);
     uses = List.copyOf(uses);
+    calls = List.copyOf(calls);
+    scheduled = List.copyOf(scheduled);
+  }
+
+  /**
+   * The same statement {@code lines} lines further down, for SQL found inside a larger text (a
+   * function body), with its uses no surer than {@code cap}.
+   */
+  public AnalyzedStatement movedDown(int lines, Confidence cap) {
+    return new AnalyzedStatement(
+        text,
+        startLine + lines,
+        startColumn,
+        endLine + lines,
+        endColumn,
+        status,
+        changes,
+        uses.stream().map(u -> u.atMost(cap)).toList(),
+        calls,
+        scheduled,
+        problem);
+  }
+
+  /** The same statement without uses, calls or jobs: a change under review, not running code. */
+  public AnalyzedStatement changesOnly() {
+    return new AnalyzedStatement(
+        text,
+        startLine,
+        startColumn,
+        endLine,
+        endColumn,
+        status,
+        changes,
+        List.of(),
+        List.of(),
+        List.of(),
+        problem);
   }
 }

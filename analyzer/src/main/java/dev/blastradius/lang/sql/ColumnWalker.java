@@ -7,13 +7,17 @@ import dev.blastradius.schema.Catalog;
 import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.Identifiers;
 import dev.blastradius.schema.TableRef;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.ReturningClause;
@@ -21,6 +25,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -47,23 +52,101 @@ final class ColumnWalker {
   private final Catalog catalog;
   private final Identifiers ids;
   private final ColumnUses uses = new ColumnUses();
+  private final Set<TableRef> calls = new LinkedHashSet<>();
+  private final List<ScheduledSql> scheduled = new ArrayList<>();
   private final ExpressionWalker expressions;
 
+  /** What a statement does besides DDL: column uses, calls of known functions, pg_cron jobs. */
+  record Walked(List<ColumnUse> uses, List<TableRef> calls, List<ScheduledSql> scheduled) {}
+
   private ColumnWalker(Catalog catalog, Identifiers ids) {
+    this(catalog, ids, false);
+  }
+
+  /**
+   * @param strict attribute unqualified names only to columns the catalog proves (in routine
+   *     bodies, other names are variables and parameters)
+   */
+  private ColumnWalker(Catalog catalog, Identifiers ids, boolean strict) {
     this.catalog = catalog;
     this.ids = ids;
-    this.expressions = new ExpressionWalker(this, catalog, ids, uses);
+    this.expressions = new ExpressionWalker(this, catalog, ids, uses, strict);
   }
 
   /** The column uses of {@code statement}; {@code changes} are its schema changes (DDL uses). */
   static List<ColumnUse> walk(
       Statement statement, List<SchemaChange> changes, Catalog catalog, Identifiers ids) {
-    ColumnWalker walker = new ColumnWalker(catalog, ids);
+    return walkAll(statement, changes, catalog, ids, false).uses();
+  }
+
+  /** Everything {@code statement} does: uses (DDL ones from {@code changes}), calls, jobs. */
+  static Walked walkAll(
+      Statement statement,
+      List<SchemaChange> changes,
+      Catalog catalog,
+      Identifiers ids,
+      boolean strict) {
+    ColumnWalker walker = new ColumnWalker(catalog, ids, strict);
     walker.statement(statement);
     for (SchemaChange change : changes) {
       change.columns().forEach(c -> walker.uses.add(c, AccessKind.DDL, Confidence.CERTAIN, false));
     }
-    return throughViews(walker.uses.toList(), catalog);
+    return new Walked(
+        throughViews(walker.uses.toList(), catalog),
+        List.copyOf(walker.calls),
+        List.copyOf(walker.scheduled));
+  }
+
+  /**
+   * Records a function call seen in an expression: a call of a function the migrations created (so
+   * its body's accesses run on behalf of this statement), or a pg_cron schedule.
+   */
+  void called(Function function) {
+    List<String> parts = function.getMultipartName();
+    if (parts == null || parts.isEmpty()) {
+      return;
+    }
+    TableRef name = ids.table(parts);
+    if (catalog.hasFunction(name)) {
+      calls.add(name);
+    }
+    if (parts.size() == 2
+        && ids.normalize(parts.get(0)).equals("cron")
+        && ids.normalize(parts.get(1)).startsWith("schedule")) {
+      schedule(function);
+    }
+  }
+
+  /** {@code cron.schedule([name,] schedule, command)}: the command is SQL run by the job. */
+  private void schedule(Function function) {
+    if (function.getParameters() == null) {
+      return;
+    }
+    List<String> arguments = new ArrayList<>();
+    for (Expression argument : function.getParameters()) {
+      if (argument instanceof StringValue value) {
+        arguments.add(unquote(value));
+      }
+    }
+    if (arguments.size() == 2) {
+      scheduled.add(new ScheduledSql("", arguments.get(0), arguments.get(1)));
+    } else if (arguments.size() >= 3) {
+      scheduled.add(
+          new ScheduledSql(
+              arguments.get(0), arguments.get(1), arguments.get(arguments.size() - 1)));
+    }
+  }
+
+  /** The content of a string literal, dollar-quoted or not. */
+  private static String unquote(StringValue value) {
+    String text = value.getValue();
+    if (text.startsWith("$")) {
+      int open = text.indexOf('$', 1);
+      if (open > 0 && text.endsWith(text.substring(0, open + 1))) {
+        return text.substring(open + 1, text.length() - open - 1);
+      }
+    }
+    return text;
   }
 
   /**
@@ -155,6 +238,12 @@ final class ColumnWalker {
       select(createTable.getSelect(), null);
     } else if (statement instanceof CreateView createView && createView.getSelect() != null) {
       select(createView.getSelect(), null);
+    } else if (statement instanceof Execute execute && execute.getName() != null) {
+      TableRef name = ids.table(List.of(execute.getName().split("\\.")));
+      if (catalog.hasFunction(name)) {
+        calls.add(name);
+      }
+      expressions.read(execute.getExprList(), new Scope(null, Map.of()));
     }
   }
 

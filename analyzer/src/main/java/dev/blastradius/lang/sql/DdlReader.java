@@ -183,17 +183,20 @@ final class DdlReader {
     cursor.group(); // arguments
     String language = "";
     String body = null;
+    int bodyLine = 0;
     while (!cursor.atEnd()) {
       if (cursor.accept("LANGUAGE")) {
         language = context.name(cursor.identifier());
       } else if (cursor.accept("AS")) {
         SqlToken token = cursor.next();
         body = unquoteBody(token);
+        bodyLine = token.line();
         if (cursor.acceptType(SqlLexer.COMMA)) {
           cursor.next(); // AS 'obj_file', 'link_symbol'
         }
       } else if (cursor.accept("BEGIN", "ATOMIC")) {
-        body = TokenCursor.text(cursor.rest());
+        bodyLine = cursor.peek() == null ? 0 : cursor.peek().line();
+        body = TokenCursor.raw(cursor.rest());
         language = "sql";
       } else if (cursor.peek().type() == SqlLexer.LPAREN) {
         cursor.group();
@@ -201,7 +204,8 @@ final class DdlReader {
         cursor.next();
       }
     }
-    return new CreateFunction(function, language.toLowerCase(Locale.ROOT), body, orReplace);
+    return new CreateFunction(
+        function, language.toLowerCase(Locale.ROOT), body, bodyLine, orReplace);
   }
 
   /** The text inside a dollar-quoted or single-quoted function body. */

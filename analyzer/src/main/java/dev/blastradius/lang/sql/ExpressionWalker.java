@@ -49,12 +49,15 @@ final class ExpressionWalker {
   private final Catalog catalog;
   private final Identifiers ids;
   private final ColumnUses uses;
+  private final boolean strict;
 
-  ExpressionWalker(ColumnWalker walker, Catalog catalog, Identifiers ids, ColumnUses uses) {
+  ExpressionWalker(
+      ColumnWalker walker, Catalog catalog, Identifiers ids, ColumnUses uses, boolean strict) {
     this.walker = walker;
     this.catalog = catalog;
     this.ids = ids;
     this.uses = uses;
+    this.strict = strict;
   }
 
   /** Records every column {@code expression} reads. Null expressions are ignored. */
@@ -125,6 +128,9 @@ final class ExpressionWalker {
     List<Scope.Relation> bases = innermost.baseRelations();
     List<Scope.Relation> unknown =
         bases.stream().filter(r -> catalog.table(r.table()).isEmpty()).toList();
+    if (strict && unknown.isEmpty()) {
+      return; // a variable or parameter of the routine, not a column
+    }
     if (bases.size() == 1) {
       Confidence confidence = unknown.size() == 1 ? Confidence.CERTAIN : Confidence.LIKELY;
       uses.add(bases.get(0).table().column(name), kind, confidence, false);
@@ -196,6 +202,7 @@ final class ExpressionWalker {
 
     @Override
     public <S> Void visit(Function function, S context) {
+      walker.called(function);
       if (function.isAllColumns()) {
         tableLevelRead();
       }

@@ -45,6 +45,18 @@ public final class SqlFrontend {
    * statements see the tables earlier ones created.
    */
   public SqlAnalysis analyze(String sql, Catalog catalog) {
+    return analyze(sql, catalog, false);
+  }
+
+  /**
+   * Analyses SQL from a routine body: names the catalog does not prove to be columns are taken for
+   * the routine's variables and parameters, and NEW/OLD rows are left to the caller.
+   */
+  public SqlAnalysis analyzeRoutineSql(String sql, Catalog catalog) {
+    return analyze(sql, catalog, true);
+  }
+
+  private SqlAnalysis analyze(String sql, Catalog catalog, boolean strict) {
     Catalog.Builder builder = null;
     Catalog current = catalog;
     List<AnalyzedStatement> statements = new ArrayList<>();
@@ -52,7 +64,7 @@ public final class SqlFrontend {
       if (text.tokens().isEmpty() && text.lexProblem().isEmpty()) {
         continue; // a stray semicolon
       }
-      AnalyzedStatement analyzed = analyzeOne(text, current);
+      AnalyzedStatement analyzed = analyzeOne(text, current, strict);
       statements.add(analyzed);
       if (!analyzed.changes().isEmpty()) {
         builder = builder == null ? current.toBuilder() : builder;
@@ -65,7 +77,7 @@ public final class SqlFrontend {
     return new SqlAnalysis(statements, current);
   }
 
-  private AnalyzedStatement analyzeOne(SqlStatementText text, Catalog catalog) {
+  private AnalyzedStatement analyzeOne(SqlStatementText text, Catalog catalog, boolean strict) {
     if (text.lexProblem().isPresent()) {
       return unanalysed(text, text.lexProblem().get());
     }
@@ -84,8 +96,20 @@ public final class SqlFrontend {
       status = ParseStatus.FALLBACK;
     }
     if (statement != null) {
-      List<ColumnUse> uses = ColumnWalker.walk(statement, ddl.changes(), catalog, ids);
-      return result(text, status, ddl.changes(), uses, null);
+      ColumnWalker.Walked walked =
+          ColumnWalker.walkAll(statement, ddl.changes(), catalog, ids, strict);
+      return new AnalyzedStatement(
+          text.text(),
+          text.startLine(),
+          text.startColumn(),
+          text.endLine(),
+          text.endColumn(),
+          status,
+          ddl.changes(),
+          walked.uses(),
+          walked.calls(),
+          walked.scheduled(),
+          Optional.empty());
     }
     if (outcome.timedOut()) {
       return unanalysed(text, outcome.failure());
@@ -161,6 +185,8 @@ public final class SqlFrontend {
         status,
         statementChanges,
         uses,
+        List.of(),
+        List.of(),
         Optional.ofNullable(problem));
   }
 }

@@ -247,11 +247,18 @@ final class TokenCursor {
     return out.toString();
   }
 
-  /** Whether the source separated two adjacent tokens; synthetic tokens are spaced after commas. */
+  /**
+   * Whether the source separated two adjacent tokens. Next to a token made up by a reader, words
+   * are spaced and punctuation is not.
+   */
   private static boolean spaced(SqlToken previous, SqlToken token) {
     if (previous.offset() >= 0 && token.offset() >= 0) {
       return token.offset() > previous.offset() + previous.text().length();
     }
-    return previous.type() == SqlLexer.COMMA;
+    return token.type() != SqlLexer.COMMA
+        && token.type() != SqlLexer.RPAREN
+        && token.type() != SqlLexer.DOT
+        && previous.type() != SqlLexer.LPAREN
+        && previous.type() != SqlLexer.DOT;
   }
 }
