@@ -4,11 +4,13 @@ import dev.blastradius.config.ConfigException;
 import dev.blastradius.config.ConfigLoader;
 import dev.blastradius.config.ProjectConfig;
 import dev.blastradius.pipeline.AnalysisOptions;
+import dev.blastradius.rules.RuleSettings;
 import dev.blastradius.schema.SqlDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +29,16 @@ abstract class AnalysisCommand {
   /** The scan root argument, or {@code .}. */
   abstract Path scanRootArgument();
 
-  /** Builds the options; {@code proposed} are the {@code --migration} files, already expanded. */
+  /** Builds the options for commands without a migration under review. */
   AnalysisOptions options(List<Path> proposed) {
+    return options(proposed, Optional.empty());
+  }
+
+  /**
+   * Builds the options; {@code proposed} are the {@code --migration} files, already expanded, and
+   * {@code assumeInTransaction} the {@code --[no-]assume-in-transaction} choice, if any.
+   */
+  AnalysisOptions options(List<Path> proposed, Optional<Boolean> assumeInTransaction) {
     CommandLine cl = spec.commandLine();
     Path scanRoot = scanRootArgument().toAbsolutePath().normalize();
     if (!Files.isDirectory(scanRoot)) {
@@ -47,10 +57,18 @@ abstract class AnalysisCommand {
     include.addAll(common.include);
     List<String> exclude = new ArrayList<>(config.exclude());
     exclude.addAll(common.exclude);
+    RuleSettings settings =
+        new RuleSettings(
+            dialect,
+            common.pgVersion == null
+                ? RuleSettings.DEFAULT_PG_MAJOR
+                : Integer.parseInt(common.pgVersion.split("\\.", -1)[0]),
+            common.mysqlVersion == null ? RuleSettings.DEFAULT_MYSQL_VERSION : common.mysqlVersion,
+            assumeInTransaction);
     return new AnalysisOptions(
         scanRoot,
         reportRoot,
-        dialect,
+        settings,
         proposed,
         include,
         exclude,

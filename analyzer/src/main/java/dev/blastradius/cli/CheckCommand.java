@@ -110,7 +110,9 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
             "--packs: unknown pack '" + pack + "' (known: " + String.join(", ", knownPacks) + ")");
       }
     }
-    AnalysisResult result = Analyzer.standard().run(options(proposedFiles(cl)), true);
+    AnalysisResult result =
+        Analyzer.standard()
+            .run(options(proposedFiles(cl), Optional.ofNullable(assumeInTransaction)), true);
     output.write(
         new ReportModel(result, "check", Optional.empty(), Optional.ofNullable(sarifCategory)),
         cl.getOut(),

@@ -1,5 +1,6 @@
 package dev.blastradius.pipeline;
 
+import dev.blastradius.rules.RuleSettings;
 import dev.blastradius.schema.SqlDialect;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
  *
  * @param scanRoot the directory to scan
  * @param reportRoot output paths are relative to it ({@code --repo-root})
+ * @param rules the target database's dialect and versions, and the transaction assumption
  * @param proposedMigrations the migration files under review, absolute, in the order given
  * @param include globs relative to the scan root; empty means every file
  * @param exclude globs relative to the scan root
@@ -19,7 +21,7 @@ import java.util.List;
 public record AnalysisOptions(
     Path scanRoot,
     Path reportRoot,
-    SqlDialect dialect,
+    RuleSettings rules,
     List<Path> proposedMigrations,
     List<String> include,
     List<String> exclude,
@@ -36,5 +38,29 @@ public record AnalysisOptions(
     if (threads < 1) {
       throw new IllegalStateException("threads must be at least 1, was " + threads);
     }
+  }
+
+  /** Options with default versions and transaction assumption, one thread, the default limit. */
+  public static AnalysisOptions of(
+      Path scanRoot,
+      Path reportRoot,
+      SqlDialect dialect,
+      List<Path> proposed,
+      List<String> include,
+      List<String> exclude) {
+    return new AnalysisOptions(
+        scanRoot,
+        reportRoot,
+        RuleSettings.defaults(dialect),
+        proposed,
+        include,
+        exclude,
+        1,
+        DEFAULT_SQL_TIME_LIMIT);
+  }
+
+  /** The SQL dialect. */
+  public SqlDialect dialect() {
+    return rules.dialect();
   }
 }

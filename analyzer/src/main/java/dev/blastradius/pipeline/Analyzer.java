@@ -8,7 +8,6 @@ import dev.blastradius.lang.SqlCoverage;
 import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleCatalog;
-import dev.blastradius.rules.RuleContext;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
@@ -69,7 +68,7 @@ public final class Analyzer {
     Check.Result checked = new Check.Result(List.of(), List.of());
     if (check) {
       List<Rule> rules = catalog.instantiate();
-      checked = Check.run(replay.proposed(), rules, new RuleContext(graph, replay.catalog()));
+      checked = Check.run(replay.proposed(), rules, graph, replay.catalog(), options.rules());
       problems.addAll(checked.problems());
     }
     return new AnalysisResult(

@@ -2,16 +2,22 @@ package dev.blastradius.pipeline;
 
 import dev.blastradius.change.LocatedChange;
 import dev.blastradius.change.Migration;
+import dev.blastradius.graph.ColumnAccessGraph;
+import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
+import dev.blastradius.rules.MigrationRule;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleContext;
+import dev.blastradius.rules.RuleSettings;
+import dev.blastradius.schema.Catalog;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The check pass: dispatches each proposed change to the rules that consume its type. A rule that
- * throws becomes a problem for that change; the other rules still run.
+ * The check pass: runs every migration rule on each proposed migration and dispatches each change
+ * to the change rules that consume its type. A rule that throws becomes a problem for that
+ * migration or change; the other rules still run.
  */
 final class Check {
 
@@ -20,32 +26,48 @@ final class Check {
 
   private Check() {}
 
-  static Result run(List<Migration> proposed, List<Rule> rules, RuleContext context) {
+  static Result run(
+      List<Migration> proposed,
+      List<Rule> rules,
+      ColumnAccessGraph graph,
+      Catalog catalogBefore,
+      RuleSettings settings) {
     List<Finding> findings = new ArrayList<>();
     List<AnalysisProblem> problems = new ArrayList<>();
     for (Migration migration : proposed) {
+      RuleContext context = new RuleContext(graph, catalogBefore, migration, settings);
+      for (Rule rule : rules) {
+        if (rule instanceof MigrationRule migrationRule) {
+          try {
+            findings.addAll(migrationRule.check(context));
+          } catch (RuntimeException e) {
+            problems.add(failed(rule, migration.path(), 0, e));
+          }
+        }
+      }
       for (LocatedChange change : migration.changes()) {
         for (Rule rule : rules) {
-          if (!rule.consumes().isInstance(change.change())) {
-            continue;
-          }
-          try {
-            findings.addAll(rule.check(change, context));
-          } catch (RuntimeException e) {
-            problems.add(
-                new AnalysisProblem(
-                    change.location().path(),
-                    "check",
-                    "rule "
-                        + rule.metadata().id()
-                        + " failed: An exception was thrown by blastradius: "
-                        + e,
-                    change.location().startLine()));
+          if (rule instanceof ChangeRule changeRule
+              && changeRule.consumes().isInstance(change.change())) {
+            try {
+              findings.addAll(changeRule.check(change, context));
+            } catch (RuntimeException e) {
+              problems.add(
+                  failed(rule, change.location().path(), change.location().startLine(), e));
+            }
           }
         }
       }
     }
     findings.sort(null);
     return new Result(findings, problems);
+  }
+
+  private static AnalysisProblem failed(Rule rule, String path, int line, RuntimeException e) {
+    return new AnalysisProblem(
+        path,
+        "check",
+        "rule " + rule.metadata().id() + " failed: An exception was thrown by blastradius: " + e,
+        line);
   }
 }

@@ -1,8 +1,9 @@
 package dev.blastradius.pipeline;
 
-import dev.blastradius.change.LocatedChange;
 import dev.blastradius.change.Migration;
+import dev.blastradius.change.MigrationStatement;
 import dev.blastradius.change.SchemaChange;
+import dev.blastradius.change.StatementKind;
 import dev.blastradius.graph.Access;
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.CodeUnit;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The replay pass: finds the applied migrations of every known tool ({@link MigrationLayouts}),
@@ -130,7 +132,7 @@ final class ReplaySchema {
       facts.unit(new CodeUnit(unitId, file.fileName(), file.fileName(), -1, start));
       facts.entryPoint(unitId, new EntryPoint(EntryPointKind.MIGRATION, file.fileName(), start));
     }
-    List<LocatedChange> changes = new ArrayList<>();
+    List<MigrationStatement> statements = new ArrayList<>();
     Catalog current = catalog;
     try {
       for (MigrationStep step : MigrationReader.read(script, text.text())) {
@@ -139,9 +141,14 @@ final class ReplaySchema {
           record(facts, analysis, unitId, file, pass, applied);
           for (AnalyzedStatement statement : analysis.statements()) {
             Location location = SqlFileFrontend.statementLocation(file.path(), statement);
-            statement
-                .changes()
-                .forEach(c -> changes.add(new LocatedChange(c, location, statement.text())));
+            statements.add(
+                new MigrationStatement(
+                    location,
+                    statement.text(),
+                    statement.kind(),
+                    statement.changes(),
+                    statement.transactionCommand(),
+                    statement.setting()));
             if (applied) {
               statement.scheduled().forEach(job -> routines.scheduled(job, location));
             }
@@ -149,7 +156,14 @@ final class ReplaySchema {
           current = analysis.catalogAfter();
         } else if (step instanceof MigrationStep.Change changeStep) {
           Location location = Location.ofLine(file.path(), changeStep.line());
-          changes.add(new LocatedChange(changeStep.change(), location, changeStep.statement()));
+          statements.add(
+              new MigrationStatement(
+                  location,
+                  changeStep.statement(),
+                  StatementKind.DDL,
+                  List.of(changeStep.change()),
+                  Optional.empty(),
+                  Optional.empty()));
           Catalog.Builder builder = current.toBuilder();
           changeStep.change().applyTo(builder);
           current = builder.build();
@@ -165,11 +179,17 @@ final class ReplaySchema {
           new AnalysisProblem(
               file.path(), pass, "An exception was thrown by blastradius: " + e, 0));
     }
+    Migration migration =
+        new Migration(
+            file.path(),
+            script.tool(),
+            script.version(),
+            MigrationLayouts.transactional(script.tool(), text.text()),
+            statements);
     if (applied) {
-      changes.forEach(routines::definedBy);
+      migration.changes().forEach(routines::definedBy);
     }
-    return new Replayed(
-        facts.build(), current, new Migration(file.path(), script.version(), changes));
+    return new Replayed(facts.build(), current, migration);
   }
 
   private static void record(

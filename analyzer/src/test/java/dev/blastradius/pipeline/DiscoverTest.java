@@ -24,15 +24,7 @@ class DiscoverTest {
 
   private List<String> discover(List<String> include, List<String> exclude, List<Path> proposed) {
     AnalysisOptions options =
-        new AnalysisOptions(
-            root,
-            root,
-            SqlDialect.POSTGRES,
-            proposed,
-            include,
-            exclude,
-            1,
-            AnalysisOptions.DEFAULT_SQL_TIME_LIMIT);
+        AnalysisOptions.of(root, root, SqlDialect.POSTGRES, proposed, include, exclude);
     SourceTree tree = Discover.run(options);
     return tree.files().stream().map(SourceFile::path).toList();
   }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.rules.RuleCatalog;
+import dev.blastradius.rules.RuleSettings;
+import dev.blastradius.schema.SqlDialect;
+import java.util.Optional;
 
 /**
  * Marker tests for one rule: applied migrations, the proposed migration, and application sources.
@@ -24,6 +27,9 @@ public final class RuleTestHelper {
 
   private final String ruleId;
   private final TestProject project = new TestProject();
+  private int pgMajor = RuleSettings.DEFAULT_PG_MAJOR;
+  private String mysqlVersion = RuleSettings.DEFAULT_MYSQL_VERSION;
+  private Optional<Boolean> assumeInTransaction = Optional.empty();
 
   private RuleTestHelper(String ruleId) {
     this.ruleId = ruleId;
@@ -46,6 +52,33 @@ public final class RuleTestHelper {
   /** The migration under review, passed as {@code --migration}. */
   public RuleTestHelper proposed(String fileName, String sql) {
     project.propose("proposed/" + fileName, sql);
+    return this;
+  }
+
+  /** The Postgres major version the rules assume ({@code --pg-version}). */
+  public RuleTestHelper pgVersion(int major) {
+    pgMajor = major;
+    return settingsChanged();
+  }
+
+  /** The MySQL version the rules assume ({@code --mysql-version}), with the MySQL dialect. */
+  public RuleTestHelper mysql(String version) {
+    project.dialect(SqlDialect.MYSQL);
+    mysqlVersion = version;
+    return settingsChanged();
+  }
+
+  /** {@code --assume-in-transaction} or {@code --no-assume-in-transaction}. */
+  public RuleTestHelper assumeInTransaction(boolean value) {
+    assumeInTransaction = Optional.of(value);
+    return settingsChanged();
+  }
+
+  private RuleTestHelper settingsChanged() {
+    int pg = pgMajor;
+    String mysql = mysqlVersion;
+    Optional<Boolean> assume = assumeInTransaction;
+    project.settings(dialect -> new RuleSettings(dialect, pg, mysql, assume));
     return this;
   }
 

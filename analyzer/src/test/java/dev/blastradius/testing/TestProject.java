@@ -7,6 +7,7 @@ import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.pipeline.Analyzer;
 import dev.blastradius.report.ReportModel;
 import dev.blastradius.report.json.JsonReport;
+import dev.blastradius.rules.RuleSettings;
 import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.source.Language;
 import java.io.IOException;
@@ -35,6 +36,7 @@ class TestProject {
   private final Map<String, String> files = new LinkedHashMap<>();
   private final List<String> proposed = new ArrayList<>();
   private SqlDialect dialect = SqlDialect.POSTGRES;
+  private java.util.function.Function<SqlDialect, RuleSettings> settings = RuleSettings::defaults;
 
   void add(String path, String text) {
     if (files.put(path, text) != null) {
@@ -49,6 +51,11 @@ class TestProject {
 
   void dialect(SqlDialect value) {
     dialect = value;
+  }
+
+  /** The Postgres/MySQL versions and transaction assumption rules see (dialect applied later). */
+  void settings(java.util.function.Function<SqlDialect, RuleSettings> value) {
+    settings = value;
   }
 
   /** The result of one run and its JSON report. */
@@ -71,7 +78,7 @@ class TestProject {
           new AnalysisOptions(
               root,
               root,
-              dialect,
+              settings.apply(dialect),
               proposed.stream().map(root::resolve).toList(),
               List.of(),
               List.of(),

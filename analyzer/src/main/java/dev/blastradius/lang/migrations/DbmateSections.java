@@ -22,6 +22,17 @@ public final class DbmateSections {
     return false;
   }
 
+  /** True when the up marker says {@code transaction:false}. */
+  public static boolean upMarkerDisablesTransaction(String text) {
+    for (String line : text.split("\n", -1)) {
+      String marker = line.strip();
+      if (marker.startsWith(UP)) {
+        return marker.substring(UP.length()).replace(" ", "").contains("transaction:false");
+      }
+    }
+    return false;
+  }
+
   /** The text with everything outside the up section replaced by empty lines. */
   public static String upSection(String text) {
     StringBuilder out = new StringBuilder(text.length());

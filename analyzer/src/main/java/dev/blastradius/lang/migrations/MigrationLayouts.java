@@ -51,6 +51,20 @@ public final class MigrationLayouts {
   }
 
   /**
+   * Whether {@code tool} runs each migration in a transaction of its own on Postgres by default
+   * (DESIGN §4): Flyway, Liquibase, Django, Prisma (files of several statements), Supabase, Drizzle
+   * and dbmate do (dbmate unless {@code -- migrate:up transaction:false}); golang-migrate and plain
+   * SQL files do not.
+   */
+  public static boolean transactional(String tool, String text) {
+    return switch (tool) {
+      case "flyway", "liquibase", "django", "prisma", "supabase", "drizzle" -> true;
+      case "dbmate" -> !DbmateSections.upMarkerDisablesTransaction(text);
+      default -> false;
+    };
+  }
+
+  /**
    * How to read a file named by {@code --migration}: the first tool that recognises it, else SQL.
    */
   public static MigrationScript proposed(SourceFile file, String text) {

@@ -1,6 +1,8 @@
 package dev.blastradius.lang.sql;
 
 import dev.blastradius.change.SchemaChange;
+import dev.blastradius.change.SessionSetting;
+import dev.blastradius.change.StatementKind;
 import dev.blastradius.graph.Confidence;
 import dev.blastradius.schema.TableRef;
 import java.util.List;
@@ -16,6 +18,9 @@ import java.util.Optional;
  * @param endColumn column just after the last character
  * @param calls the user-defined functions and procedures the statement calls (known to the catalog)
  * @param scheduled pg_cron jobs the statement schedules
+ * @param kind what the statement is, from its first words
+ * @param transactionCommand for transaction control: BEGIN, COMMIT, ROLLBACK, …
+ * @param setting for SET/RESET: the setting
  * @param problem why the statement is unanalysed, set exactly when status is UNANALYSED
  */
 public record AnalyzedStatement(
@@ -29,6 +34,9 @@ public record AnalyzedStatement(
     List<ColumnUse> uses,
     List<TableRef> calls,
     List<ScheduledSql> scheduled,
+    StatementKind kind,
+    Optional<String> transactionCommand,
+    Optional<SessionSetting> setting,
     Optional<String> problem) {
 
   public AnalyzedStatement {
@@ -54,6 +62,9 @@ public record AnalyzedStatement(
         uses.stream().map(u -> u.atMost(cap)).toList(),
         calls,
         scheduled,
+        kind,
+        transactionCommand,
+        setting,
         problem);
   }
 
@@ -70,6 +81,9 @@ public record AnalyzedStatement(
         List.of(),
         List.of(),
         List.of(),
+        kind,
+        transactionCommand,
+        setting,
         problem);
   }
 }

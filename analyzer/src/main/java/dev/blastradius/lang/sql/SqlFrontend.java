@@ -98,6 +98,7 @@ public final class SqlFrontend {
     if (statement != null) {
       ColumnWalker.Walked walked =
           ColumnWalker.walkAll(statement, ddl.changes(), catalog, ids, strict);
+      TokenClassifier.Classification classification = TokenClassifier.classify(text.tokens());
       return new AnalyzedStatement(
           text.text(),
           text.startLine(),
@@ -109,6 +110,9 @@ public final class SqlFrontend {
           walked.uses(),
           walked.calls(),
           walked.scheduled(),
+          classification.kind(),
+          classification.transactionCommand(),
+          classification.setting(),
           Optional.empty());
     }
     if (outcome.timedOut()) {
@@ -176,6 +180,7 @@ public final class SqlFrontend {
       List<SchemaChange> statementChanges,
       List<ColumnUse> uses,
       String problem) {
+    TokenClassifier.Classification classification = TokenClassifier.classify(text.tokens());
     return new AnalyzedStatement(
         text.text(),
         text.startLine(),
@@ -187,6 +192,9 @@ public final class SqlFrontend {
         uses,
         List.of(),
         List.of(),
+        classification.kind(),
+        classification.transactionCommand(),
+        classification.setting(),
         Optional.ofNullable(problem));
   }
 }

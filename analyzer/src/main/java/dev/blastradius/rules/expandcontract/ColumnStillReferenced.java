@@ -8,11 +8,11 @@ import dev.blastradius.graph.Access;
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.EntryPoint;
 import dev.blastradius.rules.AccessLabels;
+import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Fingerprints;
 import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.RelatedLocation;
-import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleContext;
 import dev.blastradius.rules.RuleMetadata;
 import dev.blastradius.schema.ColumnRef;
@@ -23,11 +23,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A {@link Rule}; see {@code rules/expand-contract/drop-column-still-read.md} and its siblings.
- * Parameterised by {@code change} ({@code drop-column} or {@code rename-column}) and {@code kinds}
- * (the access kinds that make the change unsafe).
+ * A {@link ChangeRule}; see {@code rules/expand-contract/drop-column-still-read.md} and its
+ * siblings. Parameterised by {@code change} ({@code drop-column} or {@code rename-column}) and
+ * {@code kinds} (the access kinds that make the change unsafe).
  */
-public final class ColumnStillReferenced implements Rule {
+public final class ColumnStillReferenced implements ChangeRule {
 
   private static final Map<String, Class<? extends SchemaChange>> CHANGES =
       Map.of("drop-column", DropColumn.class, "rename-column", RenameColumn.class);

@@ -1,0 +1,13 @@
+package dev.blastradius.rules;
+
+import java.util.List;
+
+/**
+ * A rule about a proposed migration as a whole: its transactions, session settings, and how its
+ * statements combine.
+ */
+public non-sealed interface MigrationRule extends Rule {
+
+  /** The findings for the migration in {@link RuleContext#migration()}. */
+  List<Finding> check(RuleContext context);
+}
