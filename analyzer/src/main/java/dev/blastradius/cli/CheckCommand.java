@@ -1,5 +1,6 @@
 package dev.blastradius.cli;
 
+import dev.blastradius.pipeline.AnalysisOptions;
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.pipeline.Analyzer;
 import dev.blastradius.pipeline.ProposedMigrations;
@@ -110,11 +111,15 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
             "--packs: unknown pack '" + pack + "' (known: " + String.join(", ", knownPacks) + ")");
       }
     }
-    AnalysisResult result =
-        Analyzer.standard()
-            .run(options(proposedFiles(cl), Optional.ofNullable(assumeInTransaction)), true);
+    AnalysisOptions options = options(proposedFiles(cl), Optional.ofNullable(assumeInTransaction));
+    AnalysisResult result = Analyzer.standard().run(options, true);
     output.write(
-        new ReportModel(result, "check", Optional.empty(), Optional.ofNullable(sarifCategory)),
+        new ReportModel(
+            result,
+            "check",
+            Optional.empty(),
+            Optional.ofNullable(sarifCategory),
+            Optional.of(options.reportRoot())),
         cl.getOut(),
         cl);
     boolean failing =

@@ -7,10 +7,10 @@ enum ReportFormat {
   TEXT("text", "report.txt", true),
   JSON("json", "report.json", true),
   SARIF("sarif", "report.sarif", true),
-  HTML("html", "report.html", false),
-  MARKDOWN("markdown", "report.md", false),
-  DOT("dot", "report.dot", false),
-  CODEQUALITY("codequality", "codequality.json", false);
+  HTML("html", "report.html", true),
+  MARKDOWN("markdown", "report.md", true),
+  DOT("dot", "report.dot", true),
+  CODEQUALITY("codequality", "codequality.json", true);
 
   private final String cliName;
   private final String fileName;

@@ -1,7 +1,11 @@
 package dev.blastradius.cli;
 
 import dev.blastradius.report.ReportModel;
+import dev.blastradius.report.codequality.CodeQualityReport;
+import dev.blastradius.report.dot.DotReport;
+import dev.blastradius.report.html.HtmlReport;
 import dev.blastradius.report.json.JsonReport;
+import dev.blastradius.report.markdown.MarkdownReport;
 import dev.blastradius.report.sarif.SarifReport;
 import dev.blastradius.report.text.TextReport;
 import java.io.IOException;
@@ -103,7 +107,10 @@ final class ReportOutput {
       case TEXT -> TextReport.render(model);
       case JSON -> JsonReport.render(model);
       case SARIF -> SarifReport.render(model);
-      default -> throw new IllegalStateException("format " + format + " is not implemented");
+      case HTML -> HtmlReport.render(model);
+      case MARKDOWN -> MarkdownReport.render(model);
+      case DOT -> DotReport.render(model);
+      case CODEQUALITY -> CodeQualityReport.render(model);
     };
   }
 

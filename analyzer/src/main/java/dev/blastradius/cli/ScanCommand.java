@@ -1,5 +1,6 @@
 package dev.blastradius.cli;
 
+import dev.blastradius.pipeline.AnalysisOptions;
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.pipeline.Analyzer;
 import dev.blastradius.report.ReportModel;
@@ -32,9 +33,11 @@ final class ScanCommand extends AnalysisCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportOutput output = ReportOutput.from(common, spec.commandLine());
-    AnalysisResult result = Analyzer.standard().run(options(List.of()), false);
+    AnalysisOptions options = options(List.of());
+    AnalysisResult result = Analyzer.standard().run(options, false);
     output.write(
-        new ReportModel(result, "scan", Optional.empty(), Optional.empty()),
+        new ReportModel(
+            result, "scan", Optional.empty(), Optional.empty(), Optional.of(options.reportRoot())),
         spec.commandLine().getOut(),
         spec.commandLine());
     return (result.problems().isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS).code();

@@ -52,7 +52,12 @@ final class WhoCommand extends AnalysisCommand implements Callable<Integer> {
     }
     AnalysisResult result = Analyzer.standard().run(options, false);
     output.write(
-        new ReportModel(result, "who", Optional.of(target), Optional.empty()),
+        new ReportModel(
+            result,
+            "who",
+            Optional.of(target),
+            Optional.empty(),
+            Optional.of(options.reportRoot())),
         spec.commandLine().getOut(),
         spec.commandLine());
     return (result.problems().isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS).code();

@@ -3,6 +3,7 @@ package dev.blastradius.report;
 import dev.blastradius.graph.Access;
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.schema.ColumnRef;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,12 +14,24 @@ import java.util.Set;
  * @param command {@code scan}, {@code who} or {@code check}
  * @param column {@code who}'s column; reports then show only its accesses
  * @param sarifCategory {@code --sarif-category}, for SARIF's {@code automationDetails.id}
+ * @param sourceRoot the directory every report path is relative to ({@code --repo-root}); when
+ *     present, the HTML report quotes a few source lines around each finding's sites
  */
 public record ReportModel(
     AnalysisResult result,
     String command,
     Optional<ColumnRef> column,
-    Optional<String> sarifCategory) {
+    Optional<String> sarifCategory,
+    Optional<Path> sourceRoot) {
+
+  /** A model without a source root: reports that quote source lines then quote none. */
+  public ReportModel(
+      AnalysisResult result,
+      String command,
+      Optional<ColumnRef> column,
+      Optional<String> sarifCategory) {
+    this(result, command, column, sarifCategory, Optional.empty());
+  }
 
   /** True when rules ran, so findings (even none) are part of the report. */
   public boolean checked() {

@@ -28,10 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs {@code check} on every sample under {@code samples/} through the CLI, in-process, and
  * compares: the exit code with {@code expected/exit-code}, stdout with {@code expected/report.txt},
- * the JSON and SARIF reports with their goldens (after validating them against their schemas), and
- * every marker in the sample's sources with the JSON report's facts.
+ * the JSON and SARIF reports with their goldens (after validating them against their schemas), the
+ * markdown report with {@code expected/report.md}, and every marker in the sample's sources with
+ * the JSON report's facts. The showcase sample also pins the HTML, DOT and Code Quality reports.
  */
 class SamplesTest {
+
+  /** The sample whose HTML, DOT and Code Quality reports are pinned by goldens too. */
+  private static final String SHOWCASE = "split-user-name";
 
   @TempDir Path output;
 
@@ -57,7 +61,7 @@ class SamplesTest {
             "--migration",
             sample.resolve("proposed").toString(),
             "--format",
-            "text,json,sarif",
+            "text,json,sarif,markdown,html,dot,codequality",
             "--output",
             out + "/",
             "--repo-root",
@@ -76,8 +80,18 @@ class SamplesTest {
     Goldens.assertMatches(expected.resolve("report.json"), json);
     Goldens.assertMatches(expected.resolve("report.sarif"), sarif);
     Goldens.assertMatches(expected.resolve("report.txt"), run.out());
+    Goldens.assertMatches(expected.resolve("report.md"), read(out.resolve("report.md")));
+    if (sample.getFileName().toString().equals(SHOWCASE)) {
+      for (String file : List.of("report.html", "report.dot", "codequality.json")) {
+        Goldens.assertMatches(expected.resolve(file), read(out.resolve(file)));
+      }
+    }
 
     checkMarkers(sample, ReportFacts.of(json));
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
   }
 
   /** Every marked file agrees with the report; every file with facts is marked. */

@@ -1,0 +1,134 @@
+package dev.blastradius.report;
+
+import dev.blastradius.graph.Access;
+import dev.blastradius.graph.BlastRadius;
+import dev.blastradius.graph.EntryPoint;
+import dev.blastradius.rules.Finding;
+import dev.blastradius.rules.Level;
+import dev.blastradius.schema.ColumnRef;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one-line answer the human reports (HTML, markdown) open with. For {@code check}: "ready to
+ * contract?" — no while an error finding remains, "not sure" while any input was not analysed (a
+ * missed reader would make no findings look safe), yes otherwise. For {@code scan} and {@code who}:
+ * an inventory headline.
+ *
+ * @param answer the answer, also used as a CSS class and in markdown
+ * @param headline a short sentence, e.g. "Not ready to contract"
+ * @param reason why, with counts
+ */
+public record Verdict(Answer answer, String headline, String reason) {
+
+  /** The possible answers; {@link #INVENTORY} is for commands that judge nothing. */
+  public enum Answer {
+    YES,
+    NO,
+    NOT_SURE,
+    INVENTORY;
+
+    /** {@code yes}, {@code no}, {@code not-sure}, {@code inventory}. */
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** The verdict for what {@code model} shows. */
+  public static Verdict of(ReportModel model) {
+    if (model.checked()) {
+      return check(model);
+    }
+    if (model.column().isPresent()) {
+      return who(model, model.column().get());
+    }
+    return scan(model);
+  }
+
+  private static Verdict check(ReportModel model) {
+    List<Finding> findings = model.result().findings();
+    int problems = model.result().problems().size();
+    long errors = findings.stream().filter(f -> f.level() == Level.ERROR).count();
+    long others = findings.size() - errors;
+    String unanalysed = plural(problems, "input") + " not analysed";
+    if (errors > 0) {
+      String reason =
+          plural((int) errors, "error")
+              + " must be fixed first: the change breaks code that still uses what it removes or"
+              + " renames.";
+      if (problems > 0) {
+        reason += " Also " + unanalysed + ", so there may be more.";
+      }
+      return new Verdict(Answer.NO, "Not ready to contract", reason);
+    }
+    String review =
+        others > 0 ? " " + plural((int) others, "finding") + " below error level to review." : "";
+    if (problems > 0) {
+      return new Verdict(
+          Answer.NOT_SURE,
+          "Not sure: " + unanalysed,
+          "No error findings, but "
+              + unanalysed
+              + " could not be read, so readers or writers may be missing."
+              + review);
+    }
+    return new Verdict(
+        Answer.YES,
+        "Ready to contract",
+        "No error findings and every input was analysed: no code in the scan reads or writes what"
+            + " these changes remove or rename."
+            + review);
+  }
+
+  private static Verdict who(ReportModel model, ColumnRef column) {
+    List<Access> accesses = model.accesses();
+    BlastRadius radius = model.result().graph().blastRadius(column);
+    String headline =
+        column.displayName()
+            + ": "
+            + plural(accesses.size(), "access", "accesses")
+            + ", blast radius "
+            + plural(radius.entryPoints(), "entry point");
+    String reason =
+        accesses.isEmpty()
+            ? "No code in the scan reads or writes this column."
+            : "Live code in " + plural(radius.files(), "file") + " reads or writes it.";
+    return new Verdict(Answer.INVENTORY, headline, reason + problemsNote(model));
+  }
+
+  private static Verdict scan(ReportModel model) {
+    List<Access> accesses = model.accesses();
+    long entryPoints =
+        accesses.stream()
+            .flatMap(a -> a.entryPoints().stream())
+            .filter(e -> e.kind().countsTowardsBlastRadius())
+            .map(EntryPoint::label)
+            .distinct()
+            .count();
+    String headline =
+        plural(model.columns().size(), "column")
+            + ", "
+            + plural(accesses.size(), "access", "accesses")
+            + " in "
+            + plural(model.result().graph().fileCount(), "file");
+    String reason = "Reached from " + plural((int) entryPoints, "live entry point") + ".";
+    return new Verdict(Answer.INVENTORY, headline, reason + problemsNote(model));
+  }
+
+  private static String problemsNote(ReportModel model) {
+    int problems = model.result().problems().size();
+    return problems == 0
+        ? ""
+        : " " + plural(problems, "input") + " not analysed: the inventory may be incomplete.";
+  }
+
+  /** {@code 1 error}, {@code 2 errors}. */
+  public static String plural(int n, String singular) {
+    return plural(n, singular, singular.endsWith("s") ? singular + "es" : singular + "s");
+  }
+
+  /** {@code 1 access}, {@code 2 accesses}. */
+  public static String plural(int n, String singular, String pluralForm) {
+    return n + " " + (n == 1 ? singular : pluralForm);
+  }
+}
