@@ -36,7 +36,7 @@ public record ColumnRef(String schema, String table, String column)
 
   /** {@code users.email}, or {@code billing.invoices.total} outside the default schema. */
   public String displayName() {
-    return tableRef().displayName() + "." + column;
+    return tableRef().displayName() + "." + TableRef.quoted(column);
   }
 
   @Override

@@ -10,6 +10,12 @@ import java.util.Locale;
  */
 public final class Identifiers {
 
+  /**
+   * Stands for a dot inside a quoted identifier while SQL is handed to a parser that would split
+   * the name there; {@link #normalize} turns it back into a dot.
+   */
+  public static final char DOT_IN_QUOTED_NAME = '\uE000';
+
   /** The schema of unqualified names ({@code search_path} default on Postgres). */
   public static final String DEFAULT_SCHEMA = "public";
 
@@ -28,7 +34,9 @@ public final class Identifiers {
   public String normalize(String raw) {
     String part = raw.strip();
     if (part.length() >= 2 && part.startsWith("\"") && part.endsWith("\"")) {
-      return part.substring(1, part.length() - 1).replace("\"\"", "\"");
+      return part.substring(1, part.length() - 1)
+          .replace("\"\"", "\"")
+          .replace(DOT_IN_QUOTED_NAME, '.');
     }
     if (part.length() >= 2 && part.startsWith("`") && part.endsWith("`")) {
       return part.substring(1, part.length() - 1).replace("``", "`").toLowerCase(Locale.ROOT);

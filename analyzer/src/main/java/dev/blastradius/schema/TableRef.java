@@ -16,7 +16,14 @@ public record TableRef(String schema, String name) implements Comparable<TableRe
 
   /** {@code users}, or {@code billing.invoices} outside the default schema. */
   public String displayName() {
-    return Identifiers.DEFAULT_SCHEMA.equals(schema) ? name : schema + "." + name;
+    return Identifiers.DEFAULT_SCHEMA.equals(schema)
+        ? quoted(name)
+        : quoted(schema) + "." + quoted(name);
+  }
+
+  /** A name part as shown to people: double-quoted when it holds a dot, so parts stay apart. */
+  static String quoted(String part) {
+    return part.indexOf('.') >= 0 ? '"' + part.replace("\"", "\"\"") + '"' : part;
   }
 
   /** The column {@code column} of this table. */

@@ -86,12 +86,13 @@ public final class SqlFrontend {
     if (ddl.problem() != null) {
       return unanalysed(text, ddl.problem());
     }
-    StatementParser.Outcome outcome = parser.parse(text.text());
+    String parseable = protectDottedNames(text);
+    StatementParser.Outcome outcome = parser.parse(parseable);
     Statement statement = usable(outcome.statement());
     ParseStatus status = ParseStatus.PARSED;
     if (statement == null && !outcome.timedOut()) {
       Optional<KeywordRetry.Success> retried =
-          KeywordRetry.retry(text.text(), text.tokens(), outcome, parser);
+          KeywordRetry.retry(parseable, text.tokens(), outcome, parser);
       statement = retried.map(r -> usable(r.outcome().statement())).orElse(null);
       status = ParseStatus.FALLBACK;
     }
@@ -130,6 +131,29 @@ public final class SqlFrontend {
       return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
     }
     return unanalysed(text, "cannot parse SQL statement: " + outcome.failure());
+  }
+
+  /**
+   * JSqlParser splits a quoted column name at its dots ({@code "a.b"} becomes column {@code b} of
+   * table {@code a}). Inside quoted identifiers, dots are swapped for a private-use character of
+   * the same length before parsing; {@link Identifiers#normalize} swaps them back.
+   */
+  private static String protectDottedNames(SqlStatementText text) {
+    String sql = text.text();
+    char[] chars = null;
+    for (SqlToken token : text.tokens()) {
+      if (token.type() == SqlLexer.QUOTED_IDENT
+          && token.text().indexOf('.') >= 0
+          && token.offset() >= 0) {
+        chars = chars == null ? sql.toCharArray() : chars;
+        for (int i = 0; i < token.text().length(); i++) {
+          if (token.text().charAt(i) == '.') {
+            chars[token.offset() + i] = Identifiers.DOT_IN_QUOTED_NAME;
+          }
+        }
+      }
+    }
+    return chars == null ? sql : new String(chars);
   }
 
   /** JSqlParser's catch-all for statements it only skimmed is not a parse. */

@@ -300,4 +300,22 @@ class DdlReaderTest {
       assertThat(statement.changes()).as(sql).isEmpty();
     }
   }
+
+  @Test
+  void positive_quotedNamesKeepTheirDots() {
+    SqlAnalysis analysis =
+        POSTGRES.analyze(
+            """
+            CREATE TABLE "t.x" ("a.b" text, c text);
+            SELECT "a.b", c FROM "t.x";
+            SELECT t."a.b" FROM "t.x" t;
+            """,
+            Catalog.empty());
+    assertThat(analysis.statements().get(1).uses())
+        .extracting(u -> u.column().displayName())
+        .containsExactly("\"t.x\".\"a.b\"", "\"t.x\".c");
+    assertThat(analysis.statements().get(2).uses())
+        .extracting(u -> u.column().displayName())
+        .containsExactly("\"t.x\".\"a.b\"");
+  }
 }
