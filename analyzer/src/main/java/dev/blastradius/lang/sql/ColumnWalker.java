@@ -27,6 +27,11 @@ import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.merge.MergeDelete;
+import net.sf.jsqlparser.statement.merge.MergeInsert;
+import net.sf.jsqlparser.statement.merge.MergeOperation;
+import net.sf.jsqlparser.statement.merge.MergeUpdate;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
@@ -41,6 +46,7 @@ import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
 
 /**
  * Walks one parsed statement and records, per column, whether it is read, written or changed by
@@ -230,6 +236,10 @@ final class ColumnWalker {
       update(update);
     } else if (statement instanceof Delete delete) {
       delete(delete);
+    } else if (statement instanceof Merge merge) {
+      merge(merge);
+    } else if (statement instanceof Upsert upsert) {
+      upsert(upsert);
     } else if (statement instanceof Truncate truncate) {
       List<Table> tables =
           truncate.getTables() != null ? truncate.getTables() : List.of(truncate.getTable());
@@ -452,6 +462,62 @@ final class ColumnWalker {
     }
     expressions.read(delete.getWhere(), scope);
     returning(delete.getReturningClause(), scope);
+  }
+
+  /**
+   * {@code MERGE INTO t USING s ON … WHEN MATCHED THEN UPDATE SET … | DELETE WHEN NOT MATCHED THEN
+   * INSERT (…) VALUES (…)}: the target's SET and INSERT columns are written (DELETE writes the
+   * table), everything the source, the ON condition and the branches name is read.
+   */
+  private void merge(Merge merge) {
+    Map<String, Set<String>> ctes = withItems(merge.getWithItemsList(), null);
+    TableRef target = tableRef(merge.getTable());
+    Scope scope = new Scope(null, ctes);
+    scope.addBase(aliasOf(merge.getTable().getAlias()), target);
+    if (merge.getFromItem() != null) {
+      fromItem(merge.getFromItem(), scope);
+    } else if (merge.getUsingTable() != null) {
+      scope.addBase(aliasOf(merge.getUsingAlias()), tableRef(merge.getUsingTable()));
+    }
+    expressions.read(merge.getOnCondition(), scope);
+    if (merge.getOperations() == null) {
+      return;
+    }
+    for (MergeOperation operation : merge.getOperations()) {
+      if (operation instanceof MergeUpdate update) {
+        expressions.read(update.getAndPredicate(), scope);
+        updateSets(update.getUpdateSets(), target, scope);
+        expressions.read(update.getWhereCondition(), scope);
+      } else if (operation instanceof MergeInsert insert) {
+        expressions.read(insert.getAndPredicate(), scope);
+        if (insert.getColumns() != null && !insert.getColumns().isEmpty()) {
+          insert.getColumns().forEach(c -> write(target, c));
+        } else {
+          expressions.expand(target, AccessKind.WRITE);
+        }
+        expressions.read(insert.getValues(), scope);
+      } else if (operation instanceof MergeDelete delete) {
+        expressions.read(delete.getAndPredicate(), scope);
+        uses.add(target.column(ColumnRef.TABLE_LEVEL), AccessKind.WRITE, Confidence.CERTAIN, false);
+      }
+    }
+  }
+
+  /** MySQL {@code REPLACE INTO t (…) VALUES …} and friends, parsed as upserts. */
+  private void upsert(Upsert upsert) {
+    TableRef target = tableRef(upsert.getTable());
+    Scope scope = new Scope(null, Map.of());
+    scope.addBase(null, target);
+    if (upsert.getColumns() != null && !upsert.getColumns().isEmpty()) {
+      upsert.getColumns().forEach(c -> write(target, c));
+    } else if (upsert.getUpdateSets() == null || upsert.getUpdateSets().isEmpty()) {
+      expressions.expand(target, AccessKind.WRITE);
+    }
+    updateSets(upsert.getUpdateSets(), target, scope);
+    updateSets(upsert.getDuplicateUpdateSets(), target, scope);
+    if (upsert.getSelect() != null) {
+      select(upsert.getSelect(), null);
+    }
   }
 
   private void updateSets(List<UpdateSet> sets, TableRef target, Scope scope) {

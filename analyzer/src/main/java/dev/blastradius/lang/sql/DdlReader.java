@@ -196,7 +196,11 @@ final class DdlReader {
         }
       } else if (cursor.accept("BEGIN", "ATOMIC")) {
         bodyLine = cursor.peek() == null ? 0 : cursor.peek().line();
-        body = TokenCursor.raw(cursor.rest());
+        List<SqlToken> atomic = cursor.rest();
+        if (!atomic.isEmpty() && atomic.get(atomic.size() - 1).isWord("END")) {
+          atomic = atomic.subList(0, atomic.size() - 1);
+        }
+        body = TokenCursor.raw(atomic);
         language = "sql";
       } else if (cursor.peek().type() == SqlLexer.LPAREN) {
         cursor.group();

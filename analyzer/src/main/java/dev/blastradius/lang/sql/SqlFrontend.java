@@ -81,6 +81,9 @@ public final class SqlFrontend {
     if (text.lexProblem().isPresent()) {
       return unanalysed(text, text.lexProblem().get());
     }
+    if (text.meta()) {
+      return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
+    }
     DdlContext context = new DdlContext(ids, catalog, query -> queryShape(query, catalog));
     DdlReader.Result ddl = new DdlReader(context).read(text.tokens());
     if (ddl.problem() != null) {

@@ -42,23 +42,71 @@ final class SqlSplitter {
           }
         });
 
+    List<Token> tokens = new ArrayList<>();
+    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+      tokens.add(token);
+    }
     List<SqlStatementText> statements = new ArrayList<>();
     Builder current = null;
-    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+    String delimiter = ";";
+    int atomicDepth = -1;
+    int previousEndLine = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
       int type = token.getType();
       if (isTrivia(type)) {
         continue;
       }
+      boolean firstOnLine = token.getLine() > previousEndLine;
+      previousEndLine = endLine(token);
+      if (current == null
+          && firstOnLine
+          && type == SqlLexer.OTHER
+          && token.getText().equals("\\")) {
+        // A psql meta-command (\i, \set, \connect …) runs to the end of its line.
+        Builder meta = new Builder(sql, token);
+        meta.add(token);
+        while (i + 1 < tokens.size() && tokens.get(i + 1).getLine() == token.getLine()) {
+          Token next = tokens.get(++i);
+          if (!isTrivia(next.getType())) {
+            meta.add(next);
+          }
+        }
+        statements.add(meta.build(true));
+        previousEndLine = token.getLine();
+        continue;
+      }
+      if (current == null
+          && firstOnLine
+          && dialect == SqlDialect.MYSQL
+          && isWord(token, "DELIMITER")) {
+        int end = lineEnd(sql, token.getStopIndex() + 1);
+        delimiter = sql.substring(token.getStopIndex() + 1, end).strip();
+        while (i + 1 < tokens.size() && tokens.get(i + 1).getStartIndex() < end) {
+          i++;
+        }
+        if (delimiter.isEmpty()) {
+          delimiter = ";";
+        }
+        continue;
+      }
       if (current == null) {
         current = new Builder(sql, token);
+        atomicDepth = -1;
       }
       if (!lexerErrors.isEmpty()) {
         current.problem(String.join("; ", lexerErrors));
         lexerErrors.clear();
       }
-      if (type == SqlLexer.SEMI) {
-        current.terminate(token);
-        statements.add(current.build());
+      atomicDepth = atomic(tokens, i, current, atomicDepth);
+      int delimiterLength =
+          delimiter.equals(";")
+              ? (type == SqlLexer.SEMI && atomicDepth < 0 ? 1 : 0)
+              : matches(tokens, i, delimiter);
+      if (delimiterLength > 0) {
+        i += delimiterLength - 1;
+        current.terminate(tokens.get(i));
+        statements.add(current.build(false));
         current = null;
         continue;
       }
@@ -80,6 +128,7 @@ final class SqlSplitter {
                 lexer.dollarStartLine,
                 1,
                 List.of(),
+                false,
                 Optional.of(problem)));
       } else {
         current.problem(problem);
@@ -89,9 +138,74 @@ final class SqlSplitter {
       if (!lexerErrors.isEmpty()) {
         current.problem(String.join("; ", lexerErrors));
       }
-      statements.add(current.build());
+      statements.add(current.build(false));
     }
     return statements;
+  }
+
+  /**
+   * Tracks a SQL-standard function body ({@code BEGIN ATOMIC … END}) of a CREATE FUNCTION or
+   * PROCEDURE, whose semicolons do not end the statement: returns -1 outside such a body, else the
+   * depth of CASE … END expressions inside it.
+   */
+  private static int atomic(List<Token> tokens, int i, Builder current, int depth) {
+    Token token = tokens.get(i);
+    if (depth < 0) {
+      boolean opens =
+          isWord(token, "BEGIN")
+              && current.startsWithWord("CREATE")
+              && isWord(nextSignificant(tokens, i), "ATOMIC");
+      return opens ? 0 : -1;
+    }
+    if (isWord(token, "CASE")) {
+      return depth + 1;
+    }
+    if (isWord(token, "END")) {
+      return depth == 0 ? -1 : depth - 1;
+    }
+    return depth;
+  }
+
+  /** How many tokens from {@code i} spell {@code delimiter} without gaps; 0 when they do not. */
+  private static int matches(List<Token> tokens, int i, String delimiter) {
+    StringBuilder seen = new StringBuilder();
+    int previousStop = tokens.get(i).getStartIndex() - 1;
+    for (int k = i; k < tokens.size() && seen.length() < delimiter.length(); k++) {
+      Token token = tokens.get(k);
+      if (token.getStartIndex() != previousStop + 1) {
+        return 0;
+      }
+      seen.append(token.getText());
+      previousStop = token.getStopIndex();
+      if (seen.toString().equals(delimiter)) {
+        return k - i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static Token nextSignificant(List<Token> tokens, int i) {
+    for (int k = i + 1; k < tokens.size(); k++) {
+      if (!isTrivia(tokens.get(k).getType())) {
+        return tokens.get(k);
+      }
+    }
+    return null;
+  }
+
+  private static boolean isWord(Token token, String word) {
+    return token != null
+        && token.getType() == SqlLexer.WORD
+        && token.getText().equalsIgnoreCase(word);
+  }
+
+  private static int endLine(Token token) {
+    return token.getLine() + (int) token.getText().chars().filter(c -> c == '\n').count();
+  }
+
+  private static int lineEnd(String sql, int from) {
+    int newline = sql.indexOf('\n', from);
+    return newline < 0 ? sql.length() : newline;
   }
 
   private static boolean isTrivia(int type) {
@@ -155,7 +269,12 @@ final class SqlSplitter {
       }
     }
 
-    SqlStatementText build() {
+    /** True when the statement's first token is the word {@code word}. */
+    boolean startsWithWord(String word) {
+      return !tokens.isEmpty() && tokens.get(0).isWord(word);
+    }
+
+    SqlStatementText build(boolean meta) {
       String lastText = last.getText();
       int endLine = last.getLine() + (int) lastText.chars().filter(c -> c == '\n').count();
       int newline = lastText.lastIndexOf('\n');
@@ -170,6 +289,7 @@ final class SqlSplitter {
           endLine,
           endColumn,
           tokens,
+          meta,
           Optional.ofNullable(problem));
     }
   }

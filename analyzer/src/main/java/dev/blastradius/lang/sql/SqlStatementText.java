@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param endLine line of the last character (the semicolon when there is one)
  * @param endColumn 1-based column just after the last character
  * @param tokens the significant tokens, in order
+ * @param meta a psql meta-command line ({@code \\set}, {@code \\i}, …), not SQL
  * @param lexProblem why the lexer could not read the statement whole, if it could not
  */
 record SqlStatementText(
@@ -21,6 +22,7 @@ record SqlStatementText(
     int endLine,
     int endColumn,
     List<SqlToken> tokens,
+    boolean meta,
     Optional<String> lexProblem) {
 
   SqlStatementText {

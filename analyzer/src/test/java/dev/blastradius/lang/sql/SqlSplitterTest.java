@@ -129,4 +129,56 @@ class SqlSplitterTest {
     assertThat(statements.stream().map(SqlStatementText::text))
         .containsExactly("SELECT 'it\\'s;' FROM `t;x`", "SELECT 2");
   }
+
+  @Test
+  void sqlStandardFunctionBodiesKeepTheirSemicolons() {
+    List<String> texts =
+        texts(
+            """
+            CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql
+            BEGIN ATOMIC
+              SELECT CASE WHEN a > 0 THEN 1 ELSE 0 END;
+              SELECT a;
+            END;
+            BEGIN;
+            SELECT 2;
+            END;
+            """);
+    assertThat(texts).hasSize(4);
+    assertThat(texts.get(0)).startsWith("CREATE FUNCTION").endsWith("END");
+    assertThat(texts.subList(1, 4)).containsExactly("BEGIN", "SELECT 2", "END");
+  }
+
+  @Test
+  void psqlMetaCommandsEndAtTheirLine() {
+    List<SqlStatementText> statements =
+        split("\\set ON_ERROR_STOP on\nSELECT 1;\n  \\i other.sql\nSELECT 2\n;");
+    assertThat(statements).hasSize(4);
+    assertThat(statements.get(0).meta()).isTrue();
+    assertThat(statements.get(0).text()).isEqualTo("\\set ON_ERROR_STOP on");
+    assertThat(statements.get(1).text()).isEqualTo("SELECT 1");
+    assertThat(statements.get(2).meta()).isTrue();
+    assertThat(statements.get(2).startLine()).isEqualTo(3);
+    assertThat(statements.get(3).text()).isEqualTo("SELECT 2");
+  }
+
+  @Test
+  void mysqlDelimiterBlocks() {
+    List<SqlStatementText> statements =
+        SqlSplitter.split(
+            """
+            DELIMITER //
+            CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END //
+            DELIMITER ;
+            SELECT 3;
+            """,
+            SqlDialect.MYSQL);
+    assertThat(statements.stream().map(SqlStatementText::text))
+        .containsExactly("CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END", "SELECT 3");
+  }
+
+  @Test
+  void slashesAreOperatorsOutsideADelimiterLine() {
+    assertThat(texts("SELECT 4 / 2;\nSELECT 1;")).containsExactly("SELECT 4 / 2", "SELECT 1");
+  }
 }

@@ -255,4 +255,63 @@ class SqlWalkerTest {
             """)
         .doTest();
   }
+
+  @Test
+  void positive_mergeWritesTargetColumnsAndReadsTheSource() {
+    withSchema()
+        .migration(
+            "V2__staging.sql",
+            """
+            -- expect: ddl staging.email @migration, ddl staging.name @migration
+            CREATE TABLE staging (email text, name text);
+            """)
+        .source(
+            "queries/merge.sql",
+            """
+            -- expect: read users.email, read staging.email, write users.name, read staging.name, write users.email, write users.*, read users.active
+            MERGE INTO users u USING staging s ON u.email = s.email
+              WHEN MATCHED AND u.active THEN UPDATE SET name = s.name
+              WHEN MATCHED THEN DELETE
+              WHEN NOT MATCHED THEN INSERT (email, name) VALUES (s.email, s.name);
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_mysqlBackticksReplaceAndOnDuplicateKey() {
+    ExtractorTestHelper.create()
+        .dialect(dev.blastradius.schema.SqlDialect.MYSQL)
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id, ddl users.email, ddl users.visits
+            CREATE TABLE `users` (`id` bigint PRIMARY KEY AUTO_INCREMENT, `email` varchar(255) NOT NULL, visits int DEFAULT 0) ENGINE=InnoDB;
+            """)
+        .source(
+            "queries/q.sql",
+            """
+            # a MySQL comment; markers use the file's "--" leader
+            -- expect: read users.email, read users.visits
+            SELECT `email`, visits FROM `users` WHERE visits > 10;
+            -- expect: write users.email, write users.visits, read users.visits
+            INSERT INTO users (email, visits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE visits = visits + 1;
+            -- expect: write users.id, write users.email
+            REPLACE INTO users (id, email) VALUES (1, 'b');
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_psqlMetaCommandsAccessNothing() {
+    withSchema()
+        .source(
+            "scripts/report.sql",
+            """
+            -- expect: none
+            \\set ON_ERROR_STOP on
+            -- expect: read users.email
+            SELECT email FROM users;
+            """)
+        .doTest();
+  }
 }
