@@ -1,13 +1,14 @@
 package dev.blastradius.schema;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -19,30 +20,36 @@ import java.util.function.UnaryOperator;
 public final class Catalog {
 
   private static final Catalog EMPTY =
-      new Catalog(Map.of(), Map.of(), Map.of(), Set.of(), List.of());
+      new Catalog(
+          LayeredMap.empty(),
+          LayeredMap.empty(),
+          LayeredMap.empty(),
+          LayeredMap.empty(),
+          List.of());
 
-  private final Map<TableRef, Table> tables;
-  private final Map<String, TableRef> indexes;
-  private final Map<TableRef, Set<String>> constraints;
-  private final Set<TableRef> functions;
+  // Layered maps: a snapshot after each DDL statement shares almost everything with the last one.
+  private final LayeredMap<TableRef, Table> tables;
+  private final LayeredMap<String, TableRef> indexes;
+  private final LayeredMap<TableRef, Set<String>> constraints;
+  private final LayeredMap<TableRef, TableRef> functions;
   private final List<Trigger> triggers;
 
   private Catalog(
-      Map<TableRef, Table> tables,
-      Map<String, TableRef> indexes,
-      Map<TableRef, Set<String>> constraints,
-      Set<TableRef> functions,
+      LayeredMap<TableRef, Table> tables,
+      LayeredMap<String, TableRef> indexes,
+      LayeredMap<TableRef, Set<String>> constraints,
+      LayeredMap<TableRef, TableRef> functions,
       List<Trigger> triggers) {
-    this.tables = Collections.unmodifiableMap(new TreeMap<>(tables));
-    this.indexes = Collections.unmodifiableMap(new TreeMap<>(indexes));
-    this.constraints = Collections.unmodifiableMap(new TreeMap<>(constraints));
-    this.functions = Set.copyOf(functions);
+    this.tables = tables;
+    this.indexes = indexes;
+    this.constraints = constraints;
+    this.functions = functions;
     this.triggers = List.copyOf(triggers);
   }
 
   /** True when migrations created a function or procedure of this name. */
   public boolean hasFunction(TableRef name) {
-    return functions.contains(name);
+    return functions.containsKey(name);
   }
 
   /** Every trigger, in creation order. */
@@ -68,7 +75,7 @@ public final class Catalog {
 
   /** All known tables and views, sorted. */
   public List<Table> tables() {
-    return List.copyOf(tables.values());
+    return tables.sortedValues();
   }
 
   /** The table or view, if migrations created it. */
@@ -89,7 +96,8 @@ public final class Catalog {
 
   /** True when the table has a constraint of that name. */
   public boolean hasConstraint(TableRef table, String name) {
-    return constraints.getOrDefault(table, Set.of()).contains(name);
+    Set<String> names = constraints.get(table);
+    return names != null && names.contains(name);
   }
 
   /** A builder seeded with this catalog. */
@@ -114,7 +122,12 @@ public final class Catalog {
 
     /** The column by normalised name. */
     public Optional<Column> column(String name) {
-      return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+      for (Column column : columns) {
+        if (column.name().equals(name)) {
+          return Optional.of(column);
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -165,16 +178,30 @@ public final class Catalog {
     }
   }
 
-  /** Replays schema changes; not thread-safe, used by the replay pass only. */
+  /**
+   * Replays schema changes; not thread-safe, used by the replay pass only. It keeps the whole
+   * schema in mutable maps and remembers what changed since the last {@link #build}, so that each
+   * snapshot only copies the changed entries into the previous one.
+   */
   public static final class Builder {
-    private final Map<TableRef, LinkedHashMap<String, Column>> tables = new TreeMap<>();
-    private final Map<TableRef, ViewSources> views = new TreeMap<>();
-    private final Map<String, TableRef> indexes = new TreeMap<>();
-    private final Map<TableRef, Set<String>> constraints = new TreeMap<>();
-    private final Set<TableRef> functions = new TreeSet<>();
+    private final Map<TableRef, LinkedHashMap<String, Column>> tables = new HashMap<>();
+    private final Map<TableRef, ViewSources> views = new HashMap<>();
+    private final Map<String, TableRef> indexes = new HashMap<>();
+    private final Map<TableRef, Set<String>> constraints = new HashMap<>();
+    private final Set<TableRef> functions = new HashSet<>();
     private final List<Trigger> triggers = new ArrayList<>();
 
+    /** The last snapshot, and what changed since. */
+    private Catalog last;
+
+    private final Set<TableRef> changedTables = new HashSet<>();
+    private final Set<String> changedIndexes = new HashSet<>();
+    private final Set<TableRef> changedConstraints = new HashSet<>();
+    private final Set<TableRef> changedFunctions = new HashSet<>();
+    private boolean changedTriggers;
+
     private Builder(Catalog seed) {
+      this.last = seed;
       seed.tables.forEach(
           (ref, table) -> {
             LinkedHashMap<String, Column> columns = new LinkedHashMap<>();
@@ -184,9 +211,9 @@ public final class Catalog {
               views.put(ref, table.sources());
             }
           });
-      indexes.putAll(seed.indexes);
+      seed.indexes.forEach(indexes::put);
       seed.constraints.forEach((t, names) -> constraints.put(t, new TreeSet<>(names)));
-      functions.addAll(seed.functions);
+      seed.functions.forEach((name, same) -> functions.add(name));
       triggers.addAll(seed.triggers);
     }
 
@@ -196,6 +223,7 @@ public final class Catalog {
       columns.forEach(c -> map.put(c.name(), c));
       tables.put(ref, map);
       views.remove(ref);
+      changedTables.add(ref);
       return this;
     }
 
@@ -211,8 +239,16 @@ public final class Catalog {
       tables.remove(ref);
       views.remove(ref);
       constraints.remove(ref);
-      indexes.values().removeIf(ref::equals);
-      triggers.removeIf(t -> t.table().equals(ref));
+      changedTables.add(ref);
+      changedConstraints.add(ref);
+      for (Iterator<Map.Entry<String, TableRef>> i = indexes.entrySet().iterator(); i.hasNext(); ) {
+        Map.Entry<String, TableRef> index = i.next();
+        if (index.getValue().equals(ref)) {
+          changedIndexes.add(index.getKey());
+          i.remove();
+        }
+      }
+      changedTriggers |= triggers.removeIf(t -> t.table().equals(ref));
       return this;
     }
 
@@ -230,13 +266,21 @@ public final class Catalog {
       if (names != null) {
         constraints.put(to, names);
       }
-      indexes.replaceAll((name, table) -> table.equals(from) ? to : table);
+      for (Map.Entry<String, TableRef> index : indexes.entrySet()) {
+        if (index.getValue().equals(from)) {
+          index.setValue(to);
+          changedIndexes.add(index.getKey());
+        }
+      }
+      changedTables.addAll(List.of(from, to));
+      changedConstraints.addAll(List.of(from, to));
       return this;
     }
 
     /** Adds a column; creates the table when migrations we could not read created it. */
     public Builder addColumn(TableRef ref, Column column) {
       tables.computeIfAbsent(ref, r -> new LinkedHashMap<>()).put(column.name(), column);
+      changedTables.add(ref);
       return this;
     }
 
@@ -245,6 +289,7 @@ public final class Catalog {
       LinkedHashMap<String, Column> columns = tables.get(ref);
       if (columns != null) {
         columns.remove(column);
+        changedTables.add(ref);
       }
       return this;
     }
@@ -260,6 +305,7 @@ public final class Catalog {
           (name, c) ->
               renamed.put(name.equals(from) ? to : name, name.equals(from) ? c.withName(to) : c));
       tables.put(ref, renamed);
+      changedTables.add(ref);
       return this;
     }
 
@@ -268,6 +314,7 @@ public final class Catalog {
       LinkedHashMap<String, Column> columns = tables.get(ref);
       if (columns != null && columns.containsKey(column)) {
         columns.put(column, change.apply(columns.get(column)));
+        changedTables.add(ref);
       }
       return this;
     }
@@ -275,6 +322,7 @@ public final class Catalog {
     /** Records a named constraint. */
     public Builder addConstraint(TableRef ref, String name) {
       constraints.computeIfAbsent(ref, t -> new TreeSet<>()).add(name);
+      changedConstraints.add(ref);
       return this;
     }
 
@@ -283,6 +331,7 @@ public final class Catalog {
       Set<String> names = constraints.get(ref);
       if (names != null) {
         names.remove(name);
+        changedConstraints.add(ref);
       }
       return this;
     }
@@ -290,6 +339,7 @@ public final class Catalog {
     /** Records a function or procedure. */
     public Builder addFunction(TableRef name) {
       functions.add(name);
+      changedFunctions.add(name);
       return this;
     }
 
@@ -297,30 +347,55 @@ public final class Catalog {
     public Builder addTrigger(Trigger trigger) {
       triggers.removeIf(t -> t.name().equals(trigger.name()) && t.table().equals(trigger.table()));
       triggers.add(trigger);
+      changedTriggers = true;
       return this;
     }
 
     /** Records an index of a table. */
     public Builder addIndex(TableRef ref, String name) {
       indexes.put(name, ref);
+      changedIndexes.add(name);
       return this;
     }
 
     /** Forgets an index. */
     public Builder dropIndex(String name) {
       indexes.remove(name);
+      changedIndexes.add(name);
       return this;
     }
 
-    /** An immutable snapshot. */
+    /** An immutable snapshot: the last one with what changed since copied in. */
     public Catalog build() {
-      Map<TableRef, Table> snapshot = new TreeMap<>();
-      tables.forEach(
-          (ref, cols) ->
-              snapshot.put(ref, new Table(ref, new ArrayList<>(cols.values()), views.get(ref))));
-      Map<TableRef, Set<String>> constraintCopy = new TreeMap<>();
-      constraints.forEach((t, names) -> constraintCopy.put(t, Set.copyOf(names)));
-      return new Catalog(snapshot, indexes, constraintCopy, functions, triggers);
+      Map<TableRef, Table> tableChanges = new HashMap<>();
+      for (TableRef ref : changedTables) {
+        LinkedHashMap<String, Column> columns = tables.get(ref);
+        tableChanges.put(
+            ref,
+            columns == null ? null : new Table(ref, List.copyOf(columns.values()), views.get(ref)));
+      }
+      Map<String, TableRef> indexChanges = new HashMap<>();
+      changedIndexes.forEach(name -> indexChanges.put(name, indexes.get(name)));
+      Map<TableRef, Set<String>> constraintChanges = new HashMap<>();
+      for (TableRef ref : changedConstraints) {
+        Set<String> names = constraints.get(ref);
+        constraintChanges.put(ref, names == null ? null : Set.copyOf(names));
+      }
+      Map<TableRef, TableRef> functionChanges = new HashMap<>();
+      changedFunctions.forEach(name -> functionChanges.put(name, name));
+      last =
+          new Catalog(
+              last.tables.with(tableChanges),
+              last.indexes.with(indexChanges),
+              last.constraints.with(constraintChanges),
+              last.functions.with(functionChanges),
+              changedTriggers ? triggers : last.triggers);
+      changedTables.clear();
+      changedIndexes.clear();
+      changedConstraints.clear();
+      changedFunctions.clear();
+      changedTriggers = false;
+      return last;
     }
   }
 }
