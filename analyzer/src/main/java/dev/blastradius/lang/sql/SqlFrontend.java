@@ -1,5 +1,6 @@
 package dev.blastradius.lang.sql;
 
+import dev.blastradius.change.CreateView;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.TableOperation;
 import dev.blastradius.graph.AccessKind;
@@ -94,9 +95,11 @@ public final class SqlFrontend {
     Statement statement = usable(outcome.statement());
     ParseStatus status = ParseStatus.PARSED;
     if (statement == null && !outcome.timedOut()) {
-      Optional<KeywordRetry.Success> retried =
-          KeywordRetry.retry(parseable, text.tokens(), outcome, parser);
-      statement = retried.map(r -> usable(r.outcome().statement())).orElse(null);
+      if (KeywordRetry.worthTrying(text.tokens(), ddl.recognised())) {
+        Optional<KeywordRetry.Success> retried =
+            KeywordRetry.retry(parseable, text.tokens(), outcome, parser);
+        statement = retried.map(r -> usable(r.outcome().statement())).orElse(null);
+      }
       status = ParseStatus.FALLBACK;
     }
     if (statement != null) {
@@ -123,7 +126,8 @@ public final class SqlFrontend {
       return unanalysed(text, outcome.failure());
     }
     if (ddl.recognised()) {
-      return result(text, ParseStatus.FALLBACK, ddl.changes(), fallbackUses(ddl.changes()), null);
+      return result(
+          text, ParseStatus.FALLBACK, ddl.changes(), fallbackUses(ddl.changes(), catalog), null);
     }
     Optional<List<ColumnUse>> copy =
         CopyReader.read(text.tokens(), context, query -> queryUses(query, catalog));
@@ -164,11 +168,18 @@ public final class SqlFrontend {
     return statement instanceof UnsupportedStatement ? null : statement;
   }
 
-  /** DDL uses of changes read without a tree, plus the table-level writes of TRUNCATE. */
-  private static List<ColumnUse> fallbackUses(List<SchemaChange> changes) {
+  /**
+   * DDL uses of changes read without a tree, plus the table-level writes of TRUNCATE and the reads
+   * of a view's query (which JSqlParser may parse on its own when it rejects the statement around
+   * it, as with MySQL's {@code CREATE ALGORITHM=MERGE VIEW}).
+   */
+  private List<ColumnUse> fallbackUses(List<SchemaChange> changes, Catalog catalog) {
     ColumnUses uses = new ColumnUses();
     for (SchemaChange change : changes) {
       change.columns().forEach(c -> uses.add(c, AccessKind.DDL, Confidence.CERTAIN, false));
+      if (change instanceof CreateView view && view.query() != null) {
+        queryUses(view.query(), catalog).ifPresent(reads -> reads.forEach(uses::add));
+      }
       if (change instanceof TableOperation operation
           && operation.kind() == TableOperation.Kind.TRUNCATE) {
         uses.add(

@@ -57,6 +57,8 @@ final class TokenClassifier {
           "NOTIFY",
           "UNLISTEN",
           "DISCARD",
+          "DEALLOCATE",
+          "UNLOCK",
           "CHECKPOINT");
 
   private TokenClassifier() {}
