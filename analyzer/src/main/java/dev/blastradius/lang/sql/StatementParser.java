@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
@@ -29,8 +30,36 @@ final class StatementParser {
     }
   }
 
+  /**
+   * JSqlParser's parser, able to fail cheaply. JSqlParser builds each syntax error by re-running
+   * every lookahead from the failing token to list the tokens it would have accepted; when the
+   * simple attempt fails we retry in complex mode anyway, so its error is one shared exception.
+   */
+  private static final class Parser extends CCJSqlParser {
+    private static final ParseException DISCARDED =
+        new ParseException("syntax error (simple mode)") {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public synchronized Throwable fillInStackTrace() {
+            return this;
+          }
+        };
+
+    private boolean discardFailures;
+
+    Parser(StatementInput input) {
+      super(input);
+    }
+
+    @Override
+    public ParseException generateParseException(String location) {
+      return discardFailures ? DISCARDED : super.generateParseException(location);
+    }
+  }
+
   /** The parsers of the current thread, by dialect. */
-  private static final ThreadLocal<Map<SqlDialect, CCJSqlParser>> THREAD_PARSERS =
+  private static final ThreadLocal<Map<SqlDialect, Parser>> THREAD_PARSERS =
       ThreadLocal.withInitial(() -> new EnumMap<>(SqlDialect.class));
 
   private final SqlDialect dialect;
@@ -55,13 +84,13 @@ final class StatementParser {
   }
 
   private Outcome attempt(String sql, boolean complex, long deadline) {
-    CCJSqlParser parser = threadParser(sql, complex);
+    Parser parser = threadParser(sql, complex);
     ParseWatchdog.Run run = ParseWatchdog.INSTANCE.start(parser, deadline);
     Outcome outcome;
     try {
       outcome = Outcome.parsed(parser.Statement());
     } catch (Exception e) {
-      outcome = Outcome.failed(firstLine(e), false);
+      outcome = Outcome.failed(complex ? firstLine(e) : "", false);
     } catch (StackOverflowError e) {
       THREAD_PARSERS.get().remove(dialect); // its state is unknown now
       outcome = Outcome.failed("the statement is nested too deeply for the SQL parser", false);
@@ -80,16 +109,19 @@ final class StatementParser {
   }
 
   /** This thread's parser for the dialect, reset to read {@code sql}. */
-  private CCJSqlParser threadParser(String sql, boolean complex) {
-    Map<SqlDialect, CCJSqlParser> parsers = THREAD_PARSERS.get();
-    CCJSqlParser parser = parsers.get(dialect);
+  private Parser threadParser(String sql, boolean complex) {
+    Map<SqlDialect, Parser> parsers = THREAD_PARSERS.get();
+    Parser parser = parsers.get(dialect);
     if (parser == null) {
-      parser = new CCJSqlParser(new StatementInput(sql)).withDialect(jsqlDialect());
+      parser = new Parser(new StatementInput(sql));
+      parser.withDialect(jsqlDialect());
       parsers.put(dialect, parser);
     } else {
       parser.ReInit(new StatementInput(sql));
     }
-    return parser.withAllowComplexParsing(complex);
+    parser.withAllowComplexParsing(complex);
+    parser.discardFailures = !complex;
+    return parser;
   }
 
   private AbstractJSqlParser.Dialect jsqlDialect() {
