@@ -59,6 +59,7 @@ final class TokenClassifier {
           "DISCARD",
           "DEALLOCATE",
           "UNLOCK",
+          "FLUSH",
           "CHECKPOINT");
 
   private TokenClassifier() {}

@@ -358,6 +358,33 @@ class SqlWalkerTest {
   }
 
   @Test
+  void positive_mysqlStatementsAfterAnEndGluedToItsDelimiterAreStillSeen() {
+    ExtractorTestHelper.create()
+        .dialect(dev.blastradius.schema.SqlDialect.MYSQL)
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id, ddl users.email
+            CREATE TABLE users (id bigint PRIMARY KEY AUTO_INCREMENT, email varchar(255));
+            """)
+        .source(
+            "queries/q.sql",
+            """
+            DELIMITER $$
+            CREATE PROCEDURE noop()
+            BEGIN
+              DO 1;
+            END$$
+            DELIMITER ;
+            -- expect: read users.email
+            SELECT email FROM users;
+            -- expect: none
+            FLUSH PRIVILEGES;
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_psqlMetaCommandsAccessNothing() {
     withSchema()
         .source(
