@@ -12,9 +12,11 @@ import dev.blastradius.schema.SqlDialect;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
+import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
@@ -137,7 +139,10 @@ public final class SqlFrontend {
     if (TokenClassifier.accessesNothing(text.tokens())) {
       return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
     }
-    return unanalysed(text, "cannot parse SQL statement: " + outcome.failure());
+    return unanalysed(
+        text,
+        "cannot parse SQL statement: "
+            + Objects.requireNonNullElse(outcome.failure(), "the SQL parser found no table in it"));
   }
 
   /**
@@ -163,8 +168,16 @@ public final class SqlFrontend {
     return chars == null ? sql : new String(chars);
   }
 
-  /** JSqlParser's catch-all for statements it only skimmed is not a parse. */
+  /**
+   * JSqlParser's catch-all for statements it only skimmed is not a parse, nor is a DELETE in which
+   * it found no table (MySQL's grammar accepts a bare {@code DELETE}).
+   */
   private static Statement usable(Statement statement) {
+    if (statement instanceof Delete delete
+        && delete.getTable() == null
+        && (delete.getTables() == null || delete.getTables().isEmpty())) {
+      return null;
+    }
     return statement instanceof UnsupportedStatement ? null : statement;
   }
 

@@ -58,6 +58,13 @@ final class StatementParser {
     }
   }
 
+  /**
+   * The deepest nesting of parentheses JSqlParser is given. Its lookahead over nested parentheses
+   * re-reads the tokens ahead at every level and does not look at the time limit, so 50,000 levels
+   * keep it busy for minutes; real statements stay far below this.
+   */
+  static final int MAX_NESTING = 1_000;
+
   /** The parsers of the current thread, by dialect. */
   private static final ThreadLocal<Map<SqlDialect, Parser>> THREAD_PARSERS =
       ThreadLocal.withInitial(() -> new EnumMap<>(SqlDialect.class));
@@ -75,6 +82,16 @@ final class StatementParser {
    * parse's message, whose error position {@link KeywordRetry} relies on.
    */
   Outcome parse(String sql) {
+    int nesting = nesting(sql);
+    if (nesting > MAX_NESTING) {
+      return Outcome.failed(
+          "parentheses nest "
+              + nesting
+              + " deep; the SQL parser is not run past "
+              + MAX_NESTING
+              + " levels",
+          false);
+    }
     long deadline = System.nanoTime() + timeLimit.toNanos();
     Outcome simple = attempt(sql, false, deadline);
     if (simple.statement() != null || simple.timedOut()) {
@@ -129,6 +146,26 @@ final class StatementParser {
       case POSTGRES -> AbstractJSqlParser.Dialect.POSTGRESQL;
       case MYSQL -> AbstractJSqlParser.Dialect.MYSQL;
     };
+  }
+
+  /** The deepest parenthesis nesting of {@code sql} outside quotes. */
+  static int nesting(String sql) {
+    int depth = 0;
+    int deepest = 0;
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == '(') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return deepest;
   }
 
   /** JSqlParser's messages list every expected token; the first line says what went wrong. */

@@ -49,6 +49,24 @@ class StatementParserTest {
   }
 
   @Test
+  void negative_parenthesesNestedPastTheBoundAreNotGivenToJSqlParser() {
+    int depth = StatementParser.MAX_NESTING + 1;
+    StatementParser.Outcome outcome =
+        new StatementParser(SqlDialect.POSTGRES, Duration.ofSeconds(5))
+            .parse("SELECT " + "(".repeat(depth) + "1" + ")".repeat(depth));
+    assertThat(outcome.statement()).isNull();
+    assertThat(outcome.timedOut()).isFalse();
+    assertThat(outcome.failure())
+        .isEqualTo("parentheses nest 1001 deep; the SQL parser is not run past 1000 levels");
+  }
+
+  @Test
+  void positive_parenthesesInsideQuotesDoNotCountAsNesting() {
+    assertThat(StatementParser.nesting("SELECT ((1)), '" + "(".repeat(5000) + "', \"((\" FROM t"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void aStatementOverTheTimeLimitIsReportedAsTimedOut() {
     // Deeply nested expressions are slow for JSqlParser; a 1 ms limit is certain to pass first.
     String nested = "SELECT " + "(".repeat(200) + "1" + ")".repeat(200) + " FROM t";
