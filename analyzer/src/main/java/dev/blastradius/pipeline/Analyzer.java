@@ -53,7 +53,11 @@ public final class Analyzer {
             .filter(f -> frontends.forLanguage(f.language()).isPresent())
             .toList();
     List<FileFacts> codeFacts =
-        Extract.run(code, frontends, new ExtractContext(replay.catalog(), sql), options.threads());
+        Extract.run(
+            code,
+            frontends,
+            new ExtractContext(replay.catalog(), sql, tree.files()),
+            options.threads());
 
     List<FileFacts> graphFacts = new ArrayList<>(replay.historyFacts());
     graphFacts.addAll(codeFacts);
@@ -77,7 +81,7 @@ public final class Analyzer {
         checked.findings(),
         problems,
         coverage(allFacts, problems),
-        Notes.of(tree, replay),
+        Notes.of(tree, replay, allFacts),
         replay.proposed(),
         catalog.rules());
   }

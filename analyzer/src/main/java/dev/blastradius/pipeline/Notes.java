@@ -1,5 +1,6 @@
 package dev.blastradius.pipeline;
 
+import dev.blastradius.lang.FileFacts;
 import dev.blastradius.source.SourceTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,9 @@ final class Notes {
 
   private Notes() {}
 
-  static List<Note> of(SourceTree tree, ReplaySchema.Result replay) {
+  static List<Note> of(SourceTree tree, ReplaySchema.Result replay, List<FileFacts> facts) {
     List<Note> notes = new ArrayList<>();
+    facts.forEach(f -> f.notes().forEach(n -> notes.add(new Note(f.path(), n))));
     tree.skipped().forEach(s -> notes.add(new Note(s.path(), s.reason())));
     if (replay.tools().isEmpty()) {
       notes.add(
