@@ -12,6 +12,7 @@ final class Notes {
   static List<Note> of(SourceTree tree, ReplaySchema.Result replay) {
     List<Note> notes = new ArrayList<>();
     tree.skipped().forEach(s -> notes.add(new Note(s.path(), s.reason())));
+    replay.notes().forEach(n -> notes.add(new Note(n.path(), n.message())));
     if (replay.tools().isEmpty()) {
       notes.add(
           new Note(

@@ -32,6 +32,7 @@ public final class MigrationLayouts {
     List<MigrationScript> scripts = new ArrayList<>();
     List<SourceFile> notReplayed = new ArrayList<>();
     List<AnalysisProblem> problems = new ArrayList<>();
+    List<MigrationLayout.Note> notes = new ArrayList<>();
     Set<SourceFile> claimed = new HashSet<>();
     for (MigrationLayout layout : LAYOUTS) {
       MigrationLayout.Discovery found = layout.discover(files, text);
@@ -46,8 +47,9 @@ public final class MigrationLayouts {
         }
       }
       problems.addAll(found.problems());
+      notes.addAll(found.notes());
     }
-    return new MigrationLayout.Discovery(scripts, notReplayed, problems);
+    return new MigrationLayout.Discovery(scripts, notReplayed, problems, notes);
   }
 
   /**
