@@ -17,7 +17,8 @@ final class Notes {
       notes.add(
           new Note(
               ".",
-              "no applied migrations found (Flyway, Prisma, Supabase, Drizzle, golang-migrate, dbmate):"
+              "no applied migrations found (Flyway, Liquibase, Prisma, Supabase, Drizzle,"
+                  + " golang-migrate, dbmate):"
                   + " SELECT * and positional INSERT could not be expanded into columns"));
     } else {
       notes.add(

@@ -18,6 +18,7 @@ public final class MigrationLayouts {
   private static final List<MigrationLayout> LAYOUTS =
       List.of(
           new FlywayLayout(),
+          new LiquibaseLayout(),
           new DrizzleLayout(),
           DirectoryLayout.prisma(),
           DirectoryLayout.supabase(),

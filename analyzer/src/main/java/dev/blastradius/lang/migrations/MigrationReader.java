@@ -10,8 +10,8 @@ public final class MigrationReader {
 
   /**
    * The steps of {@code script}, whose text is {@code text}. Throws {@link
-   * IllegalArgumentException} with a user-facing message when the file cannot be read at all;
-   * parts of it that cannot be replayed are {@link MigrationStep.NotReplayed} steps.
+   * IllegalArgumentException} with a user-facing message when the file cannot be read at all; parts
+   * of it that cannot be replayed are {@link MigrationStep.NotReplayed} steps.
    *
    * @param ids the identifier rules of the dialect (names in structured changelogs fold like SQL's)
    * @param proposed whether the script is under review ({@code --migration}) rather than applied
@@ -21,9 +21,9 @@ public final class MigrationReader {
     return switch (script.format()) {
       case SQL -> List.of(new MigrationStep.Sql(text));
       case DBMATE -> List.of(new MigrationStep.Sql(DbmateSections.upSection(text)));
+      case LIQUIBASE_SQL -> FormattedSqlChangelog.read(text, ids.dialect());
       case LIQUIBASE_XML, LIQUIBASE_YAML, LIQUIBASE_JSON ->
-          throw new IllegalArgumentException(
-              "Liquibase " + script.format() + " changelogs are not read yet");
+          LiquibaseReader.read(script, text, ids, proposed);
     };
   }
 }
