@@ -1,6 +1,8 @@
 package dev.blastradius.lang.migrations;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,7 @@ record ChangelogElement(
     TextValue text) {
 
   ChangelogElement {
-    attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     children = List.copyOf(children);
   }
 

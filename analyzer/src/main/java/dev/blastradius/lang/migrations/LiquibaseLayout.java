@@ -118,9 +118,13 @@ public final class LiquibaseLayout implements MigrationLayout {
           notes.add(
               new Note(
                   changelog.path(),
-                  "Liquibase changelog not included from the "
-                      + source
-                      + " master changelog: replayed after the master's changelogs, in path order"));
+                  source.equals("roots")
+                      ? "Liquibase changelog only included through circular includes: replayed"
+                          + " after the others, in path order"
+                      : "Liquibase changelog not included from the "
+                          + source
+                          + " master changelog: replayed after the master's changelogs, in path"
+                          + " order"));
           visit(changelog);
         }
       }

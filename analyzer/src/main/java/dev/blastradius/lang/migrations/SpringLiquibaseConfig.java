@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -54,14 +55,14 @@ final class SpringLiquibaseConfig {
     return found;
   }
 
-  private static java.util.Optional<String> property(Properties properties, List<String> keys) {
+  private static Optional<String> property(Properties properties, List<String> keys) {
     for (String key : keys) {
       String value = properties.getProperty(key);
       if (value != null && !value.isBlank() && !value.contains("${")) {
-        return java.util.Optional.of(value.strip());
+        return Optional.of(value.strip());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static Properties properties(String text) {

@@ -1,6 +1,7 @@
 package dev.blastradius.lang.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.pipeline.Note;
@@ -301,8 +302,70 @@ class LiquibaseLayoutTest {
             .doTest();
     assertThat(result.problems())
         .extracting(AnalysisProblem::line, AnalysisProblem::cause)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                3, "include 'bad\u0000name.yaml': no such file, not replayed"));
+        .containsExactly(tuple(3, "include 'bad\u0000name.yaml': no such file, not replayed"));
+  }
+
+  @Test
+  void negative_circularIncludesAreReplayedOnceWithANote() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .source("db/a.yaml", CREATE_T + "  - include: {file: db/b.xml}\n")
+            .source(
+                "db/b.xml",
+                SWAP_B_FOR_C.replace(
+                    "<changeSet id=\"swap\"",
+                    "<include file=\"db/a.yaml\"/>\n  <changeSet id=\"swap\""))
+            .source("queries/q.sql", "-- expect: read t.a, read t.c\nSELECT * FROM t;\n")
+            .doTest();
+    // Neither is a root; the first in path order starts the walk and reaches the other.
+    assertThat(result.notes())
+        .contains(
+            new Note(
+                "db/a.yaml",
+                "Liquibase changelog only included through circular includes: replayed after the"
+                    + " others, in path order"))
+        .extracting(Note::path)
+        .doesNotContain("db/b.xml");
+    assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
+  void positive_changeSetsAfterAnIncludeAreNoted() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .source(
+                CHANGELOG + "db.changelog-master.xml",
+                """
+                <databaseChangeLog>
+                  <changeSet id="1" author="test">
+                    <!-- expect: ddl t.a @migration, ddl t.b @migration -->
+                    <createTable tableName="t"><column name="a" type="int"/><column name="b" type="int"/></createTable>
+                  </changeSet>
+                  <include file="db/changelog/add-c.yaml"/>
+                  <changeSet id="3" author="test">
+                    <!-- expect: ddl t.b @migration -->
+                    <dropColumn tableName="t" columnName="b"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """)
+            .source(
+                CHANGELOG + "add-c.yaml",
+                """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 2
+                      author: test
+                      changes:
+                        # expect: ddl t.c @migration
+                        - addColumn: {tableName: t, columns: [{column: {name: c, type: int}}]}
+                """)
+            .source("queries/q.sql", QUERY)
+            .doTest();
+    assertThat(result.notes())
+        .contains(
+            new Note(
+                CHANGELOG + "db.changelog-master.xml",
+                "change sets after an include (line 7) are replayed with the rest of the file,"
+                    + " before the included changelogs"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.blastradius.lang.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.schema.Catalog;
@@ -305,17 +306,14 @@ class LiquibaseXmlTest {
     assertThat(result.problems())
         .extracting(AnalysisProblem::line, AnalysisProblem::cause)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                6, "unknown Liquibase change type 'frobnicate' at line 6: not replayed"),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(6, "unknown Liquibase change type 'frobnicate' at line 6: not replayed"),
+            tuple(
                 7, "Liquibase change type 'customChange' at line 7 is not supported: not replayed"),
-            org.assertj.core.groups.Tuple.tuple(
-                8, "addColumn at line 8 without tableName: not replayed"),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(8, "addColumn at line 8 without tableName: not replayed"),
+            tuple(
                 9,
                 "dropColumn at line 9 uses the changelog parameter ${table}, which is not"
                     + " substituted: not replayed"),
-            org.assertj.core.groups.Tuple.tuple(
-                11, "unknown changelog entry 'unknownEntry' at line 11: not replayed"));
+            tuple(11, "unknown changelog entry 'unknownEntry' at line 11: not replayed"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.blastradius.lang.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.blastradius.change.AddConstraint;
 import dev.blastradius.change.ConstraintKind;
@@ -8,9 +9,14 @@ import dev.blastradius.graph.Access;
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.Identifiers;
+import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.schema.TableRef;
 import dev.blastradius.source.AnalysisProblem;
+import dev.blastradius.source.Language;
+import dev.blastradius.source.SourceFile;
 import dev.blastradius.testing.ExtractorTestHelper;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -258,7 +264,7 @@ class LiquibaseYamlJsonTest {
         LiquibaseReader.read(
             script(ScriptFormat.LIQUIBASE_YAML),
             "databaseChangeLog:\n  - include: {file: other.yaml}\n",
-            new dev.blastradius.schema.Identifiers(dev.blastradius.schema.SqlDialect.POSTGRES),
+            new Identifiers(SqlDialect.POSTGRES),
             true);
     assertThat(steps)
         .containsExactly(
@@ -281,10 +287,8 @@ class LiquibaseYamlJsonTest {
     assertThat(result.problems())
         .extracting(AnalysisProblem::path, p -> p.cause().substring(0, 28))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "src/main/resources/db/changelog/a.json", "not well-formed JSON at line"),
-            org.assertj.core.groups.Tuple.tuple(
-                "src/main/resources/db/changelog/b.yaml", "not well-formed YAML at line"));
+            tuple("src/main/resources/db/changelog/a.json", "not well-formed JSON at line"),
+            tuple("src/main/resources/db/changelog/b.yaml", "not well-formed YAML at line"));
   }
 
   private static List<Integer> linesOf(AnalysisResult result, AccessKind kind, String column) {
@@ -298,18 +302,12 @@ class LiquibaseYamlJsonTest {
 
   private static List<MigrationStep> readYaml(String yaml) {
     return LiquibaseReader.read(
-        script(ScriptFormat.LIQUIBASE_YAML),
-        yaml,
-        new dev.blastradius.schema.Identifiers(dev.blastradius.schema.SqlDialect.POSTGRES),
-        false);
+        script(ScriptFormat.LIQUIBASE_YAML), yaml, new Identifiers(SqlDialect.POSTGRES), false);
   }
 
   private static MigrationScript script(ScriptFormat format) {
-    dev.blastradius.source.SourceFile file =
-        new dev.blastradius.source.SourceFile(
-            java.nio.file.Path.of("/nonexistent/changelog.yaml"),
-            "changelog.yaml",
-            dev.blastradius.source.Language.YAML);
+    SourceFile file =
+        new SourceFile(Path.of("/nonexistent/changelog.yaml"), "changelog.yaml", Language.YAML);
     return new MigrationScript(file, LiquibaseLayout.TOOL, "", List.of(), "changelog", format);
   }
 }
