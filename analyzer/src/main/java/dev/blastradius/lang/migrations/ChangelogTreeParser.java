@@ -26,6 +26,9 @@ import java.util.Map;
  */
 final class ChangelogTreeParser {
 
+  /** The name of an element made from a list item that is not a mapping. */
+  static final String LIST_ITEM = "list item";
+
   private static final JsonFactory YAML = new YAMLFactory();
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -110,9 +113,9 @@ final class ChangelogTreeParser {
           }
         }
       } else if (token == JsonToken.START_ARRAY) {
-        items.add(new ChangelogElement("item", line, Map.of(), list(), null));
+        items.add(new ChangelogElement(LIST_ITEM, line, Map.of(), list(), null));
       } else if (token != JsonToken.VALUE_NULL) {
-        items.add(new ChangelogElement("item", line, Map.of(), List.of(), scalar()));
+        items.add(new ChangelogElement(LIST_ITEM, line, Map.of(), List.of(), scalar()));
       }
     }
     return items;

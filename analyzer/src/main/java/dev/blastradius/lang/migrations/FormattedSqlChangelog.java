@@ -103,7 +103,8 @@ final class FormattedSqlChangelog {
     }
     boolean split = !"false".equalsIgnoreCase(attribute(header, "splitStatements"));
     String delimiter = attribute(header, "endDelimiter");
-    if (split && delimiter != null && !delimiter.isEmpty() && !delimiter.equals(";")) {
+    if (delimiter != null && !delimiter.isEmpty() && !delimiter.equals(";")) {
+      // Liquibase strips the delimiter even when it does not split at it.
       EndDelimiter.pieces(sql, delimiter)
           .forEach(piece -> steps.add(new MigrationStep.Sql(piece, null, 0, true)));
     } else {

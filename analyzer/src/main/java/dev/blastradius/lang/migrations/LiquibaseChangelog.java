@@ -105,12 +105,18 @@ final class LiquibaseChangelog {
       }
       return document;
     }
-    return document
-        .child("databaseChangeLog")
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "not a Liquibase changelog: no databaseChangeLog list at the top level"));
+    ChangelogElement root =
+        document
+            .child("databaseChangeLog")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "not a Liquibase changelog: no databaseChangeLog list at the top level"));
+    if (!root.attributes().isEmpty()) {
+      throw new IllegalArgumentException(
+          "not a Liquibase changelog: databaseChangeLog (line " + root.line() + ") is not a list");
+    }
+    return root;
   }
 
   /**

@@ -196,10 +196,11 @@ final class LiquibaseSqlChanges {
     String delimiter = options.stripped("endDelimiter");
     String source = text.laidOut() != null ? text.laidOut() : text.text();
     int line = text.laidOut() != null ? 0 : text.line();
-    if (!split || delimiter == null || delimiter.equals(";")) {
+    if (delimiter == null || delimiter.equals(";")) {
       out.step(new MigrationStep.Sql(source, path, line, !split));
       return;
     }
+    // Liquibase strips the delimiter even when it does not split at it.
     for (String piece : EndDelimiter.pieces(source, delimiter)) {
       out.step(new MigrationStep.Sql(piece, path, line, true));
     }

@@ -81,6 +81,11 @@ class FormattedSqlChangelogTest {
                 -- expect: write t.* @migration, read t.b @migration
                 DELETE FROM t WHERE b IS NULL
                 /
+
+                --changeset bob:3 splitStatements:false endDelimiter:/
+                -- expect: write t.a @migration
+                UPDATE t SET a = 2
+                /
                 """)
             .doTest();
     assertThat(result.problems()).isEmpty();

@@ -282,13 +282,15 @@ class LiquibaseYamlJsonTest {
             .source("src/main/resources/db/changelog/a.json", "{\"databaseChangeLog\": [\n  {,\n]}")
             .source(
                 "src/main/resources/db/changelog/b.yaml", "databaseChangeLog:\n  - changeSet: [\n")
+            .source("src/main/resources/db/changelog/c.yaml", "databaseChangeLog: {a: 1}\n")
             .source("queries/q.sql", "-- expect: none\nSELECT 1;\n")
             .doTest();
     assertThat(result.problems())
         .extracting(AnalysisProblem::path, p -> p.cause().substring(0, 28))
         .containsExactly(
             tuple("src/main/resources/db/changelog/a.json", "not well-formed JSON at line"),
-            tuple("src/main/resources/db/changelog/b.yaml", "not well-formed YAML at line"));
+            tuple("src/main/resources/db/changelog/b.yaml", "not well-formed YAML at line"),
+            tuple("src/main/resources/db/changelog/c.yaml", "not a Liquibase changelog: d"));
   }
 
   private static List<Integer> linesOf(AnalysisResult result, AccessKind kind, String column) {
