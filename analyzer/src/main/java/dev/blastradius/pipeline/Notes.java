@@ -14,11 +14,13 @@ final class Notes {
     List<Note> notes = new ArrayList<>();
     facts.forEach(f -> f.notes().forEach(n -> notes.add(new Note(f.path(), n))));
     tree.skipped().forEach(s -> notes.add(new Note(s.path(), s.reason())));
+    replay.notes().forEach(n -> notes.add(new Note(n.path(), n.message())));
     if (replay.tools().isEmpty()) {
       notes.add(
           new Note(
               ".",
-              "no applied migrations found (Flyway, Prisma, Supabase, Drizzle, golang-migrate, dbmate):"
+              "no applied migrations found (Flyway, Liquibase, Prisma, Supabase, Drizzle,"
+                  + " golang-migrate, dbmate):"
                   + " SELECT * and positional INSERT could not be expanded into columns"));
     } else {
       notes.add(
