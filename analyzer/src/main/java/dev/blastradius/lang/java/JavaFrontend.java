@@ -23,9 +23,13 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.LanguageFrontend;
+import dev.blastradius.lang.java.entrypoints.FunctionalRoutes;
+import dev.blastradius.lang.java.entrypoints.JaxRsEntryPoints;
+import dev.blastradius.lang.java.entrypoints.JobEntryPoints;
 import dev.blastradius.lang.java.entrypoints.MainMethodEntryPoints;
 import dev.blastradius.lang.java.entrypoints.MessagingEntryPoints;
 import dev.blastradius.lang.java.entrypoints.ScheduledEntryPoints;
+import dev.blastradius.lang.java.entrypoints.ServletEntryPoints;
 import dev.blastradius.lang.java.entrypoints.SpringWebEntryPoints;
 import dev.blastradius.lang.java.jdbc.JdbcAdapter;
 import dev.blastradius.lang.java.jpa.EntityReader;
@@ -49,7 +53,7 @@ public final class JavaFrontend implements LanguageFrontend {
 
   /** One adapter per framework, in this explicit list. */
   private static final List<AccessAdapter> ACCESS_ADAPTERS =
-      List.of(new JdbcAdapter(), new DataCallAdapter());
+      List.of(new JdbcAdapter(), new DataCallAdapter(), new FunctionalRoutes());
 
   private static final Set<String> TRANSACTIONAL = Set.of("Transactional");
 
@@ -57,8 +61,11 @@ public final class JavaFrontend implements LanguageFrontend {
   private static final List<EntryPointAdapter> ENTRY_POINT_ADAPTERS =
       List.of(
           new SpringWebEntryPoints(),
+          new JaxRsEntryPoints(),
+          new ServletEntryPoints(),
           new ScheduledEntryPoints(),
           new MessagingEntryPoints(),
+          new JobEntryPoints(),
           new MainMethodEntryPoints());
 
   private static final ThreadLocal<JavaParser> PARSER =
