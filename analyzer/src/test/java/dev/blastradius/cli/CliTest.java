@@ -38,6 +38,19 @@ class CliTest {
   }
 
   @Test
+  void versionParsersLoadsEveryNativeGrammar() {
+    Cli.Result result = Cli.run("version", "--parsers");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains(
+            "tree-sitter typescript: ABI ",
+            "tree-sitter tsx: ABI ",
+            "tree-sitter javascript: ABI ",
+            "tree-sitter python: ABI ",
+            "tree-sitter bash: ABI ");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     Cli.Result result = Cli.run();
     assertThat(result.exitCode()).isEqualTo(2);
