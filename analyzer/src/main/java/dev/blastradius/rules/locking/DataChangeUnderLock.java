@@ -25,7 +25,7 @@ import java.util.Set;
 public final class DataChangeUnderLock extends LockingRule implements MigrationRule {
 
   private static final Set<String> PLACEHOLDERS =
-      Set.of("statement", "line", "ddlLine", "lock", "table", "blocked");
+      Set.of("statement", "ddlLine", "lock", "table", "blocked");
 
   public DataChangeUnderLock(RuleMetadata metadata) {
     super(metadata, PLACEHOLDERS);
@@ -70,7 +70,6 @@ public final class DataChangeUnderLock extends LockingRule implements MigrationR
         h.lock().table().displayName(),
         Map.of(
             "statement", verb,
-            "line", String.valueOf(dml.location().startLine()),
             "ddlLine", String.valueOf(statements.get(h.index()).location().startLine()),
             "lock", h.lock().mode().displayName(),
             "table", h.lock().table().displayName(),

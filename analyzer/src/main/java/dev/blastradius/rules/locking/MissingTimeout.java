@@ -29,8 +29,7 @@ import java.util.Set;
  */
 public final class MissingTimeout extends LockingRule implements MigrationRule {
 
-  private static final Set<String> PLACEHOLDERS =
-      Set.of("line", "lock", "table", "work", "blocked");
+  private static final Set<String> PLACEHOLDERS = Set.of("lock", "table", "work", "blocked");
 
   private final String setting;
   private final String when;
@@ -65,7 +64,6 @@ public final class MissingTimeout extends LockingRule implements MigrationRule {
                   statement,
                   held.table().displayName(),
                   Map.of(
-                      "line", String.valueOf(statement.location().startLine()),
                       "lock", held.mode().displayName(),
                       "table", held.table().displayName(),
                       "work", held.work().verb(),

@@ -56,7 +56,9 @@ final class PostgresLocks {
     TableRef table = change.table();
     if (change instanceof AddColumn add) {
       Work work = rewriteCause(add, pgMajor).isPresent() ? Work.REWRITE : Work.METADATA;
-      if (work == Work.METADATA && add.definition().notNull()) {
+      if (work == Work.METADATA
+          && add.definition().notNull()
+          && add.definition().defaultExpression() == null) {
         work = Work.SCAN; // every existing row is checked (and fails) against NOT NULL
       }
       return List.of(new TableLock(table, LockMode.ACCESS_EXCLUSIVE, work));
@@ -158,12 +160,11 @@ final class PostgresLocks {
           List.of(new TableLock(table, LockMode.ACCESS_EXCLUSIVE, Work.METADATA));
       case TRIGGER_STATE ->
           List.of(new TableLock(table, LockMode.SHARE_ROW_EXCLUSIVE, Work.METADATA));
+      // CONCURRENTLY takes EXCLUSIVE, which lets reads in; nobody writes a materialized view.
       case REFRESH_MATERIALIZED_VIEW ->
-          List.of(
-              new TableLock(
-                  table,
-                  detail.contains("concurrently") ? LockMode.EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE,
-                  Work.REWRITE));
+          detail.contains("concurrently")
+              ? List.of()
+              : List.of(new TableLock(table, LockMode.ACCESS_EXCLUSIVE, Work.REWRITE));
       case DETACH_PARTITION ->
           List.of(
               new TableLock(

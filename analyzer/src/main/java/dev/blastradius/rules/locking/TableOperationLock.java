@@ -11,6 +11,7 @@ import dev.blastradius.rules.RuleMetadata;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,11 +57,14 @@ public final class TableOperationLock extends LockingRule implements ChangeRule 
     if (session.createdBefore(operation.table(), session.indexOf(change))) {
       return List.of();
     }
-    TableLock lock =
-        PostgresLocks.of(operation, context.settings().pgMajor(), context.catalogBefore()).get(0);
-    if (!lock.mode().blocksWrites()) {
+    Optional<TableLock> blocking =
+        PostgresLocks.of(operation, context.settings().pgMajor(), context.catalogBefore()).stream()
+            .filter(l -> l.mode().blocksWrites())
+            .findFirst();
+    if (blocking.isEmpty()) {
       return List.of();
     }
+    TableLock lock = blocking.get();
     return List.of(
         finding(
             change,

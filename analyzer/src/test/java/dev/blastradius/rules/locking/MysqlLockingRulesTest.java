@@ -329,7 +329,7 @@ class MysqlLockingRulesTest {
             """
             CREATE TABLE refunds (id bigint PRIMARY KEY);
             CREATE INDEX refunds_id ON refunds (id);
-            -- expect: finding mysql-missing-lock-wait-timeout ~ "Line 4 needs an exclusive metadata lock on users with no lock_wait_timeout set (MySQL waits up to a year by default): behind a long transaction it waits, and every later query on users waits behind it."
+            -- expect: finding mysql-missing-lock-wait-timeout ~ "This statement needs an exclusive metadata lock on users with no lock_wait_timeout set (MySQL waits up to a year by default): behind a long transaction it waits, and every later query on users waits behind it."
             ALTER TABLE users ADD COLUMN nickname varchar(50), ALGORITHM=INSTANT;
             """)
         .doTest();

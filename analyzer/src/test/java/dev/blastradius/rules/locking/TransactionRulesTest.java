@@ -188,7 +188,7 @@ class TransactionRulesTest {
             "V2__full_name.sql",
             """
             ALTER TABLE users ADD COLUMN full_name text;
-            -- expect: finding mixed-ddl-and-data-change ~ "UPDATE on line 3 runs in the same transaction as the DDL on line 1, which holds ACCESS EXCLUSIVE on users until commit: reads and writes of users wait for the whole UPDATE."
+            -- expect: finding mixed-ddl-and-data-change ~ "This UPDATE runs in the same transaction as the DDL on line 1, which holds ACCESS EXCLUSIVE on users until commit: reads and writes of users wait for the whole UPDATE."
             UPDATE users SET full_name = first_name || ' ' || last_name;
             """)
         .doTest();
