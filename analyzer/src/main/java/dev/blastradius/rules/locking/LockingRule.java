@@ -39,10 +39,12 @@ abstract class LockingRule {
     this.placeholders = placeholders;
   }
 
+  /** The metadata this rule was configured from. */
   public RuleMetadata metadata() {
     return metadata;
   }
 
+  /** The placeholders the subclass fills in its messages. */
   public Set<String> placeholders() {
     return placeholders;
   }

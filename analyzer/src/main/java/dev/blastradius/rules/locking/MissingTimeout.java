@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A {@link MigrationRule}; see {@code rules/postgres-locking/missing-lock-timeout.md}, {@code
@@ -30,6 +31,9 @@ import java.util.Set;
 public final class MissingTimeout extends LockingRule implements MigrationRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("lock", "table", "work", "blocked");
+
+  /** A timeout of zero, in any unit, means no timeout. */
+  private static final Pattern DISABLED = Pattern.compile("0+\\s*(us|ms|s|min|h|d)?");
 
   private final String setting;
   private final String when;
@@ -52,7 +56,7 @@ public final class MissingTimeout extends LockingRule implements MigrationRule {
       MigrationStatement statement = statements.get(i);
       Catalog catalog = replay.build();
       statement.changes().forEach(c -> c.applyTo(replay));
-      if (session.setting(i, setting).filter(v -> !v.equals("0")).isPresent()) {
+      if (session.setting(i, setting).filter(v -> !DISABLED.matcher(v).matches()).isPresent()) {
         continue;
       }
       for (SchemaChange change : statement.changes()) {

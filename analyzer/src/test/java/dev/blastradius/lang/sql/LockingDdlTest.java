@@ -6,6 +6,7 @@ import dev.blastradius.change.AddColumn;
 import dev.blastradius.change.CreateIndex;
 import dev.blastradius.change.DropDatabase;
 import dev.blastradius.change.SchemaChange;
+import dev.blastradius.change.SessionSetting;
 import dev.blastradius.change.TableOperation;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.schema.SqlDialect;
@@ -89,6 +90,20 @@ class LockingDdlTest {
   @Test
   void negative_postgresDropSchemaIsNotADatabase() {
     assertThat(changes(POSTGRES, "DROP SCHEMA IF EXISTS staging CASCADE")).isEmpty();
+  }
+
+  @Test
+  void positive_mysqlSessionVariablesAreSettings() {
+    for (String sql :
+        List.of(
+            "SET @@session.lock_wait_timeout = 5",
+            "SET @@lock_wait_timeout = 5",
+            "SET SESSION lock_wait_timeout = 5")) {
+      AnalyzedStatement statement = MYSQL.analyze(sql, CATALOG).statements().get(0);
+      assertThat(statement.setting())
+          .as(sql)
+          .contains(new SessionSetting("lock_wait_timeout", "5", false));
+    }
   }
 
   @Test

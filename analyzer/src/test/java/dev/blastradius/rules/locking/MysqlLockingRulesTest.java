@@ -343,7 +343,7 @@ class MysqlLockingRulesTest {
         .proposed(
             "V2__nickname.sql",
             """
-            SET SESSION lock_wait_timeout = 5;
+            SET @@SESSION.lock_wait_timeout = 5;
             -- expect: none
             ALTER TABLE users ADD COLUMN nickname varchar(50), ALGORITHM=INSTANT;
             """)

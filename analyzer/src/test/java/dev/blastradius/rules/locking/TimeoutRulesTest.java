@@ -37,7 +37,7 @@ class TimeoutRulesTest {
         .proposed(
             "V2__index.sql",
             """
-            SET lock_timeout = 0;
+            SET lock_timeout = '0s';
             -- expect: finding missing-lock-timeout ~ "waits for SHARE on users with no lock_timeout set: behind any long-running query it queues, and all writes of users queue behind it"
             CREATE INDEX users_email_idx ON users (email);
             """)
