@@ -86,7 +86,17 @@ public final class Analyzer {
           proposedFiles.stream().map(SourceFile::path).collect(toSet()));
       checked =
           Check.run(
-              replay.proposed(), rules, graph, replay.catalog(), options.rules(), suppressions);
+              replay.proposed(),
+              rules,
+              graph,
+              replay.catalog(),
+              options
+                  .rules()
+                  .withPairs(
+                      java.util.stream.Stream.concat(
+                              options.rules().pairs().stream(), options.policy().pairs().stream())
+                          .toList()),
+              suppressions);
       problems.addAll(checked.problems());
     }
     return new AnalysisResult(
