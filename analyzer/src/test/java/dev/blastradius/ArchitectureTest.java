@@ -35,7 +35,11 @@ class ArchitectureTest {
           new Restriction("com.github.javaparser", List.of(ROOT + "lang.java")),
           new Restriction(
               "org.treesitter",
-              List.of(ROOT + "lang.ts", ROOT + "lang.python", ROOT + "lang.shell")),
+              List.of(
+                  ROOT + "lang.treesitter",
+                  ROOT + "lang.ts",
+                  ROOT + "lang.python",
+                  ROOT + "lang.shell")),
           new Restriction("picocli", List.of(ROOT + "cli")));
 
   /** Packages and the packages of ours they must not use. */

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  *
  * @param types simple type name → simple names of its direct supertypes
  * @param entryPoints unit id → the entry points declared on that unit
+ * @param notes assumptions worth telling the user ("no naming strategy configured: …"), sorted
+ * @param state what the frontend needs to finish the file once every file is read ({@link
+ *     LanguageFrontend#link}), or null
  */
 public record FileFacts(
     String path,
@@ -25,7 +28,9 @@ public record FileFacts(
     Map<String, Set<String>> types,
     Map<String, Set<EntryPoint>> entryPoints,
     List<AnalysisProblem> problems,
-    SqlCoverage coverage) {
+    SqlCoverage coverage,
+    List<String> notes,
+    LinkState state) {
 
   public FileFacts {
     accesses = List.copyOf(accesses);
@@ -34,6 +39,7 @@ public record FileFacts(
     types = Map.copyOf(types);
     entryPoints = Map.copyOf(entryPoints);
     problems = List.copyOf(problems);
+    notes = notes.stream().distinct().sorted().toList();
   }
 
   /** Facts for a file we could not analyse at all. */
@@ -51,6 +57,8 @@ public record FileFacts(
     private final Map<String, Set<EntryPoint>> entryPoints = new TreeMap<>();
     private final List<AnalysisProblem> problems = new ArrayList<>();
     private SqlCoverage coverage = SqlCoverage.NONE;
+    private LinkState state;
+    private final List<String> notes = new ArrayList<>();
 
     public Builder(String path) {
       this.path = path;
@@ -95,8 +103,35 @@ public record FileFacts(
       return this;
     }
 
+    public Builder note(String note) {
+      notes.add(note);
+      return this;
+    }
+
+    public Builder state(LinkState value) {
+      state = value;
+      return this;
+    }
+
+    /** Everything of {@code facts} added to this builder (its state too, when it has one). */
+    public Builder addAll(FileFacts facts) {
+      facts.accesses().forEach(this::access);
+      facts.units().forEach(this::unit);
+      facts.calls().forEach(this::call);
+      facts.types().forEach(this::type);
+      facts.entryPoints().forEach((unit, eps) -> eps.forEach(e -> entryPoint(unit, e)));
+      facts.problems().forEach(this::problem);
+      coverage(facts.coverage());
+      facts.notes().forEach(this::note);
+      if (facts.state() != null) {
+        state = facts.state();
+      }
+      return this;
+    }
+
     public FileFacts build() {
-      return new FileFacts(path, accesses, units, calls, types, entryPoints, problems, coverage);
+      return new FileFacts(
+          path, accesses, units, calls, types, entryPoints, problems, coverage, notes, state);
     }
   }
 }

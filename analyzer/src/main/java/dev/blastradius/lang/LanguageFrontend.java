@@ -2,6 +2,7 @@ package dev.blastradius.lang;
 
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
+import java.util.List;
 
 /**
  * Extracts the facts of one source file: accesses with the code unit that makes them, the units and
@@ -15,4 +16,14 @@ public interface LanguageFrontend {
 
   /** The facts of {@code file}, whose decoded text is {@code text}. */
   FileFacts extract(SourceFile file, String text, ExtractContext context);
+
+  /**
+   * Finishes every file of this language once all are read: resolves what one file uses from
+   * another (an entity mapped in one file, loaded through a repository in another). Returns the
+   * files, in the same order, without their {@link FileFacts#state()}. The default has nothing to
+   * link.
+   */
+  default List<FileFacts> link(List<FileFacts> files, ExtractContext context) {
+    return files;
+  }
 }

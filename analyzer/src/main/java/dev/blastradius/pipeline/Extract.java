@@ -5,26 +5,68 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.FrontendRegistry;
 import dev.blastradius.lang.LanguageFrontend;
 import dev.blastradius.source.AnalysisProblem;
+import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
 import dev.blastradius.source.SourceText;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The extract pass: every file through the frontend for its language, in parallel. A file that
- * throws is recorded as a problem and the run goes on. Results are sorted by path, so the thread
- * count never changes the output.
+ * The extract pass: every file through the frontend for its language, in parallel, then each
+ * frontend links the files of its language (cross-file declarations such as JPA entities). A file
+ * that throws is recorded as a problem and the run goes on. Results are sorted by path, so the
+ * thread count never changes the output.
  */
 final class Extract {
 
   private Extract() {}
 
   static List<FileFacts> run(
+      List<SourceFile> files, FrontendRegistry frontends, ExtractContext context, int threads) {
+    List<FileFacts> read = read(files, frontends, context, threads);
+    Map<Language, List<FileFacts>> byLanguage = new EnumMap<>(Language.class);
+    for (int i = 0; i < files.size(); i++) {
+      byLanguage.computeIfAbsent(files.get(i).language(), l -> new ArrayList<>()).add(read.get(i));
+    }
+    List<FileFacts> linked = new ArrayList<>();
+    for (Map.Entry<Language, List<FileFacts>> language : byLanguage.entrySet()) {
+      LanguageFrontend frontend = frontends.forLanguage(language.getKey()).orElse(null);
+      List<FileFacts> facts = language.getValue();
+      if (frontend == null) {
+        linked.addAll(facts);
+        continue;
+      }
+      try {
+        linked.addAll(frontend.link(facts, context));
+      } catch (RuntimeException | StackOverflowError e) {
+        // Linking failed as a whole: keep what each file had, and say so once.
+        facts.forEach(f -> linked.add(withoutState(f)));
+        linked.add(
+            FileFacts.failed(
+                ".",
+                new AnalysisProblem(
+                    ".",
+                    "extract",
+                    "linking "
+                        + language.getKey()
+                        + " files failed: An exception was thrown by blastradius: "
+                        + e,
+                    0)));
+      }
+    }
+    linked.sort(Comparator.comparing(FileFacts::path));
+    return linked;
+  }
+
+  /** Reads every file; the result is in the order of {@code files}. */
+  private static List<FileFacts> read(
       List<SourceFile> files, FrontendRegistry frontends, ExtractContext context, int threads) {
     if (threads == 1 || files.size() < 2) {
       return files.stream().map(f -> extractOne(f, frontends, context)).toList();
@@ -39,7 +81,6 @@ final class Extract {
       for (int i = 0; i < futures.size(); i++) {
         results.add(await(futures.get(i), files.get(i)));
       }
-      results.sort(Comparator.comparing(FileFacts::path));
       return results;
     } finally {
       pool.shutdownNow();
@@ -69,23 +110,15 @@ final class Extract {
       if (text.problem().isEmpty()) {
         return facts;
       }
-      FileFacts.Builder withProblem =
-          new FileFacts.Builder(file.path()).problem(text.problem().get());
-      return merge(withProblem, facts);
+      return new FileFacts.Builder(file.path()).problem(text.problem().get()).addAll(facts).build();
     } catch (RuntimeException | StackOverflowError e) {
       return FileFacts.failed(file.path(), crash(file, e));
     }
   }
 
-  private static FileFacts merge(FileFacts.Builder into, FileFacts facts) {
-    facts.accesses().forEach(into::access);
-    facts.units().forEach(into::unit);
-    facts.calls().forEach(into::call);
-    facts.types().forEach(into::type);
-    facts.entryPoints().forEach((unit, eps) -> eps.forEach(e -> into.entryPoint(unit, e)));
-    facts.problems().forEach(into::problem);
-    into.coverage(facts.coverage());
-    return into.build();
+  private static FileFacts withoutState(FileFacts facts) {
+    FileFacts.Builder builder = new FileFacts.Builder(facts.path()).addAll(facts);
+    return builder.state(null).build();
   }
 
   private static AnalysisProblem crash(SourceFile file, Throwable e) {

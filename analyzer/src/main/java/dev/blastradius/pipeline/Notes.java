@@ -1,5 +1,6 @@
 package dev.blastradius.pipeline;
 
+import dev.blastradius.lang.FileFacts;
 import dev.blastradius.source.SourceTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +10,17 @@ final class Notes {
 
   private Notes() {}
 
-  static List<Note> of(SourceTree tree, ReplaySchema.Result replay) {
+  static List<Note> of(SourceTree tree, ReplaySchema.Result replay, List<FileFacts> facts) {
     List<Note> notes = new ArrayList<>();
+    facts.forEach(f -> f.notes().forEach(n -> notes.add(new Note(f.path(), n))));
     tree.skipped().forEach(s -> notes.add(new Note(s.path(), s.reason())));
+    replay.notes().forEach(n -> notes.add(new Note(n.path(), n.message())));
     if (replay.tools().isEmpty()) {
       notes.add(
           new Note(
               ".",
-              "no applied migrations found (Flyway, Prisma, Supabase, Drizzle, golang-migrate, dbmate):"
+              "no applied migrations found (Flyway, Liquibase, Prisma, Supabase, Drizzle,"
+                  + " golang-migrate, dbmate):"
                   + " SELECT * and positional INSERT could not be expanded into columns"));
     } else {
       notes.add(

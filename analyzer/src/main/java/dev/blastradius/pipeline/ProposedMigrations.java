@@ -1,10 +1,13 @@
 package dev.blastradius.pipeline;
 
 import dev.blastradius.lang.migrations.FlywayLayout;
+import dev.blastradius.lang.migrations.LiquibaseLayout;
 import dev.blastradius.lang.migrations.MigrationScript;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +22,11 @@ public final class ProposedMigrations {
   private ProposedMigrations() {}
 
   /**
-   * Each argument as an absolute file; a directory contributes its {@code .sql} files, Flyway-named
-   * ones in Flyway order first, then the rest by name. Throws {@link IllegalArgumentException} with
-   * a user-facing message for a missing path or an empty directory.
+   * Each argument as an absolute file; a directory contributes its {@code .sql} files and Liquibase
+   * changelogs ({@code .xml}, {@code .yaml}, {@code .yml}, {@code .json} with a {@code
+   * databaseChangeLog}), Flyway-named ones in Flyway order first, then the rest by name. Throws
+   * {@link IllegalArgumentException} with a user-facing message for a missing path or an empty
+   * directory.
    */
   public static List<Path> expand(List<Path> arguments) {
     List<Path> files = new ArrayList<>();
@@ -32,7 +37,8 @@ public final class ProposedMigrations {
       } else if (Files.isDirectory(path)) {
         List<Path> inDirectory = sqlFiles(path, given);
         if (inDirectory.isEmpty()) {
-          throw new IllegalArgumentException("no .sql files in " + given);
+          throw new IllegalArgumentException(
+              "no migrations (.sql files or Liquibase changelogs) in " + given);
         }
         files.addAll(inDirectory);
       } else {
@@ -45,7 +51,7 @@ public final class ProposedMigrations {
   private static List<Path> sqlFiles(Path directory, Path given) {
     try (Stream<Path> entries = Files.list(directory)) {
       return entries
-          .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))
+          .filter(p -> Files.isRegularFile(p) && isMigration(p))
           .map(
               p ->
                   new Candidate(
@@ -57,6 +63,25 @@ public final class ProposedMigrations {
           .toList();
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot list " + given + ": " + e.getMessage());
+    }
+  }
+
+  /** A {@code .sql} file, or a structured Liquibase changelog. */
+  private static boolean isMigration(Path file) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".sql")) {
+      return true;
+    }
+    if (!(name.endsWith(".xml")
+        || name.endsWith(".yaml")
+        || name.endsWith(".yml")
+        || name.endsWith(".json"))) {
+      return false;
+    }
+    try {
+      return LiquibaseLayout.isChangelog(name, Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
     }
   }
 

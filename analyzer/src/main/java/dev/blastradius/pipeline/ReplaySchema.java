@@ -24,15 +24,19 @@ import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.lang.sql.SqlFileFrontend;
 import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
 import dev.blastradius.source.SourceFile;
 import dev.blastradius.source.SourceText;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The replay pass: finds the applied migrations of every known tool ({@link MigrationLayouts}),
@@ -53,6 +57,7 @@ final class ReplaySchema {
    * @param migrationFiles the migration tools' files (applied, and down/undo ones that are never
    *     replayed), which Extract must not read as code
    * @param tools the migration tools found
+   * @param notes what the layouts assumed (an inferred order, a file left out)
    */
   record Result(
       Catalog catalog,
@@ -61,7 +66,8 @@ final class ReplaySchema {
       List<FileFacts> proposedFacts,
       List<SourceFile> migrationFiles,
       List<String> tools,
-      int replayedCount) {}
+      int replayedCount,
+      List<MigrationLayout.Note> notes) {}
 
   private ReplaySchema() {}
 
@@ -106,7 +112,8 @@ final class ReplaySchema {
                 discovery.notReplayed().stream())
             .toList(),
         discovery.scripts().stream().map(MigrationScript::tool).distinct().sorted().toList(),
-        discovery.scripts().size());
+        discovery.scripts().size(),
+        discovery.notes());
   }
 
   private record Replayed(FileFacts facts, Catalog catalog, Migration migration) {}
@@ -133,14 +140,22 @@ final class ReplaySchema {
       facts.entryPoint(unitId, new EntryPoint(EntryPointKind.MIGRATION, file.fileName(), start));
     }
     List<MigrationStatement> statements = new ArrayList<>();
+    Set<Access> declaredDdl = new HashSet<>();
     Catalog current = catalog;
     try {
-      for (MigrationStep step : MigrationReader.read(script, text.text())) {
+      for (MigrationStep step :
+          MigrationReader.read(script, text.text(), sql.identifiers(), !applied)) {
         if (step instanceof MigrationStep.Sql sqlStep) {
+          String path = sqlStep.path() == null ? file.path() : sqlStep.path();
+          Function<AnalyzedStatement, Location> site =
+              s ->
+                  sqlStep.line() > 0
+                      ? Location.ofLine(path, sqlStep.line())
+                      : SqlFileFrontend.statementLocation(path, s);
           SqlAnalysis analysis = sql.analyze(sqlStep.text(), current);
-          record(facts, analysis, unitId, file, pass, applied);
+          record(facts, analysis, unitId, site, pass, applied);
           for (AnalyzedStatement statement : analysis.statements()) {
-            Location location = SqlFileFrontend.statementLocation(file.path(), statement);
+            Location location = site.apply(statement);
             statements.add(
                 new MigrationStatement(
                     location,
@@ -148,11 +163,13 @@ final class ReplaySchema {
                     statement.kind(),
                     statement.changes(),
                     statement.transactionCommand(),
-                    statement.setting()));
+                    statement.setting(),
+                    statement.rowUpdate()));
             if (applied) {
               statement.scheduled().forEach(job -> routines.scheduled(job, location));
             }
           }
+          wholeStatement(facts, sqlStep, analysis, sql, site, pass);
           current = analysis.catalogAfter();
         } else if (step instanceof MigrationStep.Change changeStep) {
           Location location = Location.ofLine(file.path(), changeStep.line());
@@ -168,8 +185,11 @@ final class ReplaySchema {
           changeStep.change().applyTo(builder);
           current = builder.build();
           if (applied) {
-            ddlAccesses(facts, changeStep.change(), unitId, location, changeStep.statement());
+            ddlAccesses(
+                facts, changeStep.change(), unitId, location, changeStep.statement(), declaredDdl);
           }
+        } else if (step instanceof MigrationStep.NotReplayed problem) {
+          facts.problem(new AnalysisProblem(file.path(), pass, problem.cause(), problem.line()));
         }
       }
     } catch (IllegalArgumentException e) {
@@ -192,11 +212,40 @@ final class ReplaySchema {
     return new Replayed(facts.build(), current, migration);
   }
 
+  /**
+   * A step the tool sends as one statement (Liquibase {@code splitStatements:false}) that we split
+   * into several: the same on Postgres, which runs each statement of a multi-statement string, but
+   * not on MySQL, where such a body is one routine ({@code BEGIN … END}) that we misread.
+   */
+  private static void wholeStatement(
+      FileFacts.Builder facts,
+      MigrationStep.Sql step,
+      SqlAnalysis analysis,
+      SqlFrontend sql,
+      Function<AnalyzedStatement, Location> site,
+      String pass) {
+    if (!step.whole()
+        || analysis.statements().size() < 2
+        || sql.identifiers().dialect() != SqlDialect.MYSQL) {
+      return;
+    }
+    Location first = site.apply(analysis.statements().get(0));
+    facts.problem(
+        new AnalysisProblem(
+            first.path(),
+            pass,
+            "Liquibase runs this SQL as one statement (splitStatements:false or endDelimiter),"
+                + " but it was analysed as "
+                + analysis.statements().size()
+                + " statements split at ';'",
+            first.startLine()));
+  }
+
   private static void record(
       FileFacts.Builder facts,
       SqlAnalysis analysis,
       String unitId,
-      SourceFile file,
+      Function<AnalyzedStatement, Location> site,
       String pass,
       boolean applied) {
     // A proposed migration's own statements are the change under review, not code that runs today.
@@ -212,30 +261,36 @@ final class ReplaySchema {
         unitId,
         Via.SQL,
         Confidence.CERTAIN,
-        s -> SqlFileFrontend.statementLocation(file.path(), s),
+        site,
         s -> HostedSql.snippet(s.text()),
         pass);
   }
 
+  /**
+   * The ddl accesses of a declared change; several changes of one declaration (an {@code addColumn}
+   * and its inline constraints) touch a column once, as one SQL statement does.
+   */
   private static void ddlAccesses(
       FileFacts.Builder facts,
       SchemaChange change,
       String unitId,
       Location location,
-      String statement) {
+      String statement,
+      Set<Access> seen) {
     for (var column : change.columns()) {
-      facts.access(
-          new UnitAccess(
-              unitId,
-              new Access(
-                  column,
-                  AccessKind.DDL,
-                  Via.SQL,
-                  Confidence.CERTAIN,
-                  false,
-                  location,
-                  HostedSql.snippet(statement),
-                  List.of())));
+      Access access =
+          new Access(
+              column,
+              AccessKind.DDL,
+              Via.SQL,
+              Confidence.CERTAIN,
+              false,
+              location,
+              HostedSql.snippet(statement),
+              List.of());
+      if (seen.add(access)) {
+        facts.access(new UnitAccess(unitId, access));
+      }
     }
   }
 }

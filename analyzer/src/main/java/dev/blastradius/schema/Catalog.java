@@ -14,13 +14,15 @@ import java.util.function.UnaryOperator;
 
 /**
  * The schema as the applied migrations left it: tables and views with their columns in declaration
- * order, and the names of indexes and constraints. Immutable; {@link Builder} replays changes. It
- * is what lets {@code SELECT *}, positional {@code INSERT} and unqualified columns be resolved.
+ * order, the names of indexes and constraints, and the CHECK constraints locking rules rely on.
+ * Immutable; {@link Builder} replays changes. It is what lets {@code SELECT *}, positional {@code
+ * INSERT} and unqualified columns be resolved.
  */
 public final class Catalog {
 
   private static final Catalog EMPTY =
       new Catalog(
+          LayeredMap.empty(),
           LayeredMap.empty(),
           LayeredMap.empty(),
           LayeredMap.empty(),
@@ -31,6 +33,7 @@ public final class Catalog {
   private final LayeredMap<TableRef, Table> tables;
   private final LayeredMap<String, TableRef> indexes;
   private final LayeredMap<TableRef, Set<String>> constraints;
+  private final LayeredMap<TableRef, List<Check>> checks;
   private final LayeredMap<TableRef, TableRef> functions;
   private final List<Trigger> triggers;
 
@@ -38,11 +41,13 @@ public final class Catalog {
       LayeredMap<TableRef, Table> tables,
       LayeredMap<String, TableRef> indexes,
       LayeredMap<TableRef, Set<String>> constraints,
+      LayeredMap<TableRef, List<Check>> checks,
       LayeredMap<TableRef, TableRef> functions,
       List<Trigger> triggers) {
     this.tables = tables;
     this.indexes = indexes;
     this.constraints = constraints;
+    this.checks = checks;
     this.functions = functions;
     this.triggers = List.copyOf(triggers);
   }
@@ -98,6 +103,28 @@ public final class Catalog {
   public boolean hasConstraint(TableRef table, String name) {
     Set<String> names = constraints.get(table);
     return names != null && names.contains(name);
+  }
+
+  /** The CHECK constraints added to the table by ALTER TABLE, in order. */
+  public List<Check> checks(TableRef table) {
+    List<Check> list = checks.get(table);
+    return list == null ? List.of() : list;
+  }
+
+  /**
+   * A CHECK constraint added by {@code ALTER TABLE … ADD}: Postgres can use a validated one to skip
+   * the scan of {@code SET NOT NULL} and {@code ATTACH PARTITION}.
+   *
+   * @param name the constraint name, or null when the database picked one
+   * @param expression the body as normalised text ({@code email is not null})
+   * @param validated false while it was added {@code NOT VALID} and not validated yet
+   */
+  public record Check(String name, String expression, boolean validated) {
+
+    /** The same constraint, validated. */
+    public Check asValidated() {
+      return new Check(name, expression, true);
+    }
   }
 
   /** A builder seeded with this catalog. */
@@ -188,6 +215,7 @@ public final class Catalog {
     private final Map<TableRef, ViewSources> views = new HashMap<>();
     private final Map<String, TableRef> indexes = new HashMap<>();
     private final Map<TableRef, Set<String>> constraints = new HashMap<>();
+    private final Map<TableRef, List<Check>> checks = new HashMap<>();
     private final Set<TableRef> functions = new HashSet<>();
     private final List<Trigger> triggers = new ArrayList<>();
 
@@ -197,6 +225,7 @@ public final class Catalog {
     private final Set<TableRef> changedTables = new HashSet<>();
     private final Set<String> changedIndexes = new HashSet<>();
     private final Set<TableRef> changedConstraints = new HashSet<>();
+    private final Set<TableRef> changedChecks = new HashSet<>();
     private final Set<TableRef> changedFunctions = new HashSet<>();
     private boolean changedTriggers;
 
@@ -213,6 +242,7 @@ public final class Catalog {
           });
       seed.indexes.forEach(indexes::put);
       seed.constraints.forEach((t, names) -> constraints.put(t, new TreeSet<>(names)));
+      seed.checks.forEach((t, list) -> checks.put(t, new ArrayList<>(list)));
       seed.functions.forEach((name, same) -> functions.add(name));
       triggers.addAll(seed.triggers);
     }
@@ -239,8 +269,10 @@ public final class Catalog {
       tables.remove(ref);
       views.remove(ref);
       constraints.remove(ref);
+      checks.remove(ref);
       changedTables.add(ref);
       changedConstraints.add(ref);
+      changedChecks.add(ref);
       for (Iterator<Map.Entry<String, TableRef>> i = indexes.entrySet().iterator(); i.hasNext(); ) {
         Map.Entry<String, TableRef> index = i.next();
         if (index.getValue().equals(ref)) {
@@ -266,6 +298,10 @@ public final class Catalog {
       if (names != null) {
         constraints.put(to, names);
       }
+      List<Check> tableChecks = checks.remove(from);
+      if (tableChecks != null) {
+        checks.put(to, tableChecks);
+      }
       for (Map.Entry<String, TableRef> index : indexes.entrySet()) {
         if (index.getValue().equals(from)) {
           index.setValue(to);
@@ -274,6 +310,7 @@ public final class Catalog {
       }
       changedTables.addAll(List.of(from, to));
       changedConstraints.addAll(List.of(from, to));
+      changedChecks.addAll(List.of(from, to));
       return this;
     }
 
@@ -333,6 +370,30 @@ public final class Catalog {
         names.remove(name);
         changedConstraints.add(ref);
       }
+      List<Check> tableChecks = checks.get(ref);
+      if (tableChecks != null && tableChecks.removeIf(c -> name.equals(c.name()))) {
+        changedChecks.add(ref);
+      }
+      return this;
+    }
+
+    /** Records a CHECK constraint (and its name, when it has one). */
+    public Builder addCheck(TableRef ref, Check check) {
+      if (check.name() != null) {
+        addConstraint(ref, check.name());
+      }
+      checks.computeIfAbsent(ref, t -> new ArrayList<>()).add(check);
+      changedChecks.add(ref);
+      return this;
+    }
+
+    /** Marks a constraint validated ({@code VALIDATE CONSTRAINT}); only CHECKs are tracked. */
+    public Builder validateConstraint(TableRef ref, String name) {
+      List<Check> tableChecks = checks.get(ref);
+      if (tableChecks != null) {
+        tableChecks.replaceAll(c -> name.equals(c.name()) ? c.asValidated() : c);
+        changedChecks.add(ref);
+      }
       return this;
     }
 
@@ -381,6 +442,11 @@ public final class Catalog {
         Set<String> names = constraints.get(ref);
         constraintChanges.put(ref, names == null ? null : Set.copyOf(names));
       }
+      Map<TableRef, List<Check>> checkChanges = new HashMap<>();
+      for (TableRef ref : changedChecks) {
+        List<Check> list = checks.get(ref);
+        checkChanges.put(ref, list == null ? null : List.copyOf(list));
+      }
       Map<TableRef, TableRef> functionChanges = new HashMap<>();
       changedFunctions.forEach(name -> functionChanges.put(name, name));
       last =
@@ -388,11 +454,13 @@ public final class Catalog {
               last.tables.with(tableChanges),
               last.indexes.with(indexChanges),
               last.constraints.with(constraintChanges),
+              last.checks.with(checkChanges),
               last.functions.with(functionChanges),
               changedTriggers ? triggers : last.triggers);
       changedTables.clear();
       changedIndexes.clear();
       changedConstraints.clear();
+      changedChecks.clear();
       changedFunctions.clear();
       changedTriggers = false;
       return last;

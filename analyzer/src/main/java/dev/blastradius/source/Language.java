@@ -8,6 +8,10 @@ import java.util.Optional;
 public enum Language {
   SQL("--", List.of(".sql")),
   JAVA("//", List.of(".java")),
+  TYPESCRIPT("//", List.of(".ts", ".tsx", ".mts", ".cts")),
+  JAVASCRIPT("//", List.of(".js", ".jsx", ".mjs", ".cjs")),
+  PYTHON("#", List.of(".py")),
+  SHELL("#", List.of(".sh", ".bash")),
   /** Configuration and changelog formats: read by migration layouts, no frontend of their own. */
   XML("<!--", List.of(".xml")),
   YAML("#", List.of(".yaml", ".yml")),

@@ -61,14 +61,58 @@ public final class MarkerParser {
     return markers;
   }
 
+  /**
+   * The suffix of a sidecar marker file: {@code changelog.json.expect} marks {@code
+   * changelog.json}.
+   */
+  public static final String SIDECAR_SUFFIX = ".expect";
+
+  /**
+   * The markers of a sidecar file, for files that cannot hold comments (JSON). Each line reads
+   * {@code <line>: <facts>} (or {@code <line>: todo-expect: <facts>}) about that line of the marked
+   * file; blank lines and lines starting with {@code #} are ignored.
+   */
+  public static List<Marker> parseSidecar(String text) {
+    String[] lines = text.split("\\R", -1);
+    List<Marker> markers = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      int lineNumber = i + 1;
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int colon = line.indexOf(':');
+      int target;
+      try {
+        target = colon < 0 ? -1 : Integer.parseInt(line.substring(0, colon).strip());
+      } catch (NumberFormatException e) {
+        target = -1;
+      }
+      if (target < 1) {
+        throw new IllegalArgumentException(
+            "line " + lineNumber + ": a sidecar line reads '<line>: <facts>', got: " + line);
+      }
+      String body = line.substring(colon + 1).strip();
+      boolean todo = body.startsWith("todo-expect:");
+      if (todo) {
+        body = body.substring("todo-expect:".length());
+      } else if (body.startsWith("expect:")) {
+        body = body.substring("expect:".length());
+      }
+      markers.add(new Marker(lineNumber, target, todo, facts(body, lineNumber)));
+    }
+    return markers;
+  }
+
   /** The text after the leader when the line is a marker, else null. */
   private static String markerBody(String line, String leader) {
     String rest;
-    if (line.startsWith(leader)) {
-      rest = line.substring(leader.length()).strip();
-    } else if (line.startsWith("<!--")) {
+    if (line.startsWith("<!--")) {
+      // Checked first: it is also the leader of XML files, and its closing --> is not a fact.
       rest = line.substring(4).strip();
       rest = rest.endsWith("-->") ? rest.substring(0, rest.length() - 3).strip() : rest;
+    } else if (line.startsWith(leader)) {
+      rest = line.substring(leader.length()).strip();
     } else {
       return null;
     }

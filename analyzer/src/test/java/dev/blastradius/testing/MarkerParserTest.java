@@ -71,4 +71,35 @@ class MarkerParserTest {
     assertThatThrownBy(() -> MarkerParser.parse("x;\n-- expect: read a.b\n\n", "--"))
         .hasMessageContaining("not followed by a line");
   }
+
+  @Test
+  void sidecarLinesMarkTheLinesTheyName() {
+    List<Marker> markers =
+        MarkerParser.parseSidecar(
+            """
+            # markers for changelog.json
+            3: ddl users.email @migration, ddl users.name
+            7: todo-expect: read users.id
+            """);
+    assertThat(markers).hasSize(2);
+    assertThat(markers.get(0).markerLine()).isEqualTo(2);
+    assertThat(markers.get(0).targetLine()).isEqualTo(3);
+    assertThat(markers.get(0).facts())
+        .containsExactly(
+            new Marker.Fact("ddl", "users.email", Set.of("migration"), null),
+            new Marker.Fact("ddl", "users.name", null, null));
+    assertThat(markers.get(1).todo()).isTrue();
+    assertThat(markers.get(1).targetLine()).isEqualTo(7);
+  }
+
+  @Test
+  void malformedSidecarLinesFailWithTheirLine() {
+    assertThatThrownBy(() -> MarkerParser.parseSidecar("\nddl users.email\n"))
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("<line>: <facts>");
+    assertThatThrownBy(() -> MarkerParser.parseSidecar("0: ddl users.email\n"))
+        .hasMessageContaining("line 1");
+    assertThatThrownBy(() -> MarkerParser.parseSidecar("4: reed users.email\n"))
+        .hasMessageContaining("unknown fact 'reed'");
+  }
 }

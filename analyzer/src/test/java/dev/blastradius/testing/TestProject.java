@@ -95,11 +95,18 @@ class TestProject {
       List<String> failures = new ArrayList<>();
       int markers = 0;
       for (Map.Entry<String, String> file : files.entrySet()) {
-        String leader = Language.ofFileName(file.getKey()).map(Language::lineComment).orElse("#");
-        List<Marker> parsed = MarkerParser.parse(file.getValue(), leader);
+        String path = file.getKey();
+        List<Marker> parsed;
+        if (path.endsWith(MarkerParser.SIDECAR_SUFFIX)) {
+          path = path.substring(0, path.length() - MarkerParser.SIDECAR_SUFFIX.length());
+          parsed = MarkerParser.parseSidecar(file.getValue());
+        } else {
+          String leader = Language.ofFileName(path).map(Language::lineComment).orElse("#");
+          parsed = MarkerParser.parse(file.getValue(), leader);
+        }
         markers += parsed.size();
         if (!parsed.isEmpty()) {
-          failures.addAll(checker.check(file.getKey(), parsed, facts));
+          failures.addAll(checker.check(path, parsed, facts));
         }
       }
       assertThat(markers).as("a marker test needs at least one expect: marker").isPositive();

@@ -9,9 +9,11 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.blastradius.graph.CallSite;
@@ -21,11 +23,21 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.LanguageFrontend;
+import dev.blastradius.lang.java.entrypoints.FunctionalRoutes;
+import dev.blastradius.lang.java.entrypoints.JaxRsEntryPoints;
+import dev.blastradius.lang.java.entrypoints.JobEntryPoints;
 import dev.blastradius.lang.java.entrypoints.MainMethodEntryPoints;
 import dev.blastradius.lang.java.entrypoints.MessagingEntryPoints;
 import dev.blastradius.lang.java.entrypoints.ScheduledEntryPoints;
+import dev.blastradius.lang.java.entrypoints.ServletEntryPoints;
 import dev.blastradius.lang.java.entrypoints.SpringWebEntryPoints;
 import dev.blastradius.lang.java.jdbc.JdbcAdapter;
+import dev.blastradius.lang.java.jdbc.SimpleJdbcInsertAdapter;
+import dev.blastradius.lang.java.jpa.EntityReader;
+import dev.blastradius.lang.java.link.DataCallAdapter;
+import dev.blastradius.lang.java.link.JavaFileModel;
+import dev.blastradius.lang.java.link.JavaLinker;
+import dev.blastradius.lang.java.springdata.RepositoryReader;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
@@ -41,14 +53,24 @@ import java.util.Set;
 public final class JavaFrontend implements LanguageFrontend {
 
   /** One adapter per framework, in this explicit list. */
-  private static final List<AccessAdapter> ACCESS_ADAPTERS = List.of(new JdbcAdapter());
+  private static final List<AccessAdapter> ACCESS_ADAPTERS =
+      List.of(
+          new JdbcAdapter(),
+          new SimpleJdbcInsertAdapter(),
+          new DataCallAdapter(),
+          new FunctionalRoutes());
+
+  private static final Set<String> TRANSACTIONAL = Set.of("Transactional");
 
   /** One adapter per entry-point family, in this explicit list. */
   private static final List<EntryPointAdapter> ENTRY_POINT_ADAPTERS =
       List.of(
           new SpringWebEntryPoints(),
+          new JaxRsEntryPoints(),
+          new ServletEntryPoints(),
           new ScheduledEntryPoints(),
           new MessagingEntryPoints(),
+          new JobEntryPoints(),
           new MainMethodEntryPoints());
 
   private static final ThreadLocal<JavaParser> PARSER =
@@ -87,14 +109,64 @@ public final class JavaFrontend implements LanguageFrontend {
     CompilationUnit unit = result.getResult().get();
     List<String> lines = text.lines().toList();
     boolean testCode = file.path().contains("src/test/");
+    JavaFileModel model = new JavaFileModel();
     for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
       facts.type(type.getNameAsString(), supertypes(type));
       DeclaredTypes fields = DeclaredTypes.forType(type);
+      declarations(type, fields, file.path(), model);
       for (CallableDeclaration<?> callable : callables(type)) {
-        callable(callable, type, fields, facts, context, lines, testCode);
+        callable(callable, type, fields, facts, context, lines, testCode, model);
       }
     }
-    return facts.build();
+    return facts.state(model).build();
+  }
+
+  /** What the type declares for other files: constants, JPA mappings, repository interfaces. */
+  private static void declarations(
+      TypeDeclaration<?> type, DeclaredTypes fields, String path, JavaFileModel model) {
+    StringEvaluator strings = new StringEvaluator(fields, type);
+    boolean constantsByDefault = type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
+    for (FieldDeclaration field : type.getFields()) {
+      if (!(constantsByDefault || (field.isStatic() && field.isFinal()))) {
+        continue;
+      }
+      for (VariableDeclarator variable : field.getVariables()) {
+        variable
+            .getInitializer()
+            .flatMap(strings::evaluate)
+            .ifPresent(
+                v ->
+                    model.constants.put(
+                        type.getNameAsString() + "." + variable.getNameAsString(), v));
+      }
+    }
+    EntityReader.read(type, path).ifPresent(model.entities::add);
+    RepositoryReader.read(type, strings).ifPresent(model.repositories::add);
+    projection(type).ifPresent(p -> model.projections.put(type.getNameAsString(), p));
+  }
+
+  /** The properties a projection type exposes: getters of an interface, components of a record. */
+  private static java.util.Optional<List<String>> projection(TypeDeclaration<?> type) {
+    if (type instanceof RecordDeclaration record) {
+      return java.util.Optional.of(
+          record.getParameters().stream().map(p -> p.getNameAsString()).toList());
+    }
+    if (!(type instanceof ClassOrInterfaceDeclaration declaration) || !declaration.isInterface()) {
+      return java.util.Optional.empty();
+    }
+    List<String> properties = new java.util.ArrayList<>();
+    for (MethodDeclaration method : declaration.getMethods()) {
+      String name = method.getNameAsString();
+      if (method.getParameters().isEmpty() && name.startsWith("get") && name.length() > 3) {
+        properties.add(Character.toLowerCase(name.charAt(3)) + name.substring(4));
+      }
+    }
+    return properties.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(properties);
+  }
+
+  @Override
+  public List<FileFacts> link(List<FileFacts> files, ExtractContext context) {
+    return new JavaLinker(context).link(files);
   }
 
   private static void callable(
@@ -104,10 +176,14 @@ public final class JavaFrontend implements LanguageFrontend {
       FileFacts.Builder facts,
       ExtractContext context,
       List<String> lines,
-      boolean testCode) {
+      boolean testCode,
+      JavaFileModel model) {
     String unitId = unitId(owner, callable);
     DeclaredTypes names = fields.forCallable(callable);
-    JavaSite site = new JavaSite(facts, unitId, names, context, lines);
+    boolean transactional =
+        Annotations.has(callable, TRANSACTIONAL) || Annotations.has(owner, TRANSACTIONAL);
+    JavaSite site =
+        new JavaSite(facts, unitId, names, callable, context, lines, model, transactional);
     facts.unit(
         new CodeUnit(
             unitId,

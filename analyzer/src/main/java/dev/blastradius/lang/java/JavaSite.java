@@ -8,6 +8,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.HostedSql;
+import dev.blastradius.lang.java.link.JavaFileModel;
 import dev.blastradius.source.Location;
 import java.util.List;
 
@@ -23,19 +24,36 @@ public final class JavaSite {
   private final StringEvaluator strings;
   private final ExtractContext context;
   private final List<String> lines;
+  private final JavaFileModel model;
+  private final boolean transactional;
 
   JavaSite(
       FileFacts.Builder facts,
       String unitId,
       DeclaredTypes names,
+      Node member,
       ExtractContext context,
-      List<String> lines) {
+      List<String> lines,
+      JavaFileModel model,
+      boolean transactional) {
     this.facts = facts;
     this.unitId = unitId;
     this.names = names;
-    this.strings = new StringEvaluator(names);
+    this.strings = new StringEvaluator(names, member);
     this.context = context;
     this.lines = lines;
+    this.model = model;
+    this.transactional = transactional;
+  }
+
+  /** What this file declares and defers to linking. */
+  public JavaFileModel model() {
+    return model;
+  }
+
+  /** Whether the member runs in a transaction ({@code @Transactional} on it or its class). */
+  public boolean transactional() {
+    return transactional;
   }
 
   /** The facts of the file under construction. */

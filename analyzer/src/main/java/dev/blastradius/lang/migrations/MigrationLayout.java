@@ -29,19 +29,39 @@ public interface MigrationLayout {
   Optional<MigrationScript> proposed(SourceFile file, String text);
 
   /**
-   * The scripts a layout found, in order; the tool's files that are not replayed (down and undo
-   * migrations), which are not application code either; and what it could not make sense of.
+   * The scripts a layout found, in order; the tool's files that are not scripts of their own and
+   * are not application code either (down and undo migrations, SQL files a Liquibase changelog runs
+   * with {@code sqlFile}); what it could not make sense of; and what it assumed.
    */
   record Discovery(
-      List<MigrationScript> scripts, List<SourceFile> notReplayed, List<AnalysisProblem> problems) {
+      List<MigrationScript> scripts,
+      List<SourceFile> notReplayed,
+      List<AnalysisProblem> problems,
+      List<Note> notes) {
     public Discovery {
       scripts = List.copyOf(scripts);
       notReplayed = List.copyOf(notReplayed);
       problems = List.copyOf(problems);
+      notes = List.copyOf(notes);
+    }
+
+    /** A discovery with nothing to note. */
+    public Discovery(
+        List<MigrationScript> scripts,
+        List<SourceFile> notReplayed,
+        List<AnalysisProblem> problems) {
+      this(scripts, notReplayed, problems, List.of());
     }
 
     public static Discovery of(List<MigrationScript> scripts) {
       return new Discovery(scripts, List.of(), List.of());
     }
   }
+
+  /**
+   * An assumption worth telling the user (an order we inferred, a file we left out).
+   *
+   * @param path the report-relative file it is about, or {@code .}
+   */
+  record Note(String path, String message) {}
 }

@@ -18,6 +18,7 @@ public final class MigrationLayouts {
   private static final List<MigrationLayout> LAYOUTS =
       List.of(
           new FlywayLayout(),
+          new LiquibaseLayout(),
           new DrizzleLayout(),
           DirectoryLayout.prisma(),
           DirectoryLayout.supabase(),
@@ -32,6 +33,7 @@ public final class MigrationLayouts {
     List<MigrationScript> scripts = new ArrayList<>();
     List<SourceFile> notReplayed = new ArrayList<>();
     List<AnalysisProblem> problems = new ArrayList<>();
+    List<MigrationLayout.Note> notes = new ArrayList<>();
     Set<SourceFile> claimed = new HashSet<>();
     for (MigrationLayout layout : LAYOUTS) {
       MigrationLayout.Discovery found = layout.discover(files, text);
@@ -46,8 +48,9 @@ public final class MigrationLayouts {
         }
       }
       problems.addAll(found.problems());
+      notes.addAll(found.notes());
     }
-    return new MigrationLayout.Discovery(scripts, notReplayed, problems);
+    return new MigrationLayout.Discovery(scripts, notReplayed, problems, notes);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.blastradius.lang.migrations;
 
+import dev.blastradius.schema.Identifiers;
 import java.util.List;
 
 /** Turns a migration script's text into the steps it applies, by format. */
@@ -9,15 +10,20 @@ public final class MigrationReader {
 
   /**
    * The steps of {@code script}, whose text is {@code text}. Throws {@link
-   * IllegalArgumentException} with a user-facing message when the format cannot be read.
+   * IllegalArgumentException} with a user-facing message when the file cannot be read at all; parts
+   * of it that cannot be replayed are {@link MigrationStep.NotReplayed} steps.
+   *
+   * @param ids the identifier rules of the dialect (names in structured changelogs fold like SQL's)
+   * @param proposed whether the script is under review ({@code --migration}) rather than applied
    */
-  public static List<MigrationStep> read(MigrationScript script, String text) {
+  public static List<MigrationStep> read(
+      MigrationScript script, String text, Identifiers ids, boolean proposed) {
     return switch (script.format()) {
       case SQL -> List.of(new MigrationStep.Sql(text));
       case DBMATE -> List.of(new MigrationStep.Sql(DbmateSections.upSection(text)));
+      case LIQUIBASE_SQL -> FormattedSqlChangelog.read(text, ids.dialect());
       case LIQUIBASE_XML, LIQUIBASE_YAML, LIQUIBASE_JSON ->
-          throw new IllegalArgumentException(
-              "Liquibase " + script.format() + " changelogs are not read yet");
+          LiquibaseReader.read(script, text, ids, proposed);
     };
   }
 }

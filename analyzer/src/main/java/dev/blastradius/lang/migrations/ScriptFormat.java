@@ -6,6 +6,11 @@ public enum ScriptFormat {
   SQL,
   /** dbmate: only the {@code -- migrate:up} section applies. */
   DBMATE,
+  /**
+   * Liquibase formatted SQL ({@code --liquibase formatted sql}): only {@code --changeset} bodies
+   * apply.
+   */
+  LIQUIBASE_SQL,
   /** Liquibase changelogs in their structured formats. */
   LIQUIBASE_XML,
   LIQUIBASE_YAML,

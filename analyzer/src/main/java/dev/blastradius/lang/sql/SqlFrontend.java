@@ -122,7 +122,8 @@ public final class SqlFrontend {
           classification.kind(),
           classification.transactionCommand(),
           classification.setting(),
-          Optional.empty());
+          Optional.empty(),
+          UpdateShapes.of(statement, ids));
     }
     if (outcome.timedOut()) {
       return unanalysed(text, outcome.failure());
@@ -246,6 +247,7 @@ public final class SqlFrontend {
         classification.kind(),
         classification.transactionCommand(),
         classification.setting(),
-        Optional.ofNullable(problem));
+        Optional.ofNullable(problem),
+        Optional.empty());
   }
 }

@@ -211,4 +211,177 @@ class EntryPointTest {
             """)
         .doTest();
   }
+
+  private static final String MORE_CALLERS =
+      """
+      package app;
+
+      import jakarta.ws.rs.*;
+      import jakarta.servlet.annotation.WebServlet;
+      import jakarta.servlet.http.*;
+      import org.quartz.Job;
+      import org.quartz.JobExecutionContext;
+      import org.springframework.batch.item.ItemWriter;
+      import org.springframework.boot.CommandLineRunner;
+      import org.springframework.context.event.EventListener;
+      import org.springframework.amqp.rabbit.annotation.RabbitListener;
+      import org.springframework.web.bind.annotation.*;
+      import org.springframework.web.servlet.function.RouterFunction;
+      import static org.springframework.web.servlet.function.RouterFunctions.route;
+
+      @Path("/v2")
+      class Resource {
+        private UserDao users;
+
+        @GET
+        @Path("users/{id}")
+        public String get(@PathParam("id") long id) { return users.name(id); }
+      }
+
+      @WebServlet("/legacy/users")
+      class LegacyServlet extends HttpServlet {
+        private UserDao users;
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) { users.name(5L); }
+      }
+
+      class Nightly implements Job {
+        private UserDao users;
+
+        public void execute(JobExecutionContext context) { users.name(6L); }
+      }
+
+      class Export implements ItemWriter<String> {
+        private UserDao users;
+
+        public void write(Object chunk) { users.name(7L); }
+      }
+
+      class Seed implements CommandLineRunner {
+        private UserDao users;
+
+        public void run(String... args) { users.name(8L); }
+      }
+
+      class Events {
+        private UserDao users;
+
+        @EventListener
+        void on(UserCreated event) { users.name(9L); }
+
+        @RabbitListener(queues = "emails")
+        void mail(String body) { users.name(10L); }
+      }
+
+      @RestController
+      class Payments {
+        private UserDao users;
+
+        @PostMapping("/payments/notify")
+        void notify(@RequestHeader("Stripe-Signature") String signature, @RequestBody String body) {
+          users.name(11L);
+        }
+      }
+
+      class Routes {
+        RouterFunction<?> routes(UserHandler handler) {
+          return route().GET("/fn/users/{id}", handler::get).build();
+        }
+      }
+
+      class UserHandler {
+        private UserDao users;
+
+        Object get(Object request) { return users.name(12L); }
+      }
+      """;
+
+  @Test
+  void positive_jaxRsServletsJobsEventsAndFunctionalRoutesAreEntryPoints() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .migration(
+                "V1__users.sql",
+                """
+                -- expect: ddl users.id, ddl users.name
+                CREATE TABLE users (id bigint, name text);
+                """)
+            .source(
+                "src/main/java/app/UserDao.java",
+                DAO.replace(
+                    "@http @cron @worker @listener @script @admin @webhook",
+                    "@http @cron @worker @listener @script @webhook"))
+            .source("src/main/java/app/MoreCallers.java", MORE_CALLERS)
+            .doTest();
+    Access read =
+        result.graph().accesses().stream()
+            .filter(a -> a.column().column().equals("name") && a.kind().jsonName().equals("read"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(read.entryPoints().stream().map(EntryPoint::label).toList())
+        .containsExactlyInAnyOrder(
+            "http GET /v2/users/{id}",
+            "http POST /legacy/users",
+            "cron quartz Nightly.execute",
+            "worker batch Export.write",
+            "script runner Seed.run",
+            "listener event UserCreated",
+            "worker rabbit emails",
+            "webhook POST /payments/notify",
+            "http GET /fn/users/{id}");
+  }
+
+  @Test
+  void negative_lookalikesAreNotEntryPoints() {
+    ExtractorTestHelper.create()
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id, ddl users.name
+            CREATE TABLE users (id bigint, name text);
+            """)
+        .source(
+            "src/main/java/app/Lookalikes.java",
+            """
+            package app;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+
+            // No @Path on the class: a @GET method alone is not routed.
+            class NotAResource {
+              private JdbcTemplate jdbc;
+
+              @GET
+              String get() {
+                // expect: read users.name @none
+                return jdbc.queryForObject("SELECT name FROM users", String.class);
+              }
+            }
+
+            // doPost on a class that is not a servlet.
+            class Poster {
+              private JdbcTemplate jdbc;
+
+              void doPost() {
+                // expect: write users.name @none
+                jdbc.update("UPDATE users SET name = 'x'");
+              }
+            }
+
+            // execute() without implementing Job; GET(...) without a handler reference.
+            class Runner {
+              private JdbcTemplate jdbc;
+
+              void execute() {
+                // expect: write users.* @none
+                jdbc.update("DELETE FROM users");
+                Object notARoute = GET("/x");
+              }
+
+              Object GET(String path) { return null; }
+            }
+            """)
+        .doTest();
+  }
 }

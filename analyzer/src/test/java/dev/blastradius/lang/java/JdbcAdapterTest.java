@@ -163,4 +163,72 @@ class JdbcAdapterTest {
         .extracting(a -> a.confidence())
         .containsOnly(dev.blastradius.graph.Confidence.LIKELY);
   }
+
+  @Test
+  void positive_constantsOfOtherClassesBuildersAndFormat() {
+    withUsers()
+        .source(
+            "src/main/java/app/Sql.java",
+            """
+            package app;
+
+            interface Sql {
+              String USERS = "users";
+              String BY_ID = "SELECT email FROM " + USERS + " WHERE id = ?";
+            }
+            """)
+        .source(
+            "src/main/java/app/Queries.java",
+            """
+            package app;
+
+            final class Queries {
+              static final String RENAME = "UPDATE users SET name = ? WHERE id = ?";
+            }
+            """)
+        .source(
+            "src/main/java/app/Dao.java",
+            """
+            package app;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+
+            class Dao implements Sql {
+              private JdbcTemplate jdbc;
+
+              Object byId(long id) {
+                // expect: read users.email, read users.id
+                return jdbc.queryForObject(Sql.BY_ID, String.class, id);
+              }
+
+              void rename(long id, String name) {
+                // expect: write users.name, read users.id
+                jdbc.update(Queries.RENAME, name, id);
+              }
+
+              Object inherited(long id) {
+                // expect: read users.email, read users.id
+                return jdbc.queryForObject(BY_ID, String.class, id);
+              }
+
+              Object built(String column) {
+                StringBuilder sql = new StringBuilder("SELECT name FROM users");
+                sql.append(" WHERE email = ?");
+                // expect: read users.name, read users.email
+                return jdbc.queryForList(sql.toString(), "a");
+              }
+
+              Object formatted(long id) {
+                // expect: read users.name, read users.id
+                return jdbc.queryForObject(String.format("SELECT name FROM %s WHERE id = %d", "users", id), String.class);
+              }
+
+              Object chained() {
+                // expect: read users.email
+                return jdbc.queryForList(new StringBuilder().append("SELECT email ").append("FROM users").toString());
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Message consumers: {@code @KafkaListener} methods are {@code worker} entry points (they drain a
- * queue), {@code @JmsListener} methods are {@code listener}s; both named by their topic or queue.
+ * Message consumers: queue and topic listeners that drain work ({@code @KafkaListener},
+ * {@code @RabbitListener}, {@code @SqsListener}, Azure {@code @ServiceBusListener}) are {@code
+ * worker} entry points; {@code @JmsListener} and in-process events ({@code @EventListener},
+ * {@code @TransactionalEventListener}) are {@code listener}s. Each is named by its topic, queue or
+ * event type.
  */
 public final class MessagingEntryPoints implements EntryPointAdapter {
 
@@ -26,7 +29,16 @@ public final class MessagingEntryPoints implements EntryPointAdapter {
               new Listener(
                   EntryPointKind.WORKER, "kafka", List.of("topics", "topicPattern", "value")),
           "JmsListener",
-              new Listener(EntryPointKind.LISTENER, "jms", List.of("destination", "value")));
+              new Listener(EntryPointKind.LISTENER, "jms", List.of("destination", "value")),
+          "RabbitListener",
+              new Listener(EntryPointKind.WORKER, "rabbit", List.of("queues", "value")),
+          "SqsListener", new Listener(EntryPointKind.WORKER, "sqs", List.of("value", "queueNames")),
+          "ServiceBusListener",
+              new Listener(EntryPointKind.WORKER, "servicebus", List.of("destination", "value")),
+          "EventListener",
+              new Listener(EntryPointKind.LISTENER, "event", List.of("classes", "value")),
+          "TransactionalEventListener",
+              new Listener(EntryPointKind.LISTENER, "event", List.of("classes", "value")));
 
   @Override
   public List<EntryPoint> entryPoints(
@@ -39,10 +51,16 @@ public final class MessagingEntryPoints implements EntryPointAdapter {
       }
       List<String> sources =
           Annotations.strings(annotation, listener.members().toArray(String[]::new));
+      if (sources.isEmpty()
+          && listener.system().equals("event")
+          && method.getParameters().size() == 1) {
+        // @EventListener void on(UserCreated event): the event type names it.
+        sources = List.of(method.getParameter(0).getType().asString());
+      }
       String source =
           sources.isEmpty()
               ? owner.getNameAsString() + "." + method.getNameAsString()
-              : String.join(",", sources);
+              : String.join(",", sources).replace(".class", "");
       result.add(
           new EntryPoint(
               listener.kind(), listener.system() + " " + source, site.location(method.getName())));

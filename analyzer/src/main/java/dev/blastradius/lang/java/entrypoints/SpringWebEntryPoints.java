@@ -63,7 +63,9 @@ public final class SpringWebEntryPoints implements EntryPointAdapter {
           for (String verb : verbs) {
             result.add(
                 new EntryPoint(
-                    kind(route, owner), verb + " " + route, site.location(method.getName())));
+                    kind(route, owner, method),
+                    verb + " " + route,
+                    site.location(method.getName())));
           }
         }
       }
@@ -101,12 +103,22 @@ public final class SpringWebEntryPoints implements EntryPointAdapter {
     return route.startsWith("/") ? route : "/" + route;
   }
 
-  private static EntryPointKind kind(String route, TypeDeclaration<?> owner) {
+  /** Signature checks and headers that mark a route as a webhook. */
+  private static final Set<String> SIGNATURE_WORDS =
+      Set.of("signature", "constructevent", "verifywebhook", "hmac");
+
+  /**
+   * The kind of a route: {@code webhook} when its path, class or code says so (a signature header,
+   * a signature check such as Stripe's {@code Webhook.constructEvent}), {@code admin} under {@code
+   * /admin} or in admin classes and packages, else {@code http}.
+   */
+  static EntryPointKind kind(String route, TypeDeclaration<?> owner, MethodDeclaration method) {
     String lowerRoute = route.toLowerCase(Locale.ROOT);
     String typeName = owner.getNameAsString().toLowerCase(Locale.ROOT);
     if (lowerRoute.contains("webhook")
         || lowerRoute.contains("callback")
-        || typeName.contains("webhook")) {
+        || typeName.contains("webhook")
+        || verifiesSignature(method)) {
       return EntryPointKind.WEBHOOK;
     }
     String packageName =
@@ -123,5 +135,20 @@ public final class SpringWebEntryPoints implements EntryPointAdapter {
       return EntryPointKind.ADMIN;
     }
     return EntryPointKind.HTTP;
+  }
+
+  private static boolean verifiesSignature(MethodDeclaration method) {
+    for (var parameter : method.getParameters()) {
+      for (var annotation : parameter.getAnnotations()) {
+        if (annotation.getName().getIdentifier().equals("RequestHeader")
+            && Annotations.strings(annotation, "value", "name").stream()
+                .anyMatch(h -> h.toLowerCase(Locale.ROOT).contains("signature"))) {
+          return true;
+        }
+      }
+    }
+    return method.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+        .map(c -> c.getNameAsString().toLowerCase(Locale.ROOT))
+        .anyMatch(name -> SIGNATURE_WORDS.stream().anyMatch(name::contains));
   }
 }

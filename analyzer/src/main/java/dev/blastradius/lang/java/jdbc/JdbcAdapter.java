@@ -8,7 +8,8 @@ import dev.blastradius.graph.Via;
 import dev.blastradius.lang.HostedSql;
 import dev.blastradius.lang.java.AccessAdapter;
 import dev.blastradius.lang.java.JavaSite;
-import dev.blastradius.lang.java.StringEvaluator;
+import dev.blastradius.lang.java.StringTemplate;
+import dev.blastradius.lang.java.link.PendingSql;
 import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.source.Location;
 import java.util.Locale;
@@ -16,10 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SQL passed to Spring's {@code JdbcTemplate}/{@code NamedParameterJdbcTemplate} and to plain JDBC
- * ({@code Connection.prepareStatement}, {@code Statement.executeQuery}, …). The SQL is the first
- * argument; it is folded from literals, text blocks and constants and handed to the SQL frontend.
- * The access site is the host statement of the call.
+ * SQL passed to Spring's {@code JdbcTemplate}/{@code NamedParameterJdbcTemplate}/{@code JdbcClient}
+ * and to plain JDBC ({@code Connection.prepareStatement}, {@code Statement.executeQuery}, …). The
+ * SQL is the first argument; it is folded into a template and handed to the SQL frontend, at once
+ * when it is known, at link time when it refers to other classes' constants. The access site is the
+ * host statement of the call.
  */
 public final class JdbcAdapter implements AccessAdapter {
 
@@ -30,6 +32,7 @@ public final class JdbcAdapter implements AccessAdapter {
           "JdbcOperations",
           "NamedParameterJdbcTemplate",
           "NamedParameterJdbcOperations",
+          "JdbcClient",
           "Connection",
           "Statement",
           "PreparedStatement",
@@ -54,7 +57,8 @@ public final class JdbcAdapter implements AccessAdapter {
           "executeQuery",
           "executeUpdate",
           "executeLargeUpdate",
-          "addBatch");
+          "addBatch",
+          "sql");
 
   /** First words of SQL we accept from a receiver whose type we could not see. */
   private static final Set<String> SQL_LEADERS =
@@ -71,24 +75,34 @@ public final class JdbcAdapter implements AccessAdapter {
       return;
     }
     Expression argument = call.getArgument(0);
-    Optional<StringEvaluator.Value> sql = site.strings().evaluate(argument);
+    Optional<StringTemplate> sql = site.strings().evaluate(argument);
     if (sql.isEmpty() || (!knownJdbc && !looksLikeSql(sql.get().text()))) {
       return;
     }
-    Confidence cap =
-        !sql.get().complete()
-            ? Confidence.POSSIBLE
-            : knownJdbc ? Confidence.CERTAIN : Confidence.LIKELY;
+    Confidence cap = knownJdbc ? Confidence.CERTAIN : Confidence.LIKELY;
     Node host = site.hostStatement(call);
     Location location = site.location(host);
     String snippet = site.snippet(host);
-    SqlAnalysis analysis = site.context().sql().analyze(sql.get().text(), site.context().catalog());
+    if (sql.get().hasRefs()) {
+      site.model()
+          .pendingSql
+          .add(new PendingSql(site.unitId(), location, snippet, sql.get(), Via.JDBC, cap));
+      return;
+    }
+    record(site, sql.get(), cap, location, snippet);
+  }
+
+  /** Analyses folded SQL at a site; incomplete SQL is no surer than POSSIBLE. */
+  static void record(
+      JavaSite site, StringTemplate sql, Confidence cap, Location location, String snippet) {
+    Confidence ceiling = sql.complete() ? cap : Confidence.POSSIBLE;
+    SqlAnalysis analysis = site.context().sql().analyze(sql.text(), site.context().catalog());
     HostedSql.record(
         site.facts(),
         analysis,
         site.unitId(),
         Via.JDBC,
-        cap,
+        ceiling,
         s -> location,
         s -> snippet,
         "extract");

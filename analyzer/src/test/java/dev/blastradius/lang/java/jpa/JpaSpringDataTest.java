@@ -1,0 +1,317 @@
+package dev.blastradius.lang.java.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.pipeline.AnalysisResult;
+import dev.blastradius.testing.ExtractorTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JPA mappings, Spring Data repositories and entity managers, resolved to columns at call sites.
+ */
+class JpaSpringDataTest {
+
+  private static final String SCHEMA =
+      """
+      -- expect: ddl app_users.id, ddl app_users.created_at, ddl app_users.email_address, ddl app_users.display_name, ddl app_users.home_city, ddl app_users.home_zip, ddl app_users.team_id, ddl app_users.version
+      CREATE TABLE app_users (id bigint, created_at timestamptz, email_address text, display_name text, home_city text, home_zip text, team_id bigint, version int);
+      -- expect: ddl team.id, ddl team.team_name
+      CREATE TABLE team (id bigint, team_name text);
+      """;
+
+  private static final String ENTITIES =
+      """
+      package app;
+
+      import jakarta.persistence.*;
+      import java.time.Instant;
+
+      @MappedSuperclass
+      abstract class BaseEntity {
+        @Id @GeneratedValue Long id;
+        @Column(updatable = false) Instant createdAt;
+      }
+
+      @Embeddable
+      class Address {
+        String city;
+        String zip;
+      }
+
+      @Entity
+      @Table(name = "app_users")
+      @NamedQuery(name = "User.byCity", query = "select u from User u where u.home.city = :city")
+      class User extends BaseEntity {
+        @Column(name = "emailAddress") String email;
+        String displayName;
+        @Embedded
+        @AttributeOverrides({
+          @AttributeOverride(name = "city", column = @Column(name = "home_city")),
+          @AttributeOverride(name = "zip", column = @Column(name = "home_zip"))
+        })
+        Address home;
+        @ManyToOne Team team;
+        @Version int version;
+        @Transient String cached;
+        transient String alsoNot;
+      }
+
+      @Entity
+      class Team {
+        @Id Long id;
+        String teamName;
+      }
+      """;
+
+  private static final String REPOSITORY =
+      """
+      package app;
+
+      import java.util.List;
+      import java.util.Optional;
+      import org.springframework.data.jpa.repository.*;
+
+      interface UserRepository extends JpaRepository<User, Long> {
+        Optional<User> findByEmailIgnoreCase(String email);
+        List<EmailOnly> findByTeamTeamNameOrderByCreatedAtDesc(String team);
+        boolean existsByHomeCity(String city);
+        long countByDisplayNameContaining(String part);
+        @Query("select u.email from User u join u.team t where t.teamName = :name")
+        List<String> emailsOfTeam(String name);
+        @Modifying
+        @Query("update User u set u.displayName = :name where u.id = :id")
+        int rename(Long id, String name);
+        @Query(value = "SELECT id FROM app_users WHERE home_zip = ?1", nativeQuery = true)
+        List<Long> idsInZip(String zip);
+      }
+
+      interface EmailOnly {
+        String getEmail();
+      }
+      """;
+
+  private static final String SERVICE =
+      """
+      package app;
+
+      import jakarta.persistence.EntityManager;
+      import org.springframework.transaction.annotation.Transactional;
+      import org.springframework.web.bind.annotation.*;
+
+      @RestController
+      class UserService {
+        private final UserRepository users;
+        private final EntityManager em;
+
+        UserService(UserRepository users, EntityManager em) {
+          this.users = users;
+          this.em = em;
+        }
+
+        @GetMapping("/users/by-email")
+        Object byEmail(String email) {
+          // expect: read app_users.email_address @http, read app_users.id @http, read app_users.created_at @http, read app_users.display_name @http, read app_users.home_city @http, read app_users.home_zip @http, read app_users.team_id @http, read app_users.version @http
+          return users.findByEmailIgnoreCase(email);
+        }
+
+        @GetMapping("/teams/{name}/emails")
+        Object teamEmails(String name) {
+          // expect: read team.team_name @http, read app_users.team_id @http, read app_users.created_at @http, read app_users.email_address @http
+          var projected = users.findByTeamTeamNameOrderByCreatedAtDesc(name);
+          // expect: read app_users.email_address @http, read app_users.team_id @http, read team.team_name @http
+          return users.emailsOfTeam(name);
+        }
+
+        @PostMapping("/users/{id}/name")
+        @Transactional
+        void rename(Long id, String name) {
+          // expect: write app_users.display_name @http, read app_users.id @http
+          users.rename(id, name);
+          // expect: read app_users.id @http, read app_users.created_at @http, read app_users.email_address @http, read app_users.display_name @http, read app_users.home_city @http, read app_users.home_zip @http, read app_users.team_id @http, read app_users.version @http
+          User user = em.find(User.class, id);
+          // expect: write app_users.display_name @http
+          user.setDisplayName(name);
+        }
+
+        @PostMapping("/users")
+        void create(User user) {
+          // expect: write app_users.id @http, write app_users.created_at @http, write app_users.email_address @http, write app_users.display_name @http, write app_users.home_city @http, write app_users.home_zip @http, write app_users.team_id @http, write app_users.version @http
+          users.save(user);
+          // expect: read app_users.home_city @http
+          boolean known = users.existsByHomeCity("x");
+          // expect: read app_users.display_name @http, read app_users.* @http
+          long count = users.countByDisplayNameContaining("a");
+          // expect: read app_users.id @http, read app_users.home_zip @http
+          var ids = users.idsInZip("1000");
+          // expect: write app_users.* @http
+          users.deleteById(1L);
+          // expect: read app_users.id @http, read app_users.created_at @http, read app_users.email_address @http, read app_users.display_name @http, read app_users.home_city @http, read app_users.home_zip @http, read app_users.team_id @http, read app_users.version @http
+          var inCity = em.createNamedQuery("User.byCity").getResultList();
+        }
+      }
+      """;
+
+  @Test
+  void positive_repositoriesEntityManagersAndDirtyChecking() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .migration("V1__schema.sql", SCHEMA)
+            .source("src/main/java/app/Entities.java", ENTITIES)
+            .source("src/main/java/app/UserRepository.java", REPOSITORY)
+            .source("src/main/java/app/UserService.java", SERVICE)
+            .doTest();
+    assertThat(result.notes())
+        .anySatisfy(n -> assertThat(n.message()).contains("assumed Spring Boot's default"));
+    assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
+  void negative_settersOutsideTransactionsAndNonRepositoriesAreNotAccesses() {
+    ExtractorTestHelper.create()
+        .migration("V1__schema.sql", SCHEMA)
+        .source("src/main/java/app/Entities.java", ENTITIES)
+        .source(
+            "src/main/java/app/Plain.java",
+            """
+            package app;
+
+            import java.util.List;
+
+            class Plain {
+              private final Cache cache = new Cache();
+
+              void run(User user) {
+                // expect: none
+                user.setDisplayName("x");
+                // expect: none
+                cache.findByEmail("e");
+              }
+            }
+
+            class Cache {
+              Object findByEmail(String email) { return null; }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_lambdaParametersAndVarsTypedByWhatRepositoriesReturn() {
+    String all =
+        "read app_users.id, read app_users.created_at, read app_users.email_address,"
+            + " read app_users.display_name, read app_users.home_city, read app_users.home_zip,"
+            + " read app_users.team_id, read app_users.version";
+    ExtractorTestHelper.create()
+        .migration("V1__schema.sql", SCHEMA)
+        .source("src/main/java/app/Entities.java", ENTITIES)
+        .source("src/main/java/app/UserRepository.java", REPOSITORY)
+        .source(
+            "src/main/java/app/Renamer.java",
+            """
+            package app;
+
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Transactional
+            class Renamer {
+              private UserRepository users;
+
+              void byLambda(long id) {
+                // expect: ALL, write app_users.display_name
+                users.findById(id).ifPresent(user -> user.setDisplayName("x"));
+              }
+
+              void byStream() {
+                // expect: ALL, write app_users.email_address
+                users.findAll().stream().filter(u -> u.version > 0).forEach(u -> u.setEmail("e"));
+              }
+
+              void byVar(long id) {
+                // expect: ALL
+                var user = users.findById(id).orElseThrow();
+                // expect: write app_users.home_city, write app_users.home_zip
+                user.setHome(null);
+              }
+
+              void byDeclaredFinder() {
+                // expect: ALL, write app_users.display_name
+                users.findByEmailIgnoreCase("e").ifPresent(u -> u.setDisplayName("y"));
+              }
+            }
+            """
+                .replace("ALL", all))
+        .doTest();
+  }
+
+  @Test
+  void negative_lambdaParametersOfOtherSourcesAreNotEntities() {
+    ExtractorTestHelper.create()
+        .migration("V1__schema.sql", SCHEMA)
+        .source("src/main/java/app/Entities.java", ENTITIES)
+        .source("src/main/java/app/UserRepository.java", REPOSITORY)
+        .source(
+            "src/main/java/app/Other.java",
+            """
+            package app;
+
+            import java.util.List;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Transactional
+            class Other {
+              private UserRepository users;
+              private List<User> detached;
+
+              void run() {
+                // A list of ours, not a repository's result: not a managed entity.
+                // expect: none
+                detached.forEach(u -> u.setDisplayName("x"));
+                // A typed parameter the call graph already sees; a repository method that is not a finder.
+                // expect: none
+                users.flush();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_standardNamingStrategyKeepsNamesAsWritten() {
+    ExtractorTestHelper.create()
+        .source(
+            "src/main/resources/application.properties",
+            "spring.jpa.hibernate.naming.physical-strategy=org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl\n")
+        .migration(
+            "V1__schema.sql",
+            """
+            -- expect: ddl account.id, ddl account.fullname
+            CREATE TABLE Account (id bigint, fullName text);
+            """)
+        .source(
+            "src/main/java/app/Account.java",
+            """
+            package app;
+
+            import jakarta.persistence.*;
+            import org.springframework.data.repository.CrudRepository;
+
+            @Entity
+            class Account {
+              @Id Long id;
+              String fullName;
+            }
+
+            interface Accounts extends CrudRepository<Account, Long> {}
+
+            class Reader {
+              private Accounts accounts;
+
+              Object all() {
+                // expect: read account.id, read account.fullname
+                return accounts.findAll();
+              }
+            }
+            """)
+        .doTest();
+  }
+}

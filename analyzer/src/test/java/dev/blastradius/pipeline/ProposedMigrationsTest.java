@@ -1,0 +1,41 @@
+package dev.blastradius.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --migration DIR}: which files of a directory are migrations, in which order. */
+class ProposedMigrationsTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void positive_sqlFilesAndLiquibaseChangelogsFlywayNamedFirst() throws IOException {
+    Files.writeString(directory.resolve("V10__later.sql"), "SELECT 1;");
+    Files.writeString(directory.resolve("V9__earlier.sql"), "SELECT 1;");
+    Files.writeString(
+        directory.resolve("003-drop.yaml"),
+        "databaseChangeLog:\n  - changeSet: {id: 3, author: a, changes: []}\n");
+    Files.writeString(
+        directory.resolve("002-add.xml"), "<databaseChangeLog><changeSet/></databaseChangeLog>");
+    assertThat(ProposedMigrations.expand(List.of(directory)))
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("V9__earlier.sql", "V10__later.sql", "002-add.xml", "003-drop.yaml");
+  }
+
+  @Test
+  void negative_otherYamlXmlAndJsonFilesAreNotMigrations() throws IOException {
+    Files.writeString(directory.resolve("application.yaml"), "spring:\n  liquibase: {}\n");
+    Files.writeString(directory.resolve("pom.xml"), "<project/>");
+    Files.writeString(directory.resolve("package.json"), "{}");
+    assertThatThrownBy(() -> ProposedMigrations.expand(List.of(directory)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("no migrations (.sql files or Liquibase changelogs) in ");
+  }
+}
