@@ -206,13 +206,23 @@ public final class Catalog {
   }
 
   /**
-   * Replays schema changes; not thread-safe, used by the replay pass only. It keeps the whole
-   * schema in mutable maps and remembers what changed since the last {@link #build}, so that each
-   * snapshot only copies the changed entries into the previous one.
+   * Replays schema changes; not thread-safe, used by the replay pass only. A table's columns are
+   * copied from the seed catalog into a mutable map only when a change touches the table, and the
+   * builder remembers what changed since the last {@link #build}, so that each snapshot only copies
+   * the changed entries into the previous one. A builder is made per migration file, so copying
+   * every table up front made replaying a history cost files × schema size.
    */
   public static final class Builder {
+    private final Catalog seed;
+
+    /** Tables (and views) copied from the seed or created here; their view sources. */
     private final Map<TableRef, LinkedHashMap<String, Column>> tables = new HashMap<>();
+
     private final Map<TableRef, ViewSources> views = new HashMap<>();
+
+    /** Seed tables dropped or renamed away since. */
+    private final Set<TableRef> gone = new HashSet<>();
+
     private final Map<String, TableRef> indexes = new HashMap<>();
     private final Map<TableRef, Set<String>> constraints = new HashMap<>();
     private final Map<TableRef, List<Check>> checks = new HashMap<>();
@@ -230,16 +240,8 @@ public final class Catalog {
     private boolean changedTriggers;
 
     private Builder(Catalog seed) {
+      this.seed = seed;
       this.last = seed;
-      seed.tables.forEach(
-          (ref, table) -> {
-            LinkedHashMap<String, Column> columns = new LinkedHashMap<>();
-            table.columns().forEach(c -> columns.put(c.name(), c));
-            tables.put(ref, columns);
-            if (table.view()) {
-              views.put(ref, table.sources());
-            }
-          });
       seed.indexes.forEach(indexes::put);
       seed.constraints.forEach((t, names) -> constraints.put(t, new TreeSet<>(names)));
       seed.checks.forEach((t, list) -> checks.put(t, new ArrayList<>(list)));
@@ -247,11 +249,36 @@ public final class Catalog {
       triggers.addAll(seed.triggers);
     }
 
+    /**
+     * The table's mutable columns, copied from the seed on first use; null when there is no such
+     * table.
+     */
+    private LinkedHashMap<String, Column> columns(TableRef ref) {
+      LinkedHashMap<String, Column> columns = tables.get(ref);
+      if (columns != null || gone.contains(ref)) {
+        return columns;
+      }
+      Table table = seed.tables.get(ref);
+      if (table == null) {
+        return null;
+      }
+      columns = new LinkedHashMap<>();
+      for (Column column : table.columns()) {
+        columns.put(column.name(), column);
+      }
+      tables.put(ref, columns);
+      if (table.view()) {
+        views.put(ref, table.sources());
+      }
+      return columns;
+    }
+
     /** Creates (or replaces) a table. */
     public Builder createTable(TableRef ref, List<Column> columns) {
       LinkedHashMap<String, Column> map = new LinkedHashMap<>();
       columns.forEach(c -> map.put(c.name(), c));
       tables.put(ref, map);
+      gone.remove(ref);
       views.remove(ref);
       changedTables.add(ref);
       return this;
@@ -268,6 +295,7 @@ public final class Catalog {
     public Builder dropTable(TableRef ref) {
       tables.remove(ref);
       views.remove(ref);
+      gone.add(ref);
       constraints.remove(ref);
       checks.remove(ref);
       changedTables.add(ref);
@@ -286,9 +314,12 @@ public final class Catalog {
 
     /** Renames a table, keeping its columns, indexes and constraints. */
     public Builder renameTable(TableRef from, TableRef to) {
-      LinkedHashMap<String, Column> columns = tables.remove(from);
+      LinkedHashMap<String, Column> columns = columns(from);
+      tables.remove(from);
+      gone.add(from);
       if (columns != null) {
         tables.put(to, columns);
+        gone.remove(to);
       }
       ViewSources sources = views.remove(from);
       if (sources != null) {
@@ -316,14 +347,20 @@ public final class Catalog {
 
     /** Adds a column; creates the table when migrations we could not read created it. */
     public Builder addColumn(TableRef ref, Column column) {
-      tables.computeIfAbsent(ref, r -> new LinkedHashMap<>()).put(column.name(), column);
+      LinkedHashMap<String, Column> columns = columns(ref);
+      if (columns == null) {
+        columns = new LinkedHashMap<>();
+        tables.put(ref, columns);
+        gone.remove(ref);
+      }
+      columns.put(column.name(), column);
       changedTables.add(ref);
       return this;
     }
 
     /** Drops a column if present. */
     public Builder dropColumn(TableRef ref, String column) {
-      LinkedHashMap<String, Column> columns = tables.get(ref);
+      LinkedHashMap<String, Column> columns = columns(ref);
       if (columns != null) {
         columns.remove(column);
         changedTables.add(ref);
@@ -333,7 +370,7 @@ public final class Catalog {
 
     /** Renames a column in place, keeping its position. */
     public Builder renameColumn(TableRef ref, String from, String to) {
-      LinkedHashMap<String, Column> columns = tables.get(ref);
+      LinkedHashMap<String, Column> columns = columns(ref);
       if (columns == null || !columns.containsKey(from)) {
         return this;
       }
@@ -348,7 +385,7 @@ public final class Catalog {
 
     /** Changes one column's definition in place, if the column exists. */
     public Builder alterColumn(TableRef ref, String column, UnaryOperator<Column> change) {
-      LinkedHashMap<String, Column> columns = tables.get(ref);
+      LinkedHashMap<String, Column> columns = columns(ref);
       if (columns != null && columns.containsKey(column)) {
         columns.put(column, change.apply(columns.get(column)));
         changedTables.add(ref);
@@ -430,7 +467,7 @@ public final class Catalog {
     public Catalog build() {
       Map<TableRef, Table> tableChanges = new HashMap<>();
       for (TableRef ref : changedTables) {
-        LinkedHashMap<String, Column> columns = tables.get(ref);
+        LinkedHashMap<String, Column> columns = columns(ref);
         tableChanges.put(
             ref,
             columns == null ? null : new Table(ref, List.copyOf(columns.values()), views.get(ref)));
