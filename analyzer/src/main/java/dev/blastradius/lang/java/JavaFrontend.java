@@ -36,6 +36,8 @@ import dev.blastradius.lang.java.jpa.EntityReader;
 import dev.blastradius.lang.java.link.DataCallAdapter;
 import dev.blastradius.lang.java.link.JavaFileModel;
 import dev.blastradius.lang.java.link.JavaLinker;
+import dev.blastradius.lang.java.mybatis.MapperMethods;
+import dev.blastradius.lang.java.mybatis.SqlSessionCalls;
 import dev.blastradius.lang.java.springdata.RepositoryReader;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
@@ -53,7 +55,11 @@ public final class JavaFrontend implements LanguageFrontend {
 
   /** One adapter per framework, in this explicit list. */
   private static final List<AccessAdapter> ACCESS_ADAPTERS =
-      List.of(new JdbcAdapter(), new DataCallAdapter(), new FunctionalRoutes());
+      List.of(
+          new JdbcAdapter(), new DataCallAdapter(), new FunctionalRoutes(), new SqlSessionCalls());
+
+  /** One adapter per framework that declares SQL on methods, in this explicit list. */
+  private static final List<DeclarationAdapter> DECLARATION_ADAPTERS = List.of(new MapperMethods());
 
   private static final Set<String> TRANSACTIONAL = Set.of("Transactional");
 
@@ -189,6 +195,9 @@ public final class JavaFrontend implements LanguageFrontend {
     if (callable instanceof MethodDeclaration method) {
       for (EntryPointAdapter adapter : ENTRY_POINT_ADAPTERS) {
         adapter.entryPoints(method, owner, site).forEach(e -> facts.entryPoint(unitId, e));
+      }
+      for (DeclarationAdapter adapter : DECLARATION_ADAPTERS) {
+        adapter.visit(method, owner, site);
       }
     }
     if (testCode) {

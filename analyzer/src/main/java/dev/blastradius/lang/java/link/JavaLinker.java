@@ -10,6 +10,7 @@ import dev.blastradius.lang.UnitAccess;
 import dev.blastradius.lang.java.StringTemplate;
 import dev.blastradius.lang.java.jpa.JpaAccesses;
 import dev.blastradius.lang.java.jpa.NamingChoice;
+import dev.blastradius.lang.java.mybatis.MyBatisLinker;
 import dev.blastradius.lang.java.springdata.RepositoryAccesses;
 import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.source.AnalysisProblem;
@@ -48,12 +49,15 @@ public final class JavaLinker {
         project.hasEntities() && naming.note() != null
             ? project.firstEntityPath().orElse(null)
             : null;
+    MyBatisLinker mybatis =
+        new MyBatisLinker(context, models.stream().map(m -> m.mybatis).toList(), project::constant);
     List<FileFacts> linked = new ArrayList<>();
     for (FileFacts file : files) {
       FileFacts.Builder builder = new FileFacts.Builder(file.path()).addAll(file).state(null);
       if (file.state() instanceof JavaFileModel model) {
         model.pendingSql.forEach(p -> pendingSql(p, project, builder));
         model.dataCalls.forEach(c -> dataCall(c, project, projections, builder));
+        mybatis.link(model.mybatis, builder);
       }
       if (file.path().equals(notePath)) {
         builder.note(naming.note());
