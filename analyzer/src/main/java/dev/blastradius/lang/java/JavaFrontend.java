@@ -32,6 +32,8 @@ import dev.blastradius.lang.java.entrypoints.ScheduledEntryPoints;
 import dev.blastradius.lang.java.entrypoints.ServletEntryPoints;
 import dev.blastradius.lang.java.entrypoints.SpringWebEntryPoints;
 import dev.blastradius.lang.java.jdbc.JdbcAdapter;
+import dev.blastradius.lang.java.jooq.JooqChains;
+import dev.blastradius.lang.java.jooq.JooqTableReader;
 import dev.blastradius.lang.java.jpa.EntityReader;
 import dev.blastradius.lang.java.link.DataCallAdapter;
 import dev.blastradius.lang.java.link.JavaFileModel;
@@ -56,7 +58,11 @@ public final class JavaFrontend implements LanguageFrontend {
   /** One adapter per framework, in this explicit list. */
   private static final List<AccessAdapter> ACCESS_ADAPTERS =
       List.of(
-          new JdbcAdapter(), new DataCallAdapter(), new FunctionalRoutes(), new SqlSessionCalls());
+          new JdbcAdapter(),
+          new DataCallAdapter(),
+          new FunctionalRoutes(),
+          new SqlSessionCalls(),
+          new JooqChains());
 
   /** One adapter per framework that declares SQL on methods, in this explicit list. */
   private static final List<DeclarationAdapter> DECLARATION_ADAPTERS = List.of(new MapperMethods());
@@ -143,6 +149,7 @@ public final class JavaFrontend implements LanguageFrontend {
     }
     EntityReader.read(type, path).ifPresent(model.entities::add);
     RepositoryReader.read(type, strings).ifPresent(model.repositories::add);
+    JooqTableReader.read(type, model.jooq);
     projection(type).ifPresent(p -> model.projections.put(type.getNameAsString(), p));
   }
 

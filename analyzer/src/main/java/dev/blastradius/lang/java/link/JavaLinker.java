@@ -8,6 +8,8 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.HostedSql;
 import dev.blastradius.lang.UnitAccess;
 import dev.blastradius.lang.java.StringTemplate;
+import dev.blastradius.lang.java.jooq.JooqLinker;
+import dev.blastradius.lang.java.jooq.JooqUses;
 import dev.blastradius.lang.java.jpa.JpaAccesses;
 import dev.blastradius.lang.java.jpa.NamingChoice;
 import dev.blastradius.lang.java.mybatis.MyBatisLinker;
@@ -51,6 +53,11 @@ public final class JavaLinker {
             : null;
     MyBatisLinker mybatis =
         new MyBatisLinker(context, models.stream().map(m -> m.mybatis).toList(), project::constant);
+    java.util.SortedMap<String, JooqUses> jooqUses = new java.util.TreeMap<>();
+    files.stream()
+        .filter(f -> f.state() instanceof JavaFileModel)
+        .forEach(f -> jooqUses.put(f.path(), ((JavaFileModel) f.state()).jooq));
+    JooqLinker jooq = new JooqLinker(context, jooqUses, project::constant);
     List<FileFacts> linked = new ArrayList<>();
     for (FileFacts file : files) {
       FileFacts.Builder builder = new FileFacts.Builder(file.path()).addAll(file).state(null);
@@ -58,6 +65,7 @@ public final class JavaLinker {
         model.pendingSql.forEach(p -> pendingSql(p, project, builder));
         model.dataCalls.forEach(c -> dataCall(c, project, projections, builder));
         mybatis.link(model.mybatis, builder);
+        jooq.link(model.jooq, builder);
       }
       if (file.path().equals(notePath)) {
         builder.note(naming.note());
