@@ -175,7 +175,12 @@ public final class JooqChains implements AccessAdapter {
     while (current instanceof MethodCallExpr call) {
       calls.add(0, call);
       if (call.getScope().isEmpty()) {
-        return staticDsl(call) ? Optional.of(calls) : Optional.empty();
+        if (staticDsl(call)) {
+          return Optional.of(calls);
+        }
+        // getDsl().select(…): a getter of ours handing out the context, in a jOOQ file.
+        boolean getter = call.getArguments().isEmpty() && calls.size() > 1 && importsJooq(call);
+        return getter ? Optional.of(rest(calls)) : Optional.empty();
       }
       current = call.getScope().get();
     }
@@ -192,6 +197,13 @@ public final class JooqChains implements AccessAdapter {
     boolean context =
         site.names().receiverType(Optional.of(current)).map(CONTEXT_TYPES::contains).orElse(false);
     if (context) {
+      return Optional.of(calls);
+    }
+    if (current instanceof NameExpr inherited
+        && site.names().declarator(inherited.getNameAsString(), false).isEmpty()
+        && site.names().receiverType(Optional.of(current)).isEmpty()
+        && importsJooq(first)) {
+      // A context field of a superclass (`ctx.select(…)` in a subclass of a test base).
       return Optional.of(calls);
     }
     if (current instanceof NameExpr variable && depth < 4) {
@@ -229,6 +241,13 @@ public final class JooqChains implements AccessAdapter {
   }
 
   /** One call with its arguments read as tables where the call takes tables. */
+  /** True when the file of {@code node} imports anything of jOOQ. */
+  private static boolean importsJooq(Node node) {
+    return node.findCompilationUnit()
+        .map(u -> u.getImports().stream().anyMatch(i -> i.getNameAsString().startsWith("org.jooq")))
+        .orElse(false);
+  }
+
   private static JooqQuery.Step step(MethodCallExpr call, JooqExprReader reader, String kind) {
     String method = call.getNameAsString();
     List<JooqExpr> arguments = new ArrayList<>();

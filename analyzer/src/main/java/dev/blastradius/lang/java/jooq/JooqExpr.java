@@ -12,15 +12,34 @@ sealed interface JooqExpr {
 
   /**
    * A table: a generated table constant ({@code USERS}, {@code Tables.USERS}), a variable of a
-   * generated table type, or plain SQL ({@code DSL.table("users")}).
+   * generated table type, plain SQL ({@code DSL.table("users")}), or an implicit-join path from
+   * another table ({@code PAYMENT.rental()}).
    *
    * @param constant the table constant, or null
    * @param className the generated class the reference is typed with, or null
    * @param alias the alias given with {@code as("u")}, or null
    * @param plain the plain SQL name, or null
+   * @param parent for a path, the table it starts from, else null
+   * @param path for a path, the generated path method ({@code rental}), else null
    */
-  record Table(String constant, String className, String alias, StringTemplate plain)
-      implements JooqExpr {}
+  record Table(
+      String constant,
+      String className,
+      String alias,
+      StringTemplate plain,
+      Table parent,
+      String path)
+      implements JooqExpr {
+
+    Table(String constant, String className, String alias, StringTemplate plain) {
+      this(constant, className, alias, plain, null, null);
+    }
+
+    /** The same table under an alias. */
+    Table as(String newAlias) {
+      return new Table(constant, className, newAlias, plain, parent, path);
+    }
+  }
 
   /** A field of a table: {@code USERS.EMAIL}, {@code u.EMAIL}. */
   record Field(Table table, String constant) implements JooqExpr {}

@@ -51,6 +51,10 @@ final class JooqExprReader {
           "Set",
           "QueryPart");
 
+  /** No-argument methods of tables that are not implicit-join paths. */
+  private static final Set<String> NOT_PATHS =
+      Set.of("asterisk", "fields", "asTable", "getName", "getSchema", "getQualifiedName");
+
   private final JavaSite site;
 
   JooqExprReader(JavaSite site) {
@@ -257,7 +261,15 @@ final class JooqExprReader {
               : site.strings().evaluate(aliasArgument);
       return table(call.getScope().get(), depth + 1)
           .filter(t -> alias.isPresent() && alias.get().complete())
-          .map(t -> new JooqExpr.Table(t.constant(), t.className(), alias.get().text(), t.plain()));
+          .map(t -> t.as(alias.get().text()));
+    }
+    if (call.getArguments().isEmpty()
+        && call.getScope().isPresent()
+        && !NOT_PATHS.contains(call.getNameAsString())
+        && Character.isLowerCase(call.getNameAsString().charAt(0))) {
+      // An implicit-join path of generated code: PAYMENT.rental().inventory().
+      return table(call.getScope().get(), depth + 1)
+          .map(t -> new JooqExpr.Table(null, null, null, null, t, call.getNameAsString()));
     }
     if (call.getNameAsString().equals("table")
         && dslScope(call)

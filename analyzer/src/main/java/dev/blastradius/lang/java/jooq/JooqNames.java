@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Names jOOQ's table and field references: from the generated classes when they are in the scan,
@@ -71,13 +70,7 @@ final class JooqNames {
               : table.plain().plus(StringTemplate.literal(" " + quote(table.alias())));
       return new NamedTable(sql, qualifier, null);
     }
-    JooqUses.TableDecl decl =
-        Optional.ofNullable(table.constant() == null ? null : byConstant.get(table.constant()))
-            .or(
-                () ->
-                    Optional.ofNullable(
-                        table.className() == null ? null : byClass.get(table.className())))
-            .orElse(null);
+    JooqUses.TableDecl decl = decl(table);
     String name;
     String schema = null;
     if (decl != null && decl.name() != null) {
@@ -88,7 +81,7 @@ final class JooqNames {
       name =
           table.constant() != null
               ? table.constant().toLowerCase(Locale.ROOT)
-              : snake(table.className());
+              : snake(table.className() != null ? table.className() : table.path());
     }
     String qualified =
         schema == null || schema.equals(defaultSchema)
@@ -97,6 +90,19 @@ final class JooqNames {
     String sql = table.alias() == null ? qualified : qualified + " " + quote(table.alias());
     String qualifier = table.alias() != null ? table.alias() : name;
     return new NamedTable(StringTemplate.literal(sql), qualifier, decl);
+  }
+
+  /** The generated class of a reference: by constant, by type, or through a path. */
+  private JooqUses.TableDecl decl(JooqExpr.Table table) {
+    if (table.path() != null) {
+      JooqUses.TableDecl parent = decl(table.parent());
+      String className = parent == null ? null : parent.paths().get(table.path());
+      return className == null ? null : byClass.get(className);
+    }
+    if (table.constant() != null && byConstant.containsKey(table.constant())) {
+      return byConstant.get(table.constant());
+    }
+    return table.className() == null ? null : byClass.get(table.className());
   }
 
   /** The column a field constant names in a table. */

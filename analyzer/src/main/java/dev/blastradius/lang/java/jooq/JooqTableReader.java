@@ -75,7 +75,28 @@ public final class JooqTableReader {
             constant,
             constructorName(declaration).orElse(null),
             schemaClass(declaration).orElse(null),
-            fields));
+            fields,
+            paths(declaration)));
+  }
+
+  /**
+   * Implicit-join path methods: public, no parameters, returning another table's class or its
+   * {@code XxxPath} subclass (jOOQ 3.19+). Which return types are tables is known at link time.
+   */
+  private static Map<String, String> paths(ClassOrInterfaceDeclaration declaration) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    for (MethodDeclaration method : declaration.getMethods()) {
+      if (!method.isPublic() || method.isStatic() || !method.getParameters().isEmpty()) {
+        continue;
+      }
+      String type = DeclaredTypes.simpleName(method.getType());
+      if (!type.isEmpty() && Character.isUpperCase(type.charAt(0))) {
+        paths.put(
+            method.getNameAsString(),
+            type.endsWith("Path") ? type.substring(0, type.length() - "Path".length()) : type);
+      }
+    }
+    return paths;
   }
 
   /** The first literal name a constructor passes on to {@code this(…)} or {@code super(…)}. */

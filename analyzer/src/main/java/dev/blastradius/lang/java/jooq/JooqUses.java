@@ -19,15 +19,18 @@ public final class JooqUses {
    * @param name the table name its constructor gives ({@code DSL.name("users")}), or null
    * @param schemaClass the schema class {@code getSchema()} returns ({@code Public}), or null
    * @param fields field constant → column name ({@code EMAIL → email})
+   * @param paths implicit-join path method → the class it returns ({@code rental → Rental})
    */
   record TableDecl(
       String className,
       String constant,
       String name,
       String schemaClass,
-      Map<String, String> fields) {
+      Map<String, String> fields,
+      Map<String, String> paths) {
     TableDecl {
       fields = Map.copyOf(fields);
+      paths = Map.copyOf(paths);
     }
   }
 

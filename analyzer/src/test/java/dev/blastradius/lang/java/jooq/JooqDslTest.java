@@ -375,6 +375,82 @@ class JooqDslTest {
   }
 
   @Test
+  void positive_implicitJoinPathsInheritedContextsAndGetters() {
+    withSchema()
+        .migration(
+            "V2__payments.sql",
+            """
+            -- expect: ddl payment.id, ddl payment.customer_id, ddl payment.amount
+            CREATE TABLE payment (id bigint PRIMARY KEY, customer_id bigint, amount numeric);
+            -- expect: ddl customer.id, ddl customer.email
+            CREATE TABLE customer (id bigint PRIMARY KEY, email text);
+            """)
+        .source(
+            "src/main/java/com/acme/db/tables/Payment.java",
+            """
+            package com.acme.db.tables;
+
+            import org.jooq.impl.*;
+
+            public class Payment extends TableImpl<PaymentRecord> {
+              public static final Payment PAYMENT = new Payment();
+              public final TableField<PaymentRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT, this, "");
+              public final TableField<PaymentRecord, java.math.BigDecimal> AMOUNT = createField(DSL.name("amount"), SQLDataType.NUMERIC, this, "");
+              public Payment() { this(DSL.name("payment"), null); }
+              public CustomerPath customer() { return new CustomerPath(this, null, null); }
+            }
+            """)
+        .source(
+            "src/main/java/com/acme/db/tables/Customer.java",
+            """
+            package com.acme.db.tables;
+
+            import org.jooq.impl.*;
+
+            public class Customer extends TableImpl<CustomerRecord> {
+              public static final Customer CUSTOMER = new Customer();
+              public final TableField<CustomerRecord, String> MAIL = createField(DSL.name("email"), SQLDataType.VARCHAR, this, "");
+              public Customer() { this(DSL.name("customer"), null); }
+            }
+            """)
+        .source(
+            "src/main/java/com/acme/Base.java",
+            """
+            package com.acme;
+
+            import org.jooq.DSLContext;
+
+            abstract class Base {
+              protected DSLContext ctx;
+
+              protected DSLContext getDsl() { return ctx; }
+            }
+            """)
+        .source(
+            "src/main/java/com/acme/Payments.java",
+            """
+            package com.acme;
+
+            import static com.acme.db.tables.Payment.PAYMENT;
+
+            import org.jooq.Record;
+
+            class Payments extends Base {
+              Object withEmails() {
+                // expect: read payment.amount, read customer.email
+                return ctx.select(PAYMENT.AMOUNT, PAYMENT.customer().MAIL).from(PAYMENT).fetch();
+              }
+
+              void purge(long id) {
+                // expect: write payment.*, read payment.id
+                getDsl().deleteFrom(PAYMENT).where(PAYMENT.ID.eq(id)).execute();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_entryPointsReachJooqQueries() {
     withSchema()
         .source(
