@@ -1,0 +1,3 @@
+-- Contract: the ledger is the balance now, so the running total goes.
+-- expect: finding drop-column-still-read ~ "Dropping customers.loyalty_points breaks 3 code sites", finding drop-column-still-written ~ "customers.loyalty_points"
+ALTER TABLE customers DROP COLUMN loyalty_points;
