@@ -211,6 +211,44 @@ class JooqDslTest {
   }
 
   @Test
+  void positive_upsertsOfBothDialects() {
+    String writer =
+        """
+        package com.acme;
+
+        import static com.acme.db.Tables.USERS;
+
+        import org.jooq.DSLContext;
+
+        class Upserts {
+          private DSLContext dsl;
+
+          void touch(long id, String email) {
+            // expect: write users.id, write users.email, write users.status
+            dsl.insertInto(USERS).set(USERS.ID, id).set(USERS.EMAIL, email)
+                .onDuplicateKeyUpdate().set(USERS.STATUS, "touched").execute();
+          }
+
+          void keep(long id) {
+            // expect: write users.id
+            dsl.insertInto(USERS, USERS.ID).values(id).onConflictDoNothing().execute();
+          }
+        }
+        """;
+    withSchema().source("src/main/java/com/acme/Upserts.java", writer).doTest();
+    ExtractorTestHelper.create()
+        .dialect(dev.blastradius.schema.SqlDialect.MYSQL)
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id, ddl users.email, ddl users.status
+            CREATE TABLE users (id bigint PRIMARY KEY, email varchar(255), status varchar(20));
+            """)
+        .source("src/main/java/com/acme/Upserts.java", writer)
+        .doTest();
+  }
+
+  @Test
   void positive_aliasesJoinsAndGrouping() {
     withSchema()
         .source(
@@ -279,6 +317,11 @@ class JooqDslTest {
                   void expire(Object value) {
                     // expect: write users.status
                     dsl.execute("UPDATE users SET status = {0}", value);
+                  }
+
+                  Object query(long id) {
+                    // expect: write users.*, read users.id
+                    return dsl.query("DELETE FROM users WHERE id = ?", id);
                   }
 
                   Object active() {

@@ -419,6 +419,26 @@ class MapperXmlTest {
   }
 
   @Test
+  void negative_externalEntitiesAreNeverResolved() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "src/main/resources/mapper/Hostile.xml",
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE mapper [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+                <mapper namespace="com.acme.Hostile">
+                  <!-- expect: none -->
+                  <select id="leak">SELECT name FROM users WHERE name = '&secret;'</select>
+                </mapper>
+                """)
+            .doTest();
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.cause()).contains("MyBatis mapper not read"));
+  }
+
+  @Test
   void negative_badMappersAreProblemsNotSilence() {
     AnalysisResult result =
         withUsers()
