@@ -148,9 +148,14 @@ public final class MapperXmlFrontend implements LanguageFrontend {
                   + "\"> names no <sql> fragment of any mapper in the scan: its SQL is unknown",
               statement.line()));
     }
+    boolean callable = "CALLABLE".equals(statement.attribute("statementType").orElse(""));
     MappedSql.record(
         site(mapper, statement, unitId, facts, context),
-        v -> DynamicSql.render(statement, mapper.namespace, mappers, v),
+        v -> {
+          DynamicSql.Rendering rendering =
+              DynamicSql.render(statement, mapper.namespace, mappers, v);
+          return callable ? JdbcEscape.call(rendering) : rendering;
+        },
         reads.columns());
     for (XmlNode.Element key : statement.elements()) {
       if (key.name().equals("selectKey")) {

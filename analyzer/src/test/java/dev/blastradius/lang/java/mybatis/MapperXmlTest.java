@@ -302,6 +302,52 @@ class MapperXmlTest {
   }
 
   @Test
+  void positive_callableStatementsAndCdataReachRoutines() {
+    withUsers()
+        .migration(
+            "V2__routine.sql",
+            """
+            -- expect: none
+            CREATE FUNCTION expire_user(p_id bigint) RETURNS void LANGUAGE sql AS $$
+              -- expect: write users.status @cron, read users.id @cron
+              UPDATE users SET status = 'expired' WHERE id = p_id;
+            $$;
+            """)
+        .source(
+            "src/main/resources/mapper/UserMapper.xml",
+            DOCTYPE
+                + """
+                <mapper namespace="com.acme.UserMapper">
+                  <!-- expect: none -->
+                  <update id="expire" statementType="CALLABLE">{call expire_user(#{id})}</update>
+                  <!-- expect: read users.id @none, read users.name @none -->
+                  <select id="before" resultType="long"><![CDATA[
+                    SELECT id FROM users WHERE name < #{name}
+                  ]]></select>
+                </mapper>
+                """)
+        .source(
+            "src/main/java/com/acme/UserMapper.java",
+            """
+            package com.acme;
+
+            import org.springframework.scheduling.annotation.Scheduled;
+
+            interface UserMapper {
+              void expire(long id);
+            }
+
+            class Expiry {
+              private UserMapper users;
+
+              @Scheduled(cron = "0 0 1 * * *")
+              void run() { users.expire(1L); }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_statementsAreReachedThroughInterfacesAndSessions() {
     withUsers()
         .source(
