@@ -206,6 +206,7 @@ final class DynamicSql {
         depth < MAX_INCLUDE_DEPTH ? fragments.find(namespace, refid) : Optional.empty();
     if (fragment.isEmpty()) {
       missing.add(refid);
+      out.separate();
       out.dynamic();
       return;
     }
@@ -247,6 +248,8 @@ final class DynamicSql {
 
   /** Text with {@code #{…}} as {@code ?} and {@code ${…}} as a property value or dynamic part. */
   private static void substitute(String text, Map<String, String> properties, Text out) {
+    // A text node is one piece: MyBatis joins pieces with a space, but not the inside of one.
+    out.separate();
     StringBuilder literal = new StringBuilder();
     int i = 0;
     while (i < text.length()) {
@@ -264,13 +267,13 @@ final class DynamicSql {
       } else if (properties.containsKey(name)) {
         literal.append(properties.get(name));
       } else {
-        out.literal(literal.toString());
+        out.glued(literal.toString());
         literal.setLength(0);
         out.dynamic();
       }
       i = close + 1;
     }
-    out.literal(literal.toString());
+    out.glued(literal.toString());
   }
 
   /**
@@ -278,27 +281,48 @@ final class DynamicSql {
    */
   static final class Text {
     private final List<StringTemplate.Part> parts = new ArrayList<>();
+    private boolean separate;
 
+    /** Starts a new piece: whatever comes next is set off by a space. */
+    void separate() {
+      separate = true;
+    }
+
+    /** A piece of its own. */
     void literal(String text) {
+      separate();
+      glued(text);
+    }
+
+    /** Text that continues the current piece. */
+    void glued(String text) {
       if (text.isEmpty()) {
         return;
       }
+      String piece = separate ? " " + text : text;
+      separate = false;
       int last = parts.size() - 1;
       if (last >= 0 && parts.get(last) instanceof StringTemplate.Literal previous) {
-        parts.set(last, new StringTemplate.Literal(previous.text() + " " + text));
+        parts.set(last, new StringTemplate.Literal(previous.text() + piece));
       } else {
-        parts.add(new StringTemplate.Literal(" " + text));
+        parts.add(new StringTemplate.Literal(piece));
       }
     }
 
+    /** A part only known at run time, continuing the current piece. */
     void dynamic() {
+      if (separate) {
+        glued(" ");
+      }
       parts.add(new StringTemplate.Dynamic());
     }
 
+    /** Another rendering as a piece of its own. */
     void append(Text other) {
+      separate();
       for (StringTemplate.Part part : other.parts) {
         if (part instanceof StringTemplate.Literal literal) {
-          literal(literal.text().substring(1));
+          glued(literal.text());
         } else {
           dynamic();
         }

@@ -272,6 +272,13 @@ class MapperXmlTest {
                       </select>
                       <!-- expect: none -->
                       <select id="anyTable" resultType="map">SELECT * FROM ${table}</select>
+                      <!-- expect: none -->
+                      <select id="partitioned" resultType="map">SELECT id FROM users${suffix}</select>
+                      <!-- todo-expect: read users.id, read users.email -->
+                      <select id="inSchema" resultType="map">
+                        SELECT id FROM ${schema}.users WHERE <include refid="byEmail"/>
+                      </select>
+                      <sql id="byEmail">email = #{email}</sql>
                     </mapper>
                     """)
             .doTest();
