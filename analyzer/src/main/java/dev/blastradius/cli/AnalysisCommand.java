@@ -48,6 +48,13 @@ abstract class AnalysisCommand {
     ProjectConfig config = config(scanRoot, cl);
     SqlDialect dialect = dialect(config, cl);
     validateVersions(cl);
+    // --pg-version and --mysql-version win over blastradius.yaml, which wins over the defaults.
+    String pgVersion =
+        common.pgVersion != null ? common.pgVersion : config.pgVersion().orElse(null);
+    String mysqlVersion =
+        common.mysqlVersion != null
+            ? common.mysqlVersion
+            : config.mysqlVersion().orElse(RuleSettings.DEFAULT_MYSQL_VERSION);
     if (common.threads < 1) {
       throw new CommandLine.ParameterException(
           cl, "--threads must be at least 1, was " + common.threads);
@@ -60,10 +67,10 @@ abstract class AnalysisCommand {
     RuleSettings settings =
         new RuleSettings(
             dialect,
-            common.pgVersion == null
+            pgVersion == null
                 ? RuleSettings.DEFAULT_PG_MAJOR
-                : Integer.parseInt(common.pgVersion.split("\\.", -1)[0]),
-            common.mysqlVersion == null ? RuleSettings.DEFAULT_MYSQL_VERSION : common.mysqlVersion,
+                : Integer.parseInt(pgVersion.split("\\.", -1)[0]),
+            mysqlVersion,
             assumeInTransaction);
     return new AnalysisOptions(
         scanRoot,

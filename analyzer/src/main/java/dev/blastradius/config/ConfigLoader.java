@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code blastradius.yaml} strictly: unknown keys and wrong value types are errors that name
@@ -21,17 +22,10 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-  private static final Set<String> SUPPORTED = Set.of("dialect", "include", "exclude");
+  private static final Set<String> SUPPORTED =
+      Set.of("dialect", "include", "exclude", "pgVersion", "mysqlVersion");
   private static final Set<String> PLANNED =
-      Set.of(
-          "pgVersion",
-          "mysqlVersion",
-          "migrations",
-          "packs",
-          "severity",
-          "ignore",
-          "pairs",
-          "entryPoints");
+      Set.of("migrations", "packs", "severity", "ignore", "pairs", "entryPoints");
 
   private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -53,6 +47,8 @@ public final class ConfigLoader {
     Optional<SqlDialect> dialect = Optional.empty();
     List<String> include = List.of();
     List<String> exclude = List.of();
+    Optional<String> pgVersion = Optional.empty();
+    Optional<String> mysqlVersion = Optional.empty();
     try (JsonParser parser = YAML.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -69,12 +65,17 @@ public final class ConfigLoader {
           String reason =
               PLANNED.contains(key)
                   ? "'" + key + "' is not supported by this version of blastradius yet"
-                  : "unknown key '" + key + "' (known: dialect, include, exclude)";
+                  : "unknown key '"
+                      + key
+                      + "' (known: dialect, include, exclude, pgVersion, mysqlVersion)";
           throw error(name, keyLocation, reason);
         }
         switch (key) {
           case "dialect" -> dialect = Optional.of(dialect(name, parser));
           case "include" -> include = strings(name, parser, key);
+          case "pgVersion" -> pgVersion = Optional.of(version(name, parser, key, PG_VERSION));
+          case "mysqlVersion" ->
+              mysqlVersion = Optional.of(version(name, parser, key, MYSQL_VERSION));
           default -> exclude = strings(name, parser, key);
         }
       }
@@ -84,7 +85,26 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(name + ": cannot read: " + e.getMessage());
     }
-    return new ProjectConfig(dialect, include, exclude);
+    return new ProjectConfig(dialect, include, exclude, pgVersion, mysqlVersion);
+  }
+
+  private static final Pattern PG_VERSION = Pattern.compile("\\d+(\\.\\d+)?");
+  private static final Pattern MYSQL_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+
+  /** {@code pgVersion: 13} or {@code "13.4"}; {@code mysqlVersion: 5.7.44}. */
+  private static String version(String name, JsonParser parser, String key, Pattern shape)
+      throws ConfigException, IOException {
+    String text = parser.currentToken().isScalarValue() ? parser.getText() : "";
+    if (!shape.matcher(text).matches()) {
+      throw error(
+          name,
+          parser,
+          "'"
+              + key
+              + "' must be "
+              + (shape == PG_VERSION ? "a Postgres version such as 14" : "X.Y.Z such as 8.0.36"));
+    }
+    return text;
   }
 
   private static SqlDialect dialect(String name, JsonParser parser)

@@ -8,6 +8,7 @@ import dev.blastradius.lang.SqlCoverage;
 import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleCatalog;
+import dev.blastradius.rules.RuleMetadata;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
@@ -70,8 +71,9 @@ public final class Analyzer {
 
     RuleCatalog catalog = RuleCatalog.bundled();
     Check.Result checked = new Check.Result(List.of(), List.of());
+    List<RuleMetadata> ran = check ? catalog.rules(options.packs()) : catalog.rules();
     if (check) {
-      List<Rule> rules = catalog.instantiate();
+      List<Rule> rules = catalog.instantiate(options.packs());
       checked = Check.run(replay.proposed(), rules, graph, replay.catalog(), options.rules());
       problems.addAll(checked.problems());
     }
@@ -83,7 +85,7 @@ public final class Analyzer {
         coverage(allFacts, problems),
         Notes.of(tree, replay, allFacts),
         replay.proposed(),
-        catalog.rules());
+        ran);
   }
 
   private static Coverage coverage(List<FileFacts> facts, List<AnalysisProblem> problems) {

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * The check pass: runs every migration rule on each proposed migration and dispatches each change
- * to the change rules that consume its type. A rule that throws becomes a problem for that
- * migration or change; the other rules still run.
+ * to the change rules that consume its type. Only rules that apply to the target database run, and
+ * each migration is judged against the schema the migrations before it leave. A rule that throws
+ * becomes a problem for that migration or change; the other rules still run.
  */
 final class Check {
 
@@ -34,9 +35,12 @@ final class Check {
       RuleSettings settings) {
     List<Finding> findings = new ArrayList<>();
     List<AnalysisProblem> problems = new ArrayList<>();
+    Catalog catalog = catalogBefore;
+    List<Migration> earlier = new ArrayList<>();
     for (Migration migration : proposed) {
-      RuleContext context = new RuleContext(graph, catalogBefore, migration, settings);
-      for (Rule rule : rules) {
+      RuleContext context = new RuleContext(graph, catalog, migration, settings, earlier);
+      List<Rule> applicable = rules.stream().filter(r -> r.appliesTo(settings)).toList();
+      for (Rule rule : applicable) {
         if (rule instanceof MigrationRule migrationRule) {
           try {
             findings.addAll(migrationRule.check(context));
@@ -46,7 +50,7 @@ final class Check {
         }
       }
       for (LocatedChange change : migration.changes()) {
-        for (Rule rule : rules) {
+        for (Rule rule : applicable) {
           if (rule instanceof ChangeRule changeRule
               && changeRule.consumes().isInstance(change.change())) {
             try {
@@ -58,6 +62,11 @@ final class Check {
           }
         }
       }
+      // The next migration runs against the schema this one leaves.
+      Catalog.Builder builder = catalog.toBuilder();
+      migration.changes().forEach(c -> c.change().applyTo(builder));
+      catalog = builder.build();
+      earlier.add(migration);
     }
     findings.sort(null);
     return new Result(findings, problems);

@@ -5,14 +5,33 @@ import dev.blastradius.change.Migration;
 import dev.blastradius.change.MigrationStatement;
 import dev.blastradius.graph.ColumnAccessGraph;
 import dev.blastradius.schema.Catalog;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What a rule may consult: the access graph of the code as it is, the schema before the proposed
- * migrations, the proposed migration being checked, and the user's settings.
+ * What a rule may consult: the access graph of the code as it is, the schema before the migration,
+ * the proposed migration being checked, the proposed migrations that run before it, and the user's
+ * settings.
+ *
+ * @param catalogBefore the schema after the applied history and any earlier proposed migration
+ * @param earlierProposed the proposed migrations that run before this one, in order
  */
 public record RuleContext(
-    ColumnAccessGraph graph, Catalog catalogBefore, Migration migration, RuleSettings settings) {
+    ColumnAccessGraph graph,
+    Catalog catalogBefore,
+    Migration migration,
+    RuleSettings settings,
+    List<Migration> earlierProposed) {
+
+  public RuleContext {
+    earlierProposed = List.copyOf(earlierProposed);
+  }
+
+  /** The context of the first (or only) proposed migration. */
+  public RuleContext(
+      ColumnAccessGraph graph, Catalog catalogBefore, Migration migration, RuleSettings settings) {
+    this(graph, catalogBefore, migration, settings, List.of());
+  }
 
   /** The statement of the current migration that makes {@code change}. */
   public Optional<MigrationStatement> statementOf(LocatedChange change) {
@@ -24,9 +43,15 @@ public record RuleContext(
 
   /**
    * Whether the migration runs in a transaction by default: {@code --[no-]assume-in-transaction}
-   * when given, else the migration tool's behaviour.
+   * when given, else the migration tool's behaviour (Flyway on Postgres runs a script that holds a
+   * statement which cannot run in a transaction block without one).
    */
   public boolean transactionalByDefault() {
-    return settings.assumeInTransaction().orElse(migration.transactional());
+    return ToolTransactions.wrapsInTransaction(this);
+  }
+
+  /** Transactions, session settings and the schema at each statement of the migration. */
+  public MigrationSession session() {
+    return MigrationSession.of(this);
   }
 }

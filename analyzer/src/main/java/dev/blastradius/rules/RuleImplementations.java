@@ -1,6 +1,28 @@
 package dev.blastradius.rules;
 
 import dev.blastradius.rules.expandcontract.ColumnStillReferenced;
+import dev.blastradius.rules.locking.AddColumnRewrite;
+import dev.blastradius.rules.locking.AddConstraintLock;
+import dev.blastradius.rules.locking.AttachPartitionScan;
+import dev.blastradius.rules.locking.ColumnTypePreference;
+import dev.blastradius.rules.locking.ColumnTypeRewrite;
+import dev.blastradius.rules.locking.ConcurrentlyRestriction;
+import dev.blastradius.rules.locking.DataChangeUnderLock;
+import dev.blastradius.rules.locking.DestructiveChange;
+import dev.blastradius.rules.locking.EnumValueInTransaction;
+import dev.blastradius.rules.locking.MissingTimeout;
+import dev.blastradius.rules.locking.MysqlAddColumn;
+import dev.blastradius.rules.locking.MysqlExplicitOption;
+import dev.blastradius.rules.locking.MysqlForeignKeyChecks;
+import dev.blastradius.rules.locking.MysqlIndexBuild;
+import dev.blastradius.rules.locking.MysqlRenameColumn;
+import dev.blastradius.rules.locking.MysqlTypeChange;
+import dev.blastradius.rules.locking.NonConcurrentOperation;
+import dev.blastradius.rules.locking.SetNotNullScan;
+import dev.blastradius.rules.locking.TableOperationLock;
+import dev.blastradius.rules.locking.TransactionPairing;
+import dev.blastradius.rules.locking.TriggerOnHotTable;
+import dev.blastradius.rules.locking.ValidateInSameTransaction;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +35,30 @@ import java.util.function.Function;
 public final class RuleImplementations {
 
   private static final Map<String, Function<RuleMetadata, Rule>> FACTORIES =
-      Map.of("ColumnStillReferenced", ColumnStillReferenced::new);
+      Map.ofEntries(
+          Map.entry("ColumnStillReferenced", ColumnStillReferenced::new),
+          Map.entry("AddColumnRewrite", AddColumnRewrite::new),
+          Map.entry("AddConstraintLock", AddConstraintLock::new),
+          Map.entry("AttachPartitionScan", AttachPartitionScan::new),
+          Map.entry("ColumnTypePreference", ColumnTypePreference::new),
+          Map.entry("ColumnTypeRewrite", ColumnTypeRewrite::new),
+          Map.entry("ConcurrentlyRestriction", ConcurrentlyRestriction::new),
+          Map.entry("DataChangeUnderLock", DataChangeUnderLock::new),
+          Map.entry("DestructiveChange", DestructiveChange::new),
+          Map.entry("EnumValueInTransaction", EnumValueInTransaction::new),
+          Map.entry("MissingTimeout", MissingTimeout::new),
+          Map.entry("MysqlAddColumn", MysqlAddColumn::new),
+          Map.entry("MysqlExplicitOption", MysqlExplicitOption::new),
+          Map.entry("MysqlForeignKeyChecks", MysqlForeignKeyChecks::new),
+          Map.entry("MysqlIndexBuild", MysqlIndexBuild::new),
+          Map.entry("MysqlRenameColumn", MysqlRenameColumn::new),
+          Map.entry("MysqlTypeChange", MysqlTypeChange::new),
+          Map.entry("NonConcurrentOperation", NonConcurrentOperation::new),
+          Map.entry("SetNotNullScan", SetNotNullScan::new),
+          Map.entry("TableOperationLock", TableOperationLock::new),
+          Map.entry("TransactionPairing", TransactionPairing::new),
+          Map.entry("TriggerOnHotTable", TriggerOnHotTable::new),
+          Map.entry("ValidateInSameTransaction", ValidateInSameTransaction::new));
 
   private RuleImplementations() {}
 

@@ -32,6 +32,7 @@ import dev.blastradius.lang.java.entrypoints.ScheduledEntryPoints;
 import dev.blastradius.lang.java.entrypoints.ServletEntryPoints;
 import dev.blastradius.lang.java.entrypoints.SpringWebEntryPoints;
 import dev.blastradius.lang.java.jdbc.JdbcAdapter;
+import dev.blastradius.lang.java.jdbc.SimpleJdbcInsertAdapter;
 import dev.blastradius.lang.java.jooq.JooqChains;
 import dev.blastradius.lang.java.jooq.JooqTableReader;
 import dev.blastradius.lang.java.jpa.EntityReader;
@@ -59,6 +60,7 @@ public final class JavaFrontend implements LanguageFrontend {
   private static final List<AccessAdapter> ACCESS_ADAPTERS =
       List.of(
           new JdbcAdapter(),
+          new SimpleJdbcInsertAdapter(),
           new DataCallAdapter(),
           new FunctionalRoutes(),
           new SqlSessionCalls(),

@@ -101,8 +101,8 @@ public final class JpaAccesses {
     }
     String property = Character.toLowerCase(method.charAt(3)) + method.substring(4);
     entity
-        .column(property)
-        .ifPresent(c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, false));
+        .columnsUnder(property)
+        .forEach(c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, false));
     return result;
   }
 
