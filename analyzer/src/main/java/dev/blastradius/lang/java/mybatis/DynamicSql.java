@@ -12,10 +12,12 @@ import java.util.Set;
 /**
  * Renders a mapped statement's dynamic SQL into the plain SQL MyBatis could send, for one {@link
  * Variant} of its branches. {@code #{…}} parameters become {@code ?}; {@code ${…}} substitutions
- * become dynamic parts, except inside an {@code <include>} that sets the property. {@code <where>},
- * {@code <set>} and {@code <trim>} add their prefix and drop leading {@code AND}/{@code OR} and
- * stray commas as MyBatis does, so the result stays parseable; {@code <foreach>} is rendered once
- * between its {@code open} and {@code close}.
+ * become dynamic parts, except inside an {@code <include>} that sets the property; one that
+ * qualifies a name ({@code ${schema}.users}) is left out, so the name resolves as written, and the
+ * rendering is {@link Rendering#partial() partial}. {@code <where>}, {@code <set>} and {@code
+ * <trim>} add their prefix and drop leading {@code AND}/{@code OR} and stray commas as MyBatis
+ * does, so the result stays parseable; {@code <foreach>} is rendered once between its {@code open}
+ * and {@code close}.
  */
 final class DynamicSql {
 
@@ -52,12 +54,15 @@ final class DynamicSql {
    * @param chooses every {@code <choose>} met, with its number of branches
    * @param ifs every {@code <if>} met
    * @param missing refids of includes that could not be found
+   * @param partial a {@code ${…}} qualifier was left out: the SQL is only partly known, though
+   *     {@code sql} has no dynamic part for it
    */
   record Rendering(
       StringTemplate sql,
       Map<XmlNode.Element, Integer> chooses,
       List<XmlNode.Element> ifs,
-      List<String> missing) {}
+      List<String> missing,
+      boolean partial) {}
 
   private final Fragments fragments;
   private final Variant variant;
@@ -78,7 +83,11 @@ final class DynamicSql {
     Text text = new Text();
     renderer.children(statement, namespace, Map.of(), text, 0);
     return new Rendering(
-        text.template(), renderer.chooses, List.copyOf(renderer.ifs), renderer.missing);
+        text.template(),
+        renderer.chooses,
+        List.copyOf(renderer.ifs),
+        renderer.missing,
+        text.partial);
   }
 
   private void children(
@@ -266,6 +275,10 @@ final class DynamicSql {
         literal.append('?');
       } else if (properties.containsKey(name)) {
         literal.append(properties.get(name));
+      } else if (qualifies(text, close + 1, literal)) {
+        // ${schema}.users: the table is users in a schema chosen at run time.
+        out.partial = true;
+        close++;
       } else {
         out.glued(literal.toString());
         literal.setLength(0);
@@ -277,11 +290,31 @@ final class DynamicSql {
   }
 
   /**
+   * True when the {@code ${…}} ending before {@code after} is a qualifier: a dot and a name follow,
+   * and it starts a name (nothing name-like is glued before it).
+   */
+  private static boolean qualifies(String text, int after, StringBuilder before) {
+    boolean dotThenName =
+        after + 1 < text.length()
+            && text.charAt(after) == '.'
+            && (Character.isLetter(text.charAt(after + 1)) || text.charAt(after + 1) == '_');
+    if (!dotThenName) {
+      return false;
+    }
+    if (before.length() == 0) {
+      return true;
+    }
+    char previous = before.charAt(before.length() - 1);
+    return !Character.isLetterOrDigit(previous) && previous != '_' && previous != '.';
+  }
+
+  /**
    * SQL being rendered: literal runs and dynamic parts, pieces joined by spaces as MyBatis does.
    */
   static final class Text {
     private final List<StringTemplate.Part> parts = new ArrayList<>();
     private boolean separate;
+    private boolean partial;
 
     /** Starts a new piece: whatever comes next is set off by a space. */
     void separate() {
@@ -320,6 +353,7 @@ final class DynamicSql {
     /** Another rendering as a piece of its own. */
     void append(Text other) {
       separate();
+      partial |= other.partial;
       for (StringTemplate.Part part : other.parts) {
         if (part instanceof StringTemplate.Literal literal) {
           glued(literal.text());

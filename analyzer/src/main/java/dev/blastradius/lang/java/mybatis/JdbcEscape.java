@@ -47,6 +47,10 @@ final class JdbcEscape {
     }
     parts.set(last, new StringTemplate.Literal(tail));
     return new DynamicSql.Rendering(
-        new StringTemplate(parts), rendering.chooses(), rendering.ifs(), rendering.missing());
+        new StringTemplate(parts),
+        rendering.chooses(),
+        rendering.ifs(),
+        rendering.missing(),
+        rendering.partial());
   }
 }

@@ -106,7 +106,7 @@ final class MappedSql {
   }
 
   private static Confidence ceiling(Site site, DynamicSql.Rendering rendering) {
-    return rendering.sql().complete() ? site.cap() : Confidence.POSSIBLE;
+    return rendering.sql().complete() && !rendering.partial() ? site.cap() : Confidence.POSSIBLE;
   }
 
   private static boolean unanalysed(SqlAnalysis analysis) {

@@ -274,7 +274,7 @@ class MapperXmlTest {
                       <select id="anyTable" resultType="map">SELECT * FROM ${table}</select>
                       <!-- expect: none -->
                       <select id="partitioned" resultType="map">SELECT id FROM users${suffix}</select>
-                      <!-- todo-expect: read users.id, read users.email -->
+                      <!-- expect: read users.id, read users.email -->
                       <select id="inSchema" resultType="map">
                         SELECT id FROM ${schema}.users WHERE <include refid="byEmail"/>
                       </select>
