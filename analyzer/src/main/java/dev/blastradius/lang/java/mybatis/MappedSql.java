@@ -165,13 +165,15 @@ final class MappedSql {
     return use.column() + "\n" + use.kind() + "\n" + use.throughView();
   }
 
+  /** One use for two renderings: the surer confidence; inserting when either rendering inserts. */
   private static ColumnUse surer(ColumnUse a, ColumnUse b) {
     return new ColumnUse(
         a.column(),
         a.kind(),
         a.confidence().strongest(b.confidence()),
         a.implicit() && b.implicit(),
-        a.throughView());
+        a.throughView(),
+        a.inserts() || b.inserts());
   }
 
   /** The result-map reads of a statement, applied to the uses its SQL gave. */
@@ -207,7 +209,12 @@ final class MappedSql {
           result.set(
               result.indexOf(read),
               new ColumnUse(
-                  read.column(), read.kind(), read.confidence(), false, read.throughView()));
+                  read.column(),
+                  read.kind(),
+                  read.confidence(),
+                  false,
+                  read.throughView(),
+                  read.inserts()));
         } else if (reads.isEmpty() && stars.size() == 1) {
           ColumnUse star = stars.get(0);
           result.add(
