@@ -26,7 +26,10 @@ import java.util.function.Function;
  * statement with {@code <choose>} is rendered once per branch; when the rendering with every {@code
  * <if>} does not parse (two alternative {@code ORDER BY}s), each {@code <if>} is tried on its own.
  * The uses of all renderings are merged, so each column appears once per kind with the surest
- * confidence any rendering gave it. Columns a result map names are read by the statement.
+ * confidence any rendering gave it. Columns a result map names are read by the statement. An INSERT
+ * with {@code <if>}s is also rendered without them: a column it names only inside an {@code <if>}
+ * (or a {@code <choose>} branch) is written, but rows may be created without it, so it is not an
+ * inserting write.
  */
 final class MappedSql {
 
@@ -73,6 +76,11 @@ final class MappedSql {
       analyses.add(analyze(site, rendering));
       ceilings.add(ceiling(site, rendering));
     }
+    if (!unanalysed(analyses.get(0)) && inserts(analyses.get(0)) && !primary.ifs().isEmpty()) {
+      DynamicSql.Rendering bare = render.apply(new DynamicSql.Variant(Map.of(), Set.of()));
+      analyses.add(analyze(site, bare));
+      ceilings.add(ceiling(site, bare));
+    }
     boolean recovered = false;
     if (unanalysed(analyses.get(0)) && !primary.ifs().isEmpty()) {
       List<DynamicSql.Rendering> retries = new ArrayList<>();
@@ -109,6 +117,33 @@ final class MappedSql {
     return rendering.sql().complete() && !rendering.partial() ? site.cap() : Confidence.POSSIBLE;
   }
 
+  private static boolean inserts(SqlAnalysis analysis) {
+    return analysis.statements().stream()
+        .flatMap(s -> s.uses().stream())
+        .anyMatch(ColumnUse::inserts);
+  }
+
+  /** The columns every rendering that parsed and inserts rows supplies; null when none inserts. */
+  private static Set<ColumnRef> alwaysInserted(List<SqlAnalysis> analyses) {
+    Set<ColumnRef> always = null;
+    for (SqlAnalysis analysis : analyses) {
+      if (unanalysed(analysis) || !inserts(analysis)) {
+        continue;
+      }
+      Set<ColumnRef> supplied = new LinkedHashSet<>();
+      analysis.statements().stream()
+          .flatMap(s -> s.uses().stream())
+          .filter(ColumnUse::inserts)
+          .forEach(u -> supplied.add(u.column()));
+      if (always == null) {
+        always = supplied;
+      } else {
+        always.retainAll(supplied);
+      }
+    }
+    return always;
+  }
+
   private static boolean unanalysed(SqlAnalysis analysis) {
     return analysis.statements().stream().anyMatch(s -> s.status() == ParseStatus.UNANALYSED);
   }
@@ -135,7 +170,22 @@ final class MappedSql {
         }
       }
     }
-    List<ColumnUse> all = ResultColumns.apply(List.copyOf(uses.values()), resultColumns, site);
+    Set<ColumnRef> always = alwaysInserted(analyses);
+    List<ColumnUse> conditional = new ArrayList<>();
+    for (ColumnUse use : uses.values()) {
+      boolean sometimes = use.inserts() && always != null && !always.contains(use.column());
+      conditional.add(
+          sometimes
+              ? new ColumnUse(
+                  use.column(),
+                  use.kind(),
+                  use.confidence(),
+                  use.implicit(),
+                  use.throughView(),
+                  false)
+              : use);
+    }
+    List<ColumnUse> all = ResultColumns.apply(conditional, resultColumns, site);
     List<AnalyzedStatement> first = analyses.get(0).statements();
     List<AnalyzedStatement> statements = new ArrayList<>();
     for (int i = 0; i < first.size(); i++) {

@@ -105,6 +105,69 @@ class MapperXmlTest {
   }
 
   @Test
+  void positive_insertColumnsInsideIfsMayBeLeftOut() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "src/main/resources/mapper/UserMapper.xml",
+                DOCTYPE
+                    + """
+                    <mapper namespace="com.acme.UserMapper">
+                      <!-- expect: write users.email, write users.name, write users.status -->
+                      <insert id="insertSelective">
+                        INSERT INTO users
+                        <trim prefix="(" suffix=")" suffixOverrides=",">
+                          email,
+                          <if test="name != null">name,</if>
+                          <choose><when test="status != null">status,</when><otherwise/></choose>
+                        </trim>
+                        <trim prefix="VALUES (" suffix=")" suffixOverrides=",">
+                          #{email},
+                          <if test="name != null">#{name},</if>
+                          <choose><when test="status != null">#{status},</when><otherwise/></choose>
+                        </trim>
+                      </insert>
+                    </mapper>
+                    """)
+            .doTest();
+    assertThat(accessesIn(result, "UserMapper.xml"))
+        .filteredOn(Access::inserts)
+        .extracting(a -> a.column().column())
+        .containsExactly("email");
+  }
+
+  @Test
+  void negative_insertColumnsOutsideIfsAreAlwaysSupplied() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "src/main/resources/mapper/UserMapper.xml",
+                DOCTYPE
+                    + """
+                    <mapper namespace="com.acme.UserMapper">
+                      <!-- expect: write users.email, write users.name, write users.status -->
+                      <insert id="insert">
+                        INSERT INTO users (email, name, status)
+                        VALUES (#{email}, #{name}, <if test="active">'active'</if>'new')
+                      </insert>
+                      <!-- expect: write users.name, read users.id -->
+                      <update id="rename">
+                        UPDATE users SET name = #{name} <if test="id != null">WHERE id = #{id}</if>
+                      </update>
+                    </mapper>
+                    """)
+            .doTest();
+    assertThat(accessesIn(result, "UserMapper.xml"))
+        .filteredOn(a -> a.kind() == dev.blastradius.graph.AccessKind.WRITE)
+        .filteredOn(a -> a.location().startLine() == 6)
+        .hasSize(3)
+        .allSatisfy(a -> assertThat(a.inserts()).isTrue());
+    assertThat(accessesIn(result, "UserMapper.xml"))
+        .filteredOn(a -> a.location().startLine() == 11)
+        .noneSatisfy(a -> assertThat(a.inserts()).isTrue());
+  }
+
+  @Test
   void positive_chooseBranchesAreEachRendered() {
     AnalysisResult result =
         withUsers()
