@@ -162,10 +162,11 @@ class JooqDslTest {
 
   @Test
   void positive_insertUpdateDeleteAndReturning() {
-    withSchema()
-        .source(
-            "src/main/java/com/acme/UserWriter.java",
-            """
+    AnalysisResult result =
+        withSchema()
+            .source(
+                "src/main/java/com/acme/UserWriter.java",
+                """
             package com.acme;
 
             import static com.acme.db.Tables.USERS;
@@ -207,7 +208,27 @@ class JooqDslTest {
               }
             }
             """)
-        .doTest();
+            .doTest();
+    // Inserts supply their columns (for not-null-vs-writers); an update or a delete creates no
+    // rows.
+    assertThat(
+            result.graph().accesses().stream()
+                .filter(a -> a.location().path().endsWith("UserWriter.java"))
+                .filter(Access::inserts)
+                .map(a -> a.location().startLine() + " " + a.column().column())
+                .sorted()
+                .toList())
+        .containsExactly(
+            "12 email",
+            "12 name",
+            "17 email",
+            "17 status",
+            "22 email",
+            "22 id",
+            "38 email",
+            "38 id",
+            "38 name",
+            "38 status");
   }
 
   @Test
