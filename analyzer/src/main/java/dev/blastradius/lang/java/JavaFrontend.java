@@ -33,10 +33,14 @@ import dev.blastradius.lang.java.entrypoints.ServletEntryPoints;
 import dev.blastradius.lang.java.entrypoints.SpringWebEntryPoints;
 import dev.blastradius.lang.java.jdbc.JdbcAdapter;
 import dev.blastradius.lang.java.jdbc.SimpleJdbcInsertAdapter;
+import dev.blastradius.lang.java.jooq.JooqChains;
+import dev.blastradius.lang.java.jooq.JooqTableReader;
 import dev.blastradius.lang.java.jpa.EntityReader;
 import dev.blastradius.lang.java.link.DataCallAdapter;
 import dev.blastradius.lang.java.link.JavaFileModel;
 import dev.blastradius.lang.java.link.JavaLinker;
+import dev.blastradius.lang.java.mybatis.MapperMethods;
+import dev.blastradius.lang.java.mybatis.SqlSessionCalls;
 import dev.blastradius.lang.java.springdata.RepositoryReader;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
@@ -58,7 +62,12 @@ public final class JavaFrontend implements LanguageFrontend {
           new JdbcAdapter(),
           new SimpleJdbcInsertAdapter(),
           new DataCallAdapter(),
-          new FunctionalRoutes());
+          new FunctionalRoutes(),
+          new SqlSessionCalls(),
+          new JooqChains());
+
+  /** One adapter per framework that declares SQL on methods, in this explicit list. */
+  private static final List<DeclarationAdapter> DECLARATION_ADAPTERS = List.of(new MapperMethods());
 
   private static final Set<String> TRANSACTIONAL = Set.of("Transactional");
 
@@ -142,6 +151,7 @@ public final class JavaFrontend implements LanguageFrontend {
     }
     EntityReader.read(type, path).ifPresent(model.entities::add);
     RepositoryReader.read(type, strings).ifPresent(model.repositories::add);
+    JooqTableReader.read(type, model.jooq);
     projection(type).ifPresent(p -> model.projections.put(type.getNameAsString(), p));
   }
 
@@ -194,6 +204,9 @@ public final class JavaFrontend implements LanguageFrontend {
     if (callable instanceof MethodDeclaration method) {
       for (EntryPointAdapter adapter : ENTRY_POINT_ADAPTERS) {
         adapter.entryPoints(method, owner, site).forEach(e -> facts.entryPoint(unitId, e));
+      }
+      for (DeclarationAdapter adapter : DECLARATION_ADAPTERS) {
+        adapter.visit(method, owner, site);
       }
     }
     if (testCode) {

@@ -2,7 +2,9 @@ package dev.blastradius.lang.java.link;
 
 import dev.blastradius.lang.LinkState;
 import dev.blastradius.lang.java.StringTemplate;
+import dev.blastradius.lang.java.jooq.JooqUses;
 import dev.blastradius.lang.java.jpa.EntityDecl;
+import dev.blastradius.lang.java.mybatis.MyBatisUses;
 import dev.blastradius.lang.java.springdata.RepositoryDecl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,4 +29,6 @@ public final class JavaFileModel implements LinkState {
   public final List<RepositoryDecl> repositories = new ArrayList<>();
   public final List<PendingSql> pendingSql = new ArrayList<>();
   public final List<DataCall> dataCalls = new ArrayList<>();
+  public final MyBatisUses mybatis = new MyBatisUses();
+  public final JooqUses jooq = new JooqUses();
 }

@@ -9,8 +9,11 @@ import dev.blastradius.lang.HostedSql;
 import dev.blastradius.lang.UnitAccess;
 import dev.blastradius.lang.java.DeclaredTypes;
 import dev.blastradius.lang.java.StringTemplate;
+import dev.blastradius.lang.java.jooq.JooqLinker;
+import dev.blastradius.lang.java.jooq.JooqUses;
 import dev.blastradius.lang.java.jpa.JpaAccesses;
 import dev.blastradius.lang.java.jpa.NamingChoice;
+import dev.blastradius.lang.java.mybatis.MyBatisLinker;
 import dev.blastradius.lang.java.springdata.RepositoryAccesses;
 import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.source.AnalysisProblem;
@@ -49,12 +52,21 @@ public final class JavaLinker {
         project.hasEntities() && naming.note() != null
             ? project.firstEntityPath().orElse(null)
             : null;
+    MyBatisLinker mybatis =
+        new MyBatisLinker(context, models.stream().map(m -> m.mybatis).toList(), project::constant);
+    java.util.SortedMap<String, JooqUses> jooqUses = new java.util.TreeMap<>();
+    files.stream()
+        .filter(f -> f.state() instanceof JavaFileModel)
+        .forEach(f -> jooqUses.put(f.path(), ((JavaFileModel) f.state()).jooq));
+    JooqLinker jooq = new JooqLinker(context, jooqUses, project::constant);
     List<FileFacts> linked = new ArrayList<>();
     for (FileFacts file : files) {
       FileFacts.Builder builder = new FileFacts.Builder(file.path()).addAll(file).state(null);
       if (file.state() instanceof JavaFileModel model) {
         model.pendingSql.forEach(p -> pendingSql(p, project, builder));
         model.dataCalls.forEach(c -> dataCall(c, project, projections, builder));
+        mybatis.link(model.mybatis, builder);
+        jooq.link(model.jooq, builder);
       }
       if (file.path().equals(notePath)) {
         builder.note(naming.note());
