@@ -1,0 +1,128 @@
+package dev.blastradius.lang.ts;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
+
+/** Turns argument expressions into {@link JsValue}s, to a bounded depth and size. */
+final class ValueReader {
+
+  private static final int MAX_DEPTH = 12;
+  private static final int MAX_ENTRIES = 200;
+
+  private final TsSource source;
+  private final TsStrings strings;
+
+  ValueReader(TsSource source, TsStrings strings) {
+    this.source = source;
+    this.strings = strings;
+  }
+
+  JsValue read(TSNode node) {
+    return read(node, 0);
+  }
+
+  private JsValue read(TSNode node, int depth) {
+    if (!TsSource.present(node)) {
+      return new JsValue.Other("");
+    }
+    if (depth > MAX_DEPTH) {
+      return new JsValue.Other("…");
+    }
+    TSNode value = TsSource.unwrap(node);
+    if (!TsSource.present(value)) {
+      return new JsValue.Other(source.text(node));
+    }
+    return switch (value.getType()) {
+      case "string", "template_string", "binary_expression" ->
+          strings
+              .evaluate(value)
+              .<JsValue>map(JsValue.Str::new)
+              .orElseGet(() -> new JsValue.Other(source.text(value)));
+      case "true" -> new JsValue.Bool(true);
+      case "false" -> new JsValue.Bool(false);
+      case "identifier", "shorthand_property_identifier" -> new JsValue.Ident(source.text(value));
+      case "this" -> new JsValue.Ident("this");
+      case "member_expression" -> member(value, depth);
+      case "call_expression" -> call(value, depth);
+      case "object" -> object(value, depth);
+      case "array" -> array(value, depth);
+      case "arrow_function", "function_expression", "function" -> function(value, depth);
+      default -> new JsValue.Other(source.text(value));
+    };
+  }
+
+  private JsValue member(TSNode node, int depth) {
+    TSNode property = TsSource.field(node, "property");
+    return new JsValue.Member(
+        read(TsSource.field(node, "object"), depth + 1),
+        property == null ? "" : source.text(property));
+  }
+
+  private JsValue call(TSNode node, int depth) {
+    TSNode arguments = TsSource.field(node, "arguments");
+    List<JsValue> args = new ArrayList<>();
+    if (TsSource.type(arguments).equals("template_string")) {
+      args.add(read(arguments, depth + 1));
+    } else if (arguments != null) {
+      for (TSNode argument : TsSource.named(arguments)) {
+        if (args.size() < MAX_ENTRIES) {
+          args.add(read(argument, depth + 1));
+        }
+      }
+    }
+    return new JsValue.Call(read(TsSource.field(node, "function"), depth + 1), args);
+  }
+
+  private JsValue object(TSNode node, int depth) {
+    List<JsValue.Entry> entries = new ArrayList<>();
+    for (TSNode entry : TsSource.named(node)) {
+      if (entries.size() >= MAX_ENTRIES) {
+        break;
+      }
+      switch (entry.getType()) {
+        case "pair" -> {
+          String key = source.keyName(TsSource.field(entry, "key")).orElse(null);
+          entries.add(new JsValue.Entry(key, read(TsSource.field(entry, "value"), depth + 1)));
+        }
+        case "shorthand_property_identifier" ->
+            entries.add(
+                new JsValue.Entry(source.text(entry), new JsValue.Ident(source.text(entry))));
+        case "method_definition" -> {
+          String key = source.keyName(TsSource.field(entry, "name")).orElse(null);
+          entries.add(new JsValue.Entry(key, new JsValue.Fn(List.of(), null)));
+        }
+        default -> entries.add(new JsValue.Entry(null, new JsValue.Other(source.text(entry))));
+      }
+    }
+    return new JsValue.Obj(entries);
+  }
+
+  private JsValue array(TSNode node, int depth) {
+    List<JsValue> items = new ArrayList<>();
+    for (TSNode item : TsSource.named(node)) {
+      if (items.size() < MAX_ENTRIES) {
+        items.add(read(item, depth + 1));
+      }
+    }
+    return new JsValue.Arr(items);
+  }
+
+  private JsValue function(TSNode node, int depth) {
+    List<String> params = new ArrayList<>();
+    TSNode parameters = TsSource.field(node, "parameters");
+    TSNode single = TsSource.field(node, "parameter");
+    if (single != null) {
+      params.add(source.text(single));
+    } else if (parameters != null) {
+      for (TSNode parameter : TsSource.named(parameters)) {
+        TSNode pattern = TsSource.field(parameter, "pattern");
+        params.add(source.text(pattern == null ? parameter : pattern));
+      }
+    }
+    TSNode body = TsSource.field(node, "body");
+    JsValue expression =
+        body == null || body.getType().equals("statement_block") ? null : read(body, depth + 1);
+    return new JsValue.Fn(params, expression);
+  }
+}
