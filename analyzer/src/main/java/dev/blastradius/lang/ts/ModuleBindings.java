@@ -363,7 +363,7 @@ final class ModuleBindings {
   }
 
   /** A call by name, and the functions it passes on as callbacks. */
-  void call(TSNode node, String callerId, String ownerClass) {
+  void call(TSNode node, String callerId, String ownerClass, java.util.Set<Integer> claimed) {
     if (node.getType().equals("new_expression")) {
       TSNode constructor = TsSource.field(node, "constructor");
       if (TsSource.type(constructor).equals("identifier")) {
@@ -384,11 +384,30 @@ final class ModuleBindings {
     if (arguments != null && arguments.getType().equals("arguments")) {
       for (TSNode argument : TsSource.named(arguments)) {
         String type = argument.getType();
-        if (type.equals("identifier") || type.equals("member_expression")) {
+        if ((type.equals("identifier") || type.equals("member_expression"))
+            && !claimed.contains(argument.getStartByte())) {
           target(argument, callerId, ownerClass);
         }
       }
     }
+  }
+
+  /**
+   * The last name of a call's callee ({@code constructEvent} of {@code
+   * stripe.webhooks.constructEvent(…)}).
+   */
+  String calleeName(TSNode node) {
+    TSNode callee =
+        TsSource.field(node, node.getType().equals("new_expression") ? "constructor" : "function");
+    callee = TsSource.unwrap(callee);
+    return switch (TsSource.type(callee)) {
+      case "identifier" -> source.text(callee);
+      case "member_expression" -> {
+        TSNode property = TsSource.field(callee, "property");
+        yield property == null ? null : source.text(property);
+      }
+      default -> null;
+    };
   }
 
   /** A function named in JSX ({@code <form action={createUser}>}, {@code onClick={save}}). */

@@ -9,7 +9,15 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.treesitter.Grammar;
 import dev.blastradius.lang.treesitter.Query;
 import dev.blastradius.lang.treesitter.SyntaxTree;
+import dev.blastradius.lang.ts.entrypoints.BrowserEntryPoints;
+import dev.blastradius.lang.ts.entrypoints.EdgeFunctionEntryPoints;
+import dev.blastradius.lang.ts.entrypoints.JobEntryPoints;
+import dev.blastradius.lang.ts.entrypoints.NestEntryPoints;
+import dev.blastradius.lang.ts.entrypoints.NextEntryPoints;
+import dev.blastradius.lang.ts.entrypoints.ScriptEntryPoints;
+import dev.blastradius.lang.ts.entrypoints.ServerRoutes;
 import dev.blastradius.lang.ts.sql.RawSqlAdapter;
+import dev.blastradius.lang.ts.supabase.SupabaseAdapter;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
 import java.util.ArrayList;
@@ -32,7 +40,17 @@ final class ModuleReader {
   private static final int ERRORS_SHOWN = 3;
 
   /** One adapter per framework, in this explicit list. */
-  private static final List<TsAdapter> ADAPTERS = List.of(new RawSqlAdapter());
+  private static final List<TsAdapter> ADAPTERS =
+      List.of(
+          new RawSqlAdapter(),
+          new SupabaseAdapter(),
+          new NextEntryPoints(),
+          new ServerRoutes(),
+          new NestEntryPoints(),
+          new JobEntryPoints(),
+          new EdgeFunctionEntryPoints(),
+          new ScriptEntryPoints(),
+          new BrowserEntryPoints());
 
   private static final String COMMON =
       """
@@ -298,6 +316,7 @@ final class ModuleReader {
   /** Records calls and callback references by name, and hands each call to the adapters. */
   private void calls(TsSite site, ModuleBindings bindings) {
     int previousCallStart = -1;
+    List<TsCall> calls = new ArrayList<>();
     for (Capture capture : captures) {
       if (capture.kind() != Kind.CALL && capture.kind() != Kind.REFERENCE) {
         continue;
@@ -308,13 +327,25 @@ final class ModuleReader {
         bindings.reference(capture.node(), owner.id, ownerClass);
         continue;
       }
-      bindings.call(capture.node(), owner.id, ownerClass);
+      String callee = bindings.calleeName(capture.node());
+      if (callee != null) {
+        site.calledAt(capture.start(), callee);
+      }
       boolean head = capture.start() != previousCallStart;
       previousCallStart = capture.start();
-      TsCall call = new TsCall(capture.node(), owner.id, head, source);
+      calls.add(new TsCall(capture.node(), owner.id, head, source));
+    }
+    // Adapters run once every call's name is known (a route asks whether its handler checks a
+    // signature); the registrations they find claim their handler arguments before the calls of
+    // the surrounding code are recorded.
+    for (TsCall call : calls) {
       for (TsAdapter adapter : ADAPTERS) {
         adapter.call(call, site);
       }
+    }
+    for (TsCall call : calls) {
+      int start = call.node().getStartByte();
+      bindings.call(call.node(), call.unitId(), bindings.classAt(start), site.claimed());
     }
   }
 

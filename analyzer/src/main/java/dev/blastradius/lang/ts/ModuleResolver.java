@@ -99,7 +99,7 @@ final class ModuleResolver {
         continue;
       }
       for (String target : entry.getValue()) {
-        Optional<String> found = probe(join(config.baseUrl(), target.replace("*", matched)));
+        Optional<String> found = probe(target.replace("*", matched));
         if (found.isPresent()) {
           return found;
         }

@@ -115,14 +115,28 @@ final class TsLinker {
     }
   }
 
-  /** Each call by name that lands in one of our units becomes a call-graph edge. */
+  /**
+   * Each call by name that lands in one of our units becomes a call-graph edge, except a call from
+   * browser code into a server action: that is an HTTP request, with its own entry point.
+   */
   private static void calls(TsModule module, TsProject project, FileFacts.Builder builder) {
     Set<String> seen = new HashSet<>();
     for (TsModule.Call call : module.calls) {
       Optional<String> target = project.callee(module, call);
-      if (target.isPresent() && seen.add(call.callerId() + "\n" + target.get())) {
+      if (target.isEmpty() || (module.browser && serverAction(target.get(), project))) {
+        continue;
+      }
+      if (seen.add(call.callerId() + "\n" + target.get())) {
         builder.call(new CallSite(call.callerId(), target.get(), 0, null));
       }
     }
+  }
+
+  private static boolean serverAction(String unitId, TsProject project) {
+    String path = unitId.substring("ts:".length(), unitId.indexOf('#'));
+    return project
+        .module(path)
+        .map(m -> m.serverActionFile || m.serverActions.contains(unitId))
+        .orElse(false);
   }
 }

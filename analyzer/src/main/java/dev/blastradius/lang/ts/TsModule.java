@@ -37,6 +37,9 @@ public final class TsModule implements LinkState {
     }
   }
 
+  /** The first part of a {@link Call} target that names what this module exports. */
+  public static final String EXPORT_TARGET = "<export>";
+
   /** The name under which the file's module-level code is a unit. */
   public static final String MODULE_UNIT = "<module>";
 
@@ -71,6 +74,18 @@ public final class TsModule implements LinkState {
 
   /** Data uses finished when every file is read. */
   public final List<PendingUse> pending = new ArrayList<>();
+
+  /** Whether the file runs in the browser ({@code 'use client'}, Vite app sources). */
+  public boolean browser;
+
+  /**
+   * Units that are server actions: a call from browser code reaches them over HTTP, so the
+   * browser's entry point does not extend into them.
+   */
+  public final java.util.Set<String> serverActions = new java.util.HashSet<>();
+
+  /** Whether every export of the file is a server action ({@code 'use server'} at its top). */
+  public boolean serverActionFile;
 
   /** Whether the file reads or writes the database itself (then its importers matter). */
   public boolean touchesDatabase;

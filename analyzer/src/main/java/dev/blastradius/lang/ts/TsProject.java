@@ -157,6 +157,9 @@ public final class TsProject {
   public Optional<String> callee(TsModule module, TsModule.Call call) {
     List<String> target = call.target();
     String first = target.get(0);
+    if (first.equals(TsModule.EXPORT_TARGET)) {
+      return export(module.path, target.get(1)).flatMap(b -> unit(b, List.of()));
+    }
     if (first.equals("new")) {
       return binding(module.path, target.get(1)).flatMap(b -> unit(b, List.of("constructor")));
     }

@@ -48,6 +48,15 @@ public final class TsStrings {
     constants.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
   }
 
+  /**
+   * The value a {@code const} of this file binds {@code name} to, when it is bound once; null
+   * otherwise.
+   */
+  public TSNode boundValue(String name) {
+    List<TSNode> values = constants.get(name);
+    return values != null && values.size() == 1 ? values.get(0) : null;
+  }
+
   /** Records a binding imported from another module. */
   void imported(String local) {
     imported.add(local);
