@@ -14,10 +14,11 @@ import java.util.Set;
  * and their calls ({@code sql query execute prepare pool pg postgres mysql mysql2 sqlite sqlite3
  * slonik neon}); ORMs and query builders ({@code prisma supabase drizzle knex typeorm kysely
  * sequelize}); Prisma's client ({@code $queryRaw $executeRaw $queryRawUnsafe $executeRawUnsafe
- * $transaction findMany findUnique findUniqueOrThrow findFirst findFirstOrThrow createMany
- * updateMany deleteMany}); Supabase's {@code rpc}; Drizzle's tables ({@code pgTable mysqlTable
- * sqliteTable}); TypeORM's ({@code Entity getRepository createQueryBuilder}). A missing word costs
- * recall only for a file that touches the database with none of the others, which the tests pin.
+ * $transaction findMany findUnique findUniqueOrThrow findFirst findFirstOrThrow create createMany
+ * updateMany deleteMany aggregate groupBy}); Supabase's {@code rpc}; Drizzle's tables ({@code
+ * pgTable mysqlTable sqliteTable}); TypeORM's ({@code Entity getRepository createQueryBuilder}). A
+ * missing word costs recall only for a file that touches the database with none of the others,
+ * which the tests pin.
  */
 public final class DatabaseVocabulary {
 
@@ -63,6 +64,9 @@ public final class DatabaseVocabulary {
           "createmany",
           "updatemany",
           "deletemany",
+          "create",
+          "aggregate",
+          "groupby",
           "rpc",
           "pgtable",
           "mysqltable",

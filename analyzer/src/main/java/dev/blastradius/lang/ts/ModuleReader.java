@@ -16,6 +16,7 @@ import dev.blastradius.lang.ts.entrypoints.NestEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.NextEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.ScriptEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.ServerRoutes;
+import dev.blastradius.lang.ts.prisma.PrismaAdapter;
 import dev.blastradius.lang.ts.sql.RawSqlAdapter;
 import dev.blastradius.lang.ts.supabase.SupabaseAdapter;
 import dev.blastradius.source.AnalysisProblem;
@@ -44,6 +45,7 @@ final class ModuleReader {
       List.of(
           new RawSqlAdapter(),
           new SupabaseAdapter(),
+          new PrismaAdapter(),
           new NextEntryPoints(),
           new ServerRoutes(),
           new NestEntryPoints(),

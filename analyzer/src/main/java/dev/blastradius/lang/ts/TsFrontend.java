@@ -5,6 +5,7 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.LanguageFrontend;
 import dev.blastradius.lang.treesitter.Grammar;
 import dev.blastradius.lang.treesitter.TreeSitterParser;
+import dev.blastradius.lang.ts.prisma.PrismaSchema;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
@@ -44,7 +45,7 @@ public final class TsFrontend implements LanguageFrontend {
 
   @Override
   public List<Language> languages() {
-    return List.of(Language.TYPESCRIPT, Language.JAVASCRIPT);
+    return List.of(Language.TYPESCRIPT, Language.JAVASCRIPT, Language.PRISMA);
   }
 
   /** The grammar for a file: TSX and JSX need their own, {@code .ts} must not get TSX's. */
@@ -61,6 +62,9 @@ public final class TsFrontend implements LanguageFrontend {
 
   @Override
   public FileFacts extract(SourceFile file, String text, ExtractContext context) {
+    if (file.language() == Language.PRISMA) {
+      return prismaSchema(file.path(), text);
+    }
     String lower = file.path().toLowerCase(Locale.ROOT);
     if (lower.endsWith(".d.ts") || lower.endsWith(".d.mts") || lower.endsWith(".d.cts")) {
       return new FileFacts.Builder(file.path()).build(); // declarations only, no code
@@ -71,6 +75,16 @@ public final class TsFrontend implements LanguageFrontend {
       return new FileFacts.Builder(file.path()).state(module).build();
     }
     return parse(file.path(), text, context);
+  }
+
+  /** A Prisma schema: its models are linked with the client calls that use them. */
+  private static FileFacts prismaSchema(String path, String text) {
+    PrismaSchema schema = PrismaSchema.parse(path, text);
+    FileFacts.Builder facts = new FileFacts.Builder(path);
+    for (PrismaSchema.Problem problem : schema.problems()) {
+      facts.problem(new AnalysisProblem(path, "extract", problem.message(), problem.line()));
+    }
+    return facts.state(schema).build();
   }
 
   /** Reads a file with tree-sitter whatever its words (the linker found it matters). */

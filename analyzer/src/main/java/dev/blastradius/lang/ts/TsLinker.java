@@ -3,6 +3,7 @@ package dev.blastradius.lang.ts;
 import dev.blastradius.graph.CallSite;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
+import dev.blastradius.lang.ts.prisma.PrismaSchema;
 import dev.blastradius.source.SourceFile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,10 +39,13 @@ final class TsLinker {
   List<FileFacts> link(List<FileFacts> files) {
     Map<String, FileFacts> facts = new LinkedHashMap<>();
     Map<String, TsModule> modules = new HashMap<>();
+    List<PrismaSchema> schemas = new ArrayList<>();
     for (FileFacts file : files) {
       facts.put(file.path(), file);
       if (file.state() instanceof TsModule module) {
         modules.put(file.path(), module);
+      } else if (file.state() instanceof PrismaSchema schema) {
+        schemas.add(schema);
       }
     }
     Map<String, SourceFile> sources = new HashMap<>();
@@ -63,7 +67,8 @@ final class TsLinker {
           modules.put(path, module);
           return module;
         };
-    TsProject project = new TsProject(modules, loader, resolver, context);
+    TsProject project =
+        new TsProject(modules, loader, resolver, context, PrismaSchema.merge(schemas));
     parseImporters(facts, modules, project);
 
     List<FileFacts> linked = new ArrayList<>();

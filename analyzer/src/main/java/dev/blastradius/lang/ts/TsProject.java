@@ -1,6 +1,7 @@
 package dev.blastradius.lang.ts;
 
 import dev.blastradius.lang.ExtractContext;
+import dev.blastradius.lang.ts.prisma.PrismaSchema;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +28,33 @@ public final class TsProject {
   private final Function<String, TsModule> loader;
   private final ModuleResolver resolver;
   private final ExtractContext context;
+  private final PrismaSchema prisma;
 
   TsProject(
       Map<String, TsModule> modules,
       Function<String, TsModule> loader,
       ModuleResolver resolver,
-      ExtractContext context) {
+      ExtractContext context,
+      PrismaSchema prisma) {
     this.modules = modules;
     this.loader = loader;
     this.resolver = resolver;
     this.context = context;
+    this.prisma = prisma;
   }
 
   public ExtractContext context() {
     return context;
+  }
+
+  /** Every Prisma model of the repository (empty without a schema). */
+  public PrismaSchema prisma() {
+    return prisma;
+  }
+
+  /** Table and column names matched against the catalog. */
+  public DbNames names() {
+    return new DbNames(context.catalog(), context.sql().identifiers());
   }
 
   /** The module at {@code path}, parsed now if the prefilter had skipped it. */

@@ -41,7 +41,7 @@ final class ValueReader {
               .orElseGet(() -> new JsValue.Other(source.text(value)));
       case "true" -> new JsValue.Bool(true);
       case "false" -> new JsValue.Bool(false);
-      case "identifier", "shorthand_property_identifier" -> new JsValue.Ident(source.text(value));
+      case "identifier", "shorthand_property_identifier" -> identifier(source.text(value), depth);
       case "this" -> new JsValue.Ident("this");
       case "member_expression" -> member(value, depth);
       case "call_expression" -> call(value, depth);
@@ -50,6 +50,20 @@ final class ValueReader {
       case "arrow_function", "function_expression", "function" -> function(value, depth);
       default -> new JsValue.Other(source.text(value));
     };
+  }
+
+  /**
+   * A name: the object or array literal a {@code const} of this file binds it to ({@code const
+   * where = { id }; findMany({ where })}), else the name itself.
+   */
+  private JsValue identifier(String name, int depth) {
+    TSNode bound = strings.boundValue(name);
+    TSNode literal = bound == null ? null : TsSource.unwrap(bound);
+    String type = TsSource.type(literal);
+    if ((type.equals("object") || type.equals("array")) && depth < MAX_DEPTH / 2) {
+      return read(literal, depth + 2);
+    }
+    return new JsValue.Ident(name);
   }
 
   private JsValue member(TSNode node, int depth) {
@@ -87,7 +101,7 @@ final class ValueReader {
         }
         case "shorthand_property_identifier" ->
             entries.add(
-                new JsValue.Entry(source.text(entry), new JsValue.Ident(source.text(entry))));
+                new JsValue.Entry(source.text(entry), identifier(source.text(entry), depth + 1)));
         case "method_definition" -> {
           String key = source.keyName(TsSource.field(entry, "name")).orElse(null);
           entries.add(new JsValue.Entry(key, new JsValue.Fn(List.of(), null)));
