@@ -68,6 +68,18 @@ public sealed interface JsValue {
     }
   }
 
+  /**
+   * A tagged template ({@code sql`… ${users.email} …`}): {@code literals} has one more element than
+   * {@code substitutions}.
+   */
+  record Template(JsValue tag, List<String> literals, List<JsValue> substitutions)
+      implements JsValue {
+    public Template {
+      literals = List.copyOf(literals);
+      substitutions = List.copyOf(substitutions);
+    }
+  }
+
   /** Anything else (numbers, {@code null}, operators), by its source text. */
   record Other(String text) implements JsValue {}
 

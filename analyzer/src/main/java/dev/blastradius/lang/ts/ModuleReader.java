@@ -9,6 +9,7 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.treesitter.Grammar;
 import dev.blastradius.lang.treesitter.Query;
 import dev.blastradius.lang.treesitter.SyntaxTree;
+import dev.blastradius.lang.ts.drizzle.DrizzleAdapter;
 import dev.blastradius.lang.ts.entrypoints.BrowserEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.EdgeFunctionEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.JobEntryPoints;
@@ -46,6 +47,7 @@ final class ModuleReader {
           new RawSqlAdapter(),
           new SupabaseAdapter(),
           new PrismaAdapter(),
+          new DrizzleAdapter(),
           new NextEntryPoints(),
           new ServerRoutes(),
           new NestEntryPoints(),

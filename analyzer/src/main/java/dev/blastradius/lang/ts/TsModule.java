@@ -72,6 +72,13 @@ public final class TsModule implements LinkState {
   /** Module-level string constants, also members of constant objects ({@code TABLES.users}). */
   public final Map<String, SqlText> constants = new LinkedHashMap<>();
 
+  /** Drizzle tables this file declares, by binding name. */
+  public final Map<String, dev.blastradius.lang.ts.drizzle.DrizzleTable> drizzleTables =
+      new LinkedHashMap<>();
+
+  /** Drizzle {@code relations(table, …)}: the table's binding → relation name → target binding. */
+  public final Map<String, Map<String, String>> drizzleRelations = new LinkedHashMap<>();
+
   /** Data uses finished when every file is read. */
   public final List<PendingUse> pending = new ArrayList<>();
 

@@ -1,6 +1,7 @@
 package dev.blastradius.lang.ts;
 
 import dev.blastradius.lang.ExtractContext;
+import dev.blastradius.lang.ts.drizzle.DrizzleTable;
 import dev.blastradius.lang.ts.prisma.PrismaSchema;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +51,61 @@ public final class TsProject {
   /** Every Prisma model of the repository (empty without a schema). */
   public PrismaSchema prisma() {
     return prisma;
+  }
+
+  /** A Drizzle table and where it is declared. */
+  public record DeclaredTable(String path, String local, DrizzleTable table) {}
+
+  /**
+   * The Drizzle table a name ({@code users}) or namespace member ({@code schema.users}) used in the
+   * module at {@code path} refers to.
+   */
+  public Optional<DeclaredTable> drizzleTable(String path, String dotted) {
+    String[] parts = dotted.split("\\.");
+    if (parts.length > 2) {
+      return Optional.empty();
+    }
+    Optional<Binding> binding = binding(path, parts[0]);
+    if (binding.isPresent() && binding.get().local().equals("*") && parts.length == 2) {
+      binding = export(binding.get().path(), parts[1]);
+    } else if (parts.length == 2) {
+      return Optional.empty();
+    }
+    return binding.flatMap(
+        b ->
+            module(b.path())
+                .map(m -> m.drizzleTables.get(b.local()))
+                .map(t -> new DeclaredTable(b.path(), b.local(), t)));
+  }
+
+  /** A Drizzle table by the name it has in the schema object ({@code db.query.users}). */
+  public Optional<DeclaredTable> drizzleTableNamed(String key) {
+    for (TsModule module : modules.values()) {
+      DrizzleTable table = module.drizzleTables.get(key);
+      if (table != null) {
+        return Optional.of(new DeclaredTable(module.path, key, table));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The target of relation {@code name} of a Drizzle table, from its {@code relations(…)}. */
+  public Optional<DeclaredTable> drizzleRelation(DeclaredTable table, String name) {
+    for (TsModule module : modules.values()) {
+      for (Map.Entry<String, Map<String, String>> entry : module.drizzleRelations.entrySet()) {
+        String target = entry.getValue().get(name);
+        if (target == null) {
+          continue;
+        }
+        Optional<DeclaredTable> owner = drizzleTable(module.path, entry.getKey());
+        if (owner.isPresent()
+            && owner.get().path().equals(table.path())
+            && owner.get().local().equals(table.local())) {
+          return drizzleTable(module.path, target);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Table and column names matched against the catalog. */

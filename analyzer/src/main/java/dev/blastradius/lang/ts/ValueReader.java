@@ -77,7 +77,7 @@ final class ValueReader {
     TSNode arguments = TsSource.field(node, "arguments");
     List<JsValue> args = new ArrayList<>();
     if (TsSource.type(arguments).equals("template_string")) {
-      args.add(read(arguments, depth + 1));
+      return template(TsSource.field(node, "function"), arguments, depth);
     } else if (arguments != null) {
       for (TSNode argument : TsSource.named(arguments)) {
         if (args.size() < MAX_ENTRIES) {
@@ -86,6 +86,29 @@ final class ValueReader {
       }
     }
     return new JsValue.Call(read(TsSource.field(node, "function"), depth + 1), args);
+  }
+
+  /** A tagged template: its literal parts and the values of its substitutions. */
+  private JsValue template(TSNode tag, TSNode template, int depth) {
+    List<String> literals = new ArrayList<>();
+    List<JsValue> substitutions = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    for (TSNode child : TsSource.named(template)) {
+      switch (child.getType()) {
+        case "string_fragment" -> literal.append(source.text(child));
+        case "escape_sequence" -> literal.append(TsSource.unescape(source.text(child)));
+        case "template_substitution" -> {
+          literals.add(literal.toString());
+          literal.setLength(0);
+          List<TSNode> inner = TsSource.named(child);
+          substitutions.add(
+              inner.size() == 1 ? read(inner.get(0), depth + 1) : new JsValue.Other(""));
+        }
+        default -> {}
+      }
+    }
+    literals.add(literal.toString());
+    return new JsValue.Template(read(tag, depth + 1), literals, substitutions);
   }
 
   private JsValue object(TSNode node, int depth) {

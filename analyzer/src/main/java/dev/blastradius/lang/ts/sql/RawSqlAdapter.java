@@ -10,6 +10,7 @@ import dev.blastradius.lang.ts.TsCall;
 import dev.blastradius.lang.ts.TsModule;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.lang.ts.TsSource;
+import dev.blastradius.lang.ts.drizzle.DrizzleAdapter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,7 +124,8 @@ public final class RawSqlAdapter implements TsAdapter {
       return;
     }
     if (!(SQL_METHODS.contains(method) || driverMethod(method, chain, site))
-        || (last.name() == null && !direct)) {
+        || (last.name() == null && !direct)
+        || DrizzleAdapter.drizzleSql(last.first(), site)) {
       return;
     }
     Confidence cap = driverInScope(site) ? Confidence.CERTAIN : Confidence.LIKELY;
