@@ -17,6 +17,7 @@ import dev.blastradius.lang.ts.entrypoints.NestEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.NextEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.ScriptEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.ServerRoutes;
+import dev.blastradius.lang.ts.knex.KnexAdapter;
 import dev.blastradius.lang.ts.prisma.PrismaAdapter;
 import dev.blastradius.lang.ts.sql.RawSqlAdapter;
 import dev.blastradius.lang.ts.supabase.SupabaseAdapter;
@@ -48,6 +49,7 @@ final class ModuleReader {
           new SupabaseAdapter(),
           new PrismaAdapter(),
           new DrizzleAdapter(),
+          new KnexAdapter(),
           new NextEntryPoints(),
           new ServerRoutes(),
           new NestEntryPoints(),

@@ -1,10 +1,10 @@
 package dev.blastradius.lang.ts.supabase;
 
 import dev.blastradius.graph.AccessKind;
-import dev.blastradius.graph.Confidence;
 import dev.blastradius.graph.Via;
 import dev.blastradius.lang.HostedSql;
 import dev.blastradius.lang.ts.CallChain;
+import dev.blastradius.lang.ts.DataUses;
 import dev.blastradius.lang.ts.DbNames;
 import dev.blastradius.lang.ts.JsValue;
 import dev.blastradius.lang.ts.TsAdapter;
@@ -127,10 +127,7 @@ public final class SupabaseAdapter implements TsAdapter {
     private final DbNames names;
     private final TableRef table;
     private final Map<String, TableRef> embedded = new LinkedHashMap<>();
-    private final Map<String, Use> uses = new LinkedHashMap<>();
-
-    private record Use(
-        ColumnRef column, AccessKind kind, Confidence confidence, boolean implicit) {}
+    private final DataUses uses = new DataUses();
 
     Statement(TsCall call, TsSite site, TableRef table) {
       this.call = call;
@@ -182,15 +179,14 @@ public final class SupabaseAdapter implements TsAdapter {
           }
         }
       }
-      for (Use use : uses.values()) {
-        site.access(
+      if (!uses.all().isEmpty()) {
+        site.module().touchesDatabase = true;
+        uses.record(
+            site.facts(),
             call.unitId(),
-            use.column(),
-            use.kind(),
             Via.SUPABASE,
-            use.confidence(),
-            use.implicit(),
-            call.node());
+            site.site(call.node()),
+            site.snippet(call.node()));
       }
     }
 
@@ -347,16 +343,7 @@ public final class SupabaseAdapter implements TsAdapter {
     }
 
     private void use(ColumnRef column, AccessKind kind, boolean implicit) {
-      Confidence confidence = implicit ? Confidence.LIKELY : Confidence.CERTAIN;
-      uses.merge(
-          column + "\n" + kind,
-          new Use(column, kind, confidence, implicit),
-          (a, b) ->
-              new Use(
-                  a.column(),
-                  a.kind(),
-                  a.confidence().strongest(b.confidence()),
-                  a.implicit() && b.implicit()));
+      uses.add(column, kind, implicit);
     }
   }
 }
