@@ -49,7 +49,7 @@ public final class TsFrontend implements LanguageFrontend {
   }
 
   /** The grammar for a file: TSX and JSX need their own, {@code .ts} must not get TSX's. */
-  static Grammar grammar(String path) {
+  public static Grammar grammar(String path) {
     String lower = path.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".tsx")) {
       return Grammar.TSX;

@@ -40,6 +40,11 @@ public final class TsSource {
     this.tree = tree;
   }
 
+  /** A source over a parsed tree, for readers outside this package (Knex migrations). */
+  public static TsSource of(SyntaxTree tree) {
+    return new TsSource(tree);
+  }
+
   /** The report-relative path. */
   public String path() {
     return tree.path();

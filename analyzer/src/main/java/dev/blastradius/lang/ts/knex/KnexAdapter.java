@@ -129,7 +129,8 @@ public final class KnexAdapter implements TsAdapter {
     Optional<String> table = Optional.empty();
     if (first.name() == null && first.isCall()) {
       table = text(first.first(), site);
-      boolean builder = links.stream().skip(1).anyMatch(l -> BUILDER.contains(l.name()));
+      boolean builder =
+          links.stream().skip(1).anyMatch(l -> l.name() != null && BUILDER.contains(l.name()));
       boolean imported = fromProject(site.importOf(root));
       if (table.isEmpty() || !(knexInScope || (builder && imported))) {
         return;
@@ -152,7 +153,7 @@ public final class KnexAdapter implements TsAdapter {
    * Knex instance is usually made, rather than from a package such as jQuery.
    */
   private static boolean fromProject(TsModule.Import binding) {
-    if (binding == null) {
+    if (binding == null || binding.specifier() == null) {
       return false;
     }
     String from = binding.specifier();

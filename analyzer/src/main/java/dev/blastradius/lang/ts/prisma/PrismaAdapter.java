@@ -48,6 +48,7 @@ public final class PrismaAdapter implements TsAdapter {
       CallChain.Link operation = links.get(i);
       CallChain.Link accessor = links.get(i - 1);
       if (!operation.isCall()
+          || operation.name() == null
           || !OPERATIONS.contains(operation.name())
           || accessor.isCall()
           || accessor.name() == null

@@ -80,7 +80,7 @@ public final class SupabaseAdapter implements TsAdapter {
     }
     Optional<String> table = constant(chain.links().get(from).first(), site);
     String operation = chain.links().get(from + 1).name();
-    if (table.isEmpty() || !OPERATIONS.contains(operation)) {
+    if (table.isEmpty() || operation == null || !OPERATIONS.contains(operation)) {
       return;
     }
     String schema = schema(chain, from, site);
