@@ -1,0 +1,3 @@
+-- "username" becomes "handle", renamed in place. Proposed while every reader still says username.
+-- expect: finding rename-column-still-referenced ~ "profiles.username"
+ALTER TABLE profiles RENAME COLUMN username TO handle;
