@@ -8,14 +8,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.source.SourceFile;
 import dev.blastradius.source.SourceText;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 
 /**
  * What a Node project's configuration says about entry points, read once per run: Vercel cron paths
@@ -45,8 +44,14 @@ public final class ProjectFiles {
           "vite-node",
           "babel-node");
 
-  private static final Map<ExtractContext, ProjectFiles> CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * The last run's configuration, keyed by the identity of its file list: a context's hash code
+   * covers every file and the catalog, far too dear to compute once per file.
+   */
+  private static final Object LOCK = new Object();
+
+  private static WeakReference<List<SourceFile>> lastFiles = new WeakReference<>(null);
+  private static ProjectFiles last;
 
   /** Vercel cron route path → schedule. */
   private final Map<String, String> vercelCrons = new LinkedHashMap<>();
@@ -90,7 +95,13 @@ public final class ProjectFiles {
 
   /** The project configuration of a run. */
   public static ProjectFiles of(ExtractContext context) {
-    return CACHE.computeIfAbsent(context, c -> new ProjectFiles(c.files()));
+    synchronized (LOCK) {
+      if (lastFiles.get() != context.files() || last == null) {
+        last = new ProjectFiles(context.files());
+        lastFiles = new WeakReference<>(context.files());
+      }
+      return last;
+    }
   }
 
   /** The schedule of a Vercel cron that calls {@code routePath}, if one does. */
