@@ -18,23 +18,42 @@ import java.util.Map;
  */
 public final class DataUses {
 
-  /** One use. */
-  public record Use(ColumnRef column, AccessKind kind, Confidence confidence, boolean implicit) {}
+  /**
+   * One use.
+   *
+   * @param inserts a write that supplies the column of rows the call creates
+   */
+  public record Use(
+      ColumnRef column,
+      AccessKind kind,
+      Confidence confidence,
+      boolean implicit,
+      boolean inserts) {}
 
   private final Map<String, Use> uses = new LinkedHashMap<>();
 
   /** Adds a use: named uses are certain, implicit ones likely. */
   public void add(ColumnRef column, AccessKind kind, boolean implicit) {
+    add(column, kind, implicit, false);
+  }
+
+  /**
+   * Adds a use; {@code inserts} marks a column value supplied to rows the call creates (a whole
+   * table's write never is: which columns it supplies is unknown).
+   */
+  public void add(ColumnRef column, AccessKind kind, boolean implicit, boolean inserts) {
     Confidence confidence = implicit ? Confidence.LIKELY : Confidence.CERTAIN;
+    boolean supplies = inserts && kind == AccessKind.WRITE && !column.isTableLevel();
     uses.merge(
         column + "\n" + kind,
-        new Use(column, kind, confidence, implicit),
+        new Use(column, kind, confidence, implicit, supplies),
         (a, b) ->
             new Use(
                 a.column(),
                 a.kind(),
                 a.confidence().strongest(b.confidence()),
-                a.implicit() && b.implicit()));
+                a.implicit() && b.implicit(),
+                a.inserts() || b.inserts()));
   }
 
   public List<Use> all() {
@@ -56,7 +75,8 @@ public final class DataUses {
                   use.implicit(),
                   location,
                   snippet,
-                  List.of())));
+                  List.of(),
+                  use.inserts())));
     }
   }
 }

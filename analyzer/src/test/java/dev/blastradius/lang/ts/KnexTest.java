@@ -19,6 +19,7 @@ class KnexTest {
         .source(
             "src/db.js",
             """
+            // expect: none
             const knex = require('knex');
             module.exports = knex({ client: 'pg', connection: process.env.DATABASE_URL });
             """);

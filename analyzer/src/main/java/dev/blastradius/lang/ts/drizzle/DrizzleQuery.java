@@ -1,6 +1,7 @@
 package dev.blastradius.lang.ts.drizzle;
 
 import dev.blastradius.graph.Access;
+import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.Confidence;
 import dev.blastradius.graph.Via;
 import dev.blastradius.lang.FileFacts;
@@ -39,6 +40,7 @@ record DrizzleQuery(String unitId, Location location, String snippet, List<Step>
   public void resolve(TsProject project, FileFacts.Builder facts) {
     DrizzleUses uses = new DrizzleUses(project, location.path());
     uses.query(steps);
+    boolean insert = steps.stream().anyMatch(s -> s.call() && "insert".equals(s.name()));
     for (DrizzleUses.Use use : uses.uses()) {
       facts.access(
           new UnitAccess(
@@ -51,7 +53,8 @@ record DrizzleQuery(String unitId, Location location, String snippet, List<Step>
                   use.implicit(),
                   location,
                   snippet,
-                  List.of())));
+                  List.of(),
+                  insert && use.kind() == AccessKind.WRITE && !use.column().isTableLevel())));
     }
     for (DrizzleUses.RawSql raw : uses.rawSql()) {
       SqlAnalysis analysis =

@@ -120,6 +120,9 @@ public final class KnexAdapter implements TsAdapter {
       return;
     }
     String root = chain.rootText();
+    if (root.equals("require") || root.equals("import")) {
+      return; // require('knex'), import('knex'): a module, not a table
+    }
     boolean knexInScope = site.importsFrom("knex") || KNEX_NAMES.contains(root);
     CallChain.Link first = links.get(0);
     if (knexInScope && "raw".equals(first.name()) && links.size() <= 2) {
@@ -329,7 +332,7 @@ public final class KnexAdapter implements TsAdapter {
         if (row instanceof JsValue.Obj object) {
           for (JsValue.Entry entry : object.entries()) {
             if (entry.key() != null) {
-              column(entry.key(), AccessKind.WRITE);
+              column(entry.key(), AccessKind.WRITE, link.name().equals("insert"));
               known = true;
             }
           }
@@ -348,6 +351,10 @@ public final class KnexAdapter implements TsAdapter {
      * A column name as Knex takes it: {@code col}, {@code t.col}, {@code col as alias}, {@code *}.
      */
     private void column(String text, AccessKind kind) {
+      column(text, kind, false);
+    }
+
+    private void column(String text, AccessKind kind, boolean inserts) {
       String name = text.strip().split("\\s+(?i:as)\\s+|\\s+")[0];
       TableRef of = table;
       int dot = name.lastIndexOf('.');
@@ -365,7 +372,7 @@ public final class KnexAdapter implements TsAdapter {
         return;
       }
       if (!name.isEmpty() && !name.toLowerCase(Locale.ROOT).contains("(")) {
-        use(names.column(of, name), kind, false);
+        uses.add(names.column(of, name), kind, false, inserts);
       }
     }
 

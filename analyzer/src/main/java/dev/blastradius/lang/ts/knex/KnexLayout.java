@@ -55,9 +55,19 @@ public final class KnexLayout implements MigrationLayout {
     return script(file, text);
   }
 
+  /** Whether a file name is one Knex gives migrations ({@code 20240101_name.js}). */
+  public static boolean scriptName(String fileName) {
+    return NAME.matcher(fileName).matches() && !fileName.endsWith(".d.ts");
+  }
+
+  /** Whether a file is a Knex migration: by its name, and its text uses Knex in an {@code up}. */
+  public static boolean isMigration(String fileName, String text) {
+    return scriptName(fileName) && text.contains("knex") && UP.matcher(text).find();
+  }
+
   private Optional<MigrationScript> script(SourceFile file, String text) {
     Matcher name = NAME.matcher(file.fileName());
-    if (!name.matches() || !text.contains("knex") || !UP.matcher(text).find()) {
+    if (!isMigration(file.fileName(), text) || !name.matches()) {
       return Optional.empty();
     }
     return Optional.of(

@@ -1,6 +1,7 @@
 package dev.blastradius.lang.ts.prisma;
 
 import dev.blastradius.graph.Access;
+import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.Via;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.UnitAccess;
@@ -30,6 +31,10 @@ record PrismaCall(
     boolean looksLikePrisma)
     implements PendingUse {
 
+  /** Operations that create rows of the model: their written columns are supplied values. */
+  private static final java.util.Set<String> CREATES =
+      java.util.Set.of("create", "createMany", "createManyAndReturn", "upsert");
+
   @Override
   public void resolve(TsProject project, FileFacts.Builder facts) {
     PrismaSchema schema = project.prisma();
@@ -51,6 +56,7 @@ record PrismaCall(
     }
     PrismaUses uses = new PrismaUses(schema, project.names());
     uses.operation(model.get(), operation, args, fluent);
+    boolean creates = CREATES.contains(operation);
     for (PrismaUses.Use use : uses.uses()) {
       facts.access(
           new UnitAccess(
@@ -63,7 +69,11 @@ record PrismaCall(
                   use.implicit(),
                   location,
                   snippet,
-                  List.of())));
+                  List.of(),
+                  creates
+                      && use.kind() == AccessKind.WRITE
+                      && !use.column().isTableLevel()
+                      && use.column().table().equalsIgnoreCase(model.get().table()))));
     }
   }
 }

@@ -148,12 +148,12 @@ public final class SupabaseAdapter implements TsAdapter {
         String name = link.name() == null ? "" : link.name();
         switch (name) {
           case "insert", "upsert" -> {
-            written(link.first());
+            written(link.first(), true);
             if (name.equals("upsert")) {
               options(link.argument(1), "onConflict").ifPresent(this::readList);
             }
           }
-          case "update" -> written(link.first());
+          case "update" -> written(link.first(), false);
           case "delete" -> use(table.column(ColumnRef.TABLE_LEVEL), AccessKind.WRITE, false);
           case "match" -> {
             if (site.value(link.first()) instanceof JsValue.Obj object) {
@@ -248,7 +248,7 @@ public final class SupabaseAdapter implements TsAdapter {
     }
 
     /** The keys of an inserted or updated object (or array of objects) are written. */
-    private void written(TSNode argument) {
+    private void written(TSNode argument, boolean inserts) {
       JsValue value = argument == null ? null : site.resolvedValue(argument);
       List<JsValue> rows =
           value instanceof JsValue.Arr array ? array.items() : java.util.Arrays.asList(value);
@@ -257,7 +257,7 @@ public final class SupabaseAdapter implements TsAdapter {
         if (row instanceof JsValue.Obj object) {
           for (JsValue.Entry entry : object.entries()) {
             if (entry.key() != null) {
-              use(names.column(table, entry.key()), AccessKind.WRITE, false);
+              uses.add(names.column(table, entry.key()), AccessKind.WRITE, false, inserts);
               known = true;
             }
           }
