@@ -1,6 +1,7 @@
 package dev.blastradius.lang;
 
 import dev.blastradius.lang.java.JavaFrontend;
+import dev.blastradius.lang.python.PythonFrontend;
 import dev.blastradius.lang.sql.SqlFileFrontend;
 import dev.blastradius.source.Language;
 import java.util.EnumMap;
@@ -15,7 +16,8 @@ public final class FrontendRegistry {
 
   /** The frontends that ship with blastradius. */
   public static FrontendRegistry standard() {
-    return new FrontendRegistry(List.of(new SqlFileFrontend(), new JavaFrontend()));
+    return new FrontendRegistry(
+        List.of(new SqlFileFrontend(), new JavaFrontend(), new PythonFrontend()));
   }
 
   public FrontendRegistry(List<LanguageFrontend> list) {
