@@ -14,6 +14,7 @@ public final class Project {
   private final ModuleIndex index;
   private final Resolver resolver;
   private final StringFolder strings;
+  private ModelRegistry models = ModelRegistry.NONE;
 
   Project(ExtractContext context, ModuleIndex index, Resolver resolver) {
     this.context = context;
@@ -32,6 +33,15 @@ public final class Project {
 
   StringFolder strings() {
     return strings;
+  }
+
+  /** The ORM models of every framework. */
+  public ModelRegistry models() {
+    return models;
+  }
+
+  void models(ModelRegistry value) {
+    models = value;
   }
 
   /** Every module, parsed or not, in path order. */

@@ -10,6 +10,8 @@ import dev.blastradius.lang.python.PyStatement;
 import dev.blastradius.lang.python.PyUnit;
 import dev.blastradius.lang.python.PythonFrontend;
 import dev.blastradius.lang.python.dbapi.DbApiAdapter;
+import dev.blastradius.lang.python.django.DjangoModels;
+import dev.blastradius.lang.python.django.DjangoOrmAdapter;
 import dev.blastradius.lang.python.entrypoints.ScriptEntryPoints;
 import dev.blastradius.source.AnalysisProblem;
 import java.time.Duration;
@@ -32,9 +34,11 @@ import java.util.Set;
 public final class PythonLinker {
 
   /** One adapter per framework, in this explicit list. */
-  private static final List<CallAdapter> CALL_ADAPTERS = List.of(new DbApiAdapter());
+  private static final List<CallAdapter> CALL_ADAPTERS =
+      List.of(new DbApiAdapter(), new DjangoOrmAdapter());
 
-  private static final List<StatementAdapter> STATEMENT_ADAPTERS = List.of();
+  private static final List<StatementAdapter> STATEMENT_ADAPTERS =
+      List.of(new InstanceAttributes());
 
   /** One finder per entry-point family, in this explicit list. */
   private static final List<EntryPointFinder> ENTRY_POINTS = List.of(new ScriptEntryPoints());
@@ -63,6 +67,9 @@ public final class PythonLinker {
     parseCallers(index);
     Resolver resolver = new Resolver(index);
     Project project = new Project(context, index, resolver);
+    Orms orms = new Orms(List.of(new DjangoModels(project)));
+    project.models(orms);
+    resolver.hooks(orms);
     Map<String, FileFacts.Builder> builders = new LinkedHashMap<>();
     for (FileFacts file : files) {
       builders.put(file.path(), new FileFacts.Builder(file.path()).addAll(file).state(null));

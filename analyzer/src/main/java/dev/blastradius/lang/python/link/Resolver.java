@@ -188,9 +188,11 @@ public final class Resolver {
     PyUnit unit = scope.unit();
     if (unit.bound() && unit.params().get(0) == param) {
       PyClass cls = unit.declaringClass();
-      return unit.classMethod()
-          ? new PyValue.ClassRef(scope.module(), cls)
-          : new PyValue.Instance(scope.module(), cls, false);
+      if (unit.classMethod()) {
+        return new PyValue.ClassRef(scope.module(), cls);
+      }
+      PyValue framework = hooks.self(new PyValue.ClassRef(scope.module(), cls));
+      return framework != null ? framework : new PyValue.Instance(scope.module(), cls, false);
     }
     if (param.annotation() != null) {
       Scope outer = scope.parent() == null ? scope : scope.parent();
@@ -268,14 +270,15 @@ public final class Resolver {
       return classMember(cls, name, cls, false, depth);
     }
     if (owner instanceof PyValue.Instance instance) {
+      // A model's relation attribute means the related object, not the field declaring it.
+      PyValue framework = hooks.instanceAttribute(instance, name);
+      if (framework != null) {
+        return Symbol.of(framework);
+      }
       PyValue.ClassRef cls = new PyValue.ClassRef(instance.module(), instance.cls());
       Symbol member = classMember(cls, name, instance, instance.viaSuper(), depth);
       if (member != null) {
         return member;
-      }
-      PyValue framework = hooks.instanceAttribute(instance, name);
-      if (framework != null) {
-        return Symbol.of(framework);
       }
       return Symbol.of(new PyValue.Method(instance, name));
     }

@@ -12,6 +12,11 @@ public interface ValueHooks {
   /** Has nothing to say. */
   ValueHooks NONE = new ValueHooks() {};
 
+  /** What {@code self} is in the methods of a project class (a manager's: a query). */
+  default PyValue self(PyValue.ClassRef cls) {
+    return null;
+  }
+
   /** An attribute of a project class ({@code User.objects}). */
   default PyValue classAttribute(PyValue.ClassRef cls, String name) {
     return null;
