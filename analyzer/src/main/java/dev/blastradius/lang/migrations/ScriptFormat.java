@@ -14,5 +14,16 @@ public enum ScriptFormat {
   /** Liquibase changelogs in their structured formats. */
   LIQUIBASE_XML,
   LIQUIBASE_YAML,
-  LIQUIBASE_JSON
+  LIQUIBASE_JSON,
+  /**
+   * Django migrations ({@code app/migrations/0002_x.py}): steps prepared by the layout from the
+   * operations and the model state before them. The files are also application code: their {@code
+   * RunPython} functions are read by the Python frontend.
+   */
+  DJANGO,
+  /**
+   * Alembic revisions ({@code versions/*.py}): steps prepared by the layout from the {@code op}
+   * calls.
+   */
+  ALEMBIC
 }

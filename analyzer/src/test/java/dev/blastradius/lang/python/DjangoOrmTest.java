@@ -79,7 +79,7 @@ class DjangoOrmTest {
 
 
             def emails():
-                # expect: read customers.email_address, read customers.id
+                # expect: read customers.email_address
                 return list(Customer.objects.values_list("email", flat=True))
 
 
@@ -210,7 +210,7 @@ class DjangoOrmTest {
 
 
             def paid_proxies():
-                # expect: read shop_order.total, read shop_order.id
+                # expect: read shop_order.total
                 return PaidOrder.objects.values("total")
 
 

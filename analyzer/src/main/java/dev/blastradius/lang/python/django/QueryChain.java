@@ -151,7 +151,9 @@ final class QueryChain {
                 .forEach(c -> DjangoOrmAdapter.read(site, c, Confidence.LIKELY, true));
           } else {
             paths(fields, site);
-            pk(site);
+            if (method.equals("only")) {
+              pk(site);
+            }
           }
         }
         case "defer" -> {

@@ -12,6 +12,7 @@ import dev.blastradius.lang.python.PythonFrontend;
 import dev.blastradius.lang.python.dbapi.DbApiAdapter;
 import dev.blastradius.lang.python.django.DjangoModels;
 import dev.blastradius.lang.python.django.DjangoOrmAdapter;
+import dev.blastradius.lang.python.entrypoints.DjangoMigrationEntryPoints;
 import dev.blastradius.lang.python.entrypoints.ScriptEntryPoints;
 import dev.blastradius.source.AnalysisProblem;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public final class PythonLinker {
       List.of(new InstanceAttributes());
 
   /** One finder per entry-point family, in this explicit list. */
-  private static final List<EntryPointFinder> ENTRY_POINTS = List.of(new ScriptEntryPoints());
+  private static final List<EntryPointFinder> ENTRY_POINTS =
+      List.of(new ScriptEntryPoints(), new DjangoMigrationEntryPoints());
 
   private final ExtractContext context;
   private final Duration parseLimit;
