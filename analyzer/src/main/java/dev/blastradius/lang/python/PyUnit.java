@@ -154,8 +154,14 @@ public final class PyUnit {
     return bound() ? params.subList(1, params.size()) : params;
   }
 
-  /** The number of positional parameters a caller passes; -1 for units nothing calls by name. */
+  /**
+   * The number of positional parameters a caller passes; 0 for a class body (reached when the class
+   * is used), -1 for module code, which nothing calls by name.
+   */
   public int arity() {
+    if (kind == Kind.CLASS_BODY) {
+      return 0;
+    }
     if (kind != Kind.FUNCTION) {
       return -1;
     }

@@ -148,15 +148,48 @@ final class CallEdges {
         }
       }
     }
-    for (PyExpr.Arg arg : call.args()) {
-      PyExpr value = arg.value();
-      if (value instanceof PyExpr.Name || value instanceof PyExpr.Attr) {
-        PyValue referenced = resolver.value(value, scope);
-        if (referenced instanceof PyValue.Function fn) {
-          out.accept(site(callerId, fn));
-        }
-      }
+  }
+
+  /**
+   * The edges of the names and attributes an expression mentions without calling them: a function
+   * passed along ({@code Depends(get_db)}, {@code Thread(target=run)}, {@code path("x",
+   * views.show)}) may be called; a class named ({@code serializer_class = UserSerializer}) is used,
+   * which reaches what its body declares.
+   */
+  void references(PyExpr root, Scope scope, String callerId, Consumer<CallSite> out) {
+    if (root == null) {
+      return;
     }
+    java.util.Deque<PyExpr> work = new java.util.ArrayDeque<>();
+    work.push(root);
+    while (!work.isEmpty()) {
+      PyExpr expr = work.pop();
+      if (expr instanceof PyExpr.Name || expr instanceof PyExpr.Attr) {
+        PyValue value = resolver.value(expr, scope);
+        if (value instanceof PyValue.Function fn) {
+          out.accept(site(callerId, fn));
+        } else if (value instanceof PyValue.ClassRef cls) {
+          out.accept(classBody(callerId, cls));
+        } else if (expr instanceof PyExpr.Attr attr) {
+          work.push(attr.object());
+        }
+        continue;
+      }
+      if (expr instanceof PyExpr.Call call) {
+        // The callee is handled by edges(); its arguments and receiver are references.
+        if (call.function() instanceof PyExpr.Attr attr) {
+          work.push(attr.object());
+        }
+        call.args().forEach(a -> work.push(a.value()));
+        continue;
+      }
+      expr.parts().forEach(work::push);
+    }
+  }
+
+  /** The edge to a class body: using a class reaches what its body declares. */
+  static CallSite classBody(String callerId, PyValue.ClassRef cls) {
+    return new CallSite(callerId, cls.cls().body().name(), 0, cls.cls().type());
   }
 
   /** Whether nothing is known about a receiver, so its methods may be ours. */
@@ -167,6 +200,7 @@ final class CallEdges {
   }
 
   private void constructor(String callerId, PyValue.ClassRef cls, Consumer<CallSite> out) {
+    out.accept(classBody(callerId, cls));
     for (PyValue.ClassRef candidate : resolver.mro(cls)) {
       PyUnit init = candidate.cls().methods().get("__init__");
       if (init != null) {

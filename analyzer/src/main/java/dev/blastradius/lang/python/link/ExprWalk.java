@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.function.BiConsumer;
 
 /** Visits the calls inside an expression, outermost first, without recursion. */
-final class ExprWalk {
+public final class ExprWalk {
 
   private ExprWalk() {}
 
@@ -14,7 +14,7 @@ final class ExprWalk {
    * Calls {@code visitor} for every call in {@code root}, with whether it is the receiver of
    * another method call ({@code a.b()} in {@code a.b().c()}).
    */
-  static void calls(PyExpr root, BiConsumer<PyExpr.Call, Boolean> visitor) {
+  public static void calls(PyExpr root, BiConsumer<PyExpr.Call, Boolean> visitor) {
     record Item(PyExpr expr, boolean receiver) {}
     Deque<Item> work = new ArrayDeque<>();
     work.push(new Item(root, false));

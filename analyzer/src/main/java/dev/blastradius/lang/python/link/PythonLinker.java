@@ -6,14 +6,25 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.python.Prefilter;
 import dev.blastradius.lang.python.PyClass;
 import dev.blastradius.lang.python.PyModule;
+import dev.blastradius.lang.python.PyParam;
 import dev.blastradius.lang.python.PyStatement;
 import dev.blastradius.lang.python.PyUnit;
 import dev.blastradius.lang.python.PythonFrontend;
 import dev.blastradius.lang.python.dbapi.DbApiAdapter;
+import dev.blastradius.lang.python.django.DefaultAdminAdapter;
+import dev.blastradius.lang.python.django.DjangoAdminAdapter;
 import dev.blastradius.lang.python.django.DjangoModels;
 import dev.blastradius.lang.python.django.DjangoOrmAdapter;
+import dev.blastradius.lang.python.django.ModelMetaAdapter;
+import dev.blastradius.lang.python.entrypoints.CeleryBeatEntryPoints;
+import dev.blastradius.lang.python.entrypoints.DjangoAdminEntryPoints;
 import dev.blastradius.lang.python.entrypoints.DjangoMigrationEntryPoints;
+import dev.blastradius.lang.python.entrypoints.DjangoUrlEntryPoints;
+import dev.blastradius.lang.python.entrypoints.ManagementCommandEntryPoints;
 import dev.blastradius.lang.python.entrypoints.ScriptEntryPoints;
+import dev.blastradius.lang.python.entrypoints.SignalEntryPoints;
+import dev.blastradius.lang.python.entrypoints.TaskEntryPoints;
+import dev.blastradius.lang.python.entrypoints.WebRouteEntryPoints;
 import dev.blastradius.source.AnalysisProblem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,14 +47,26 @@ public final class PythonLinker {
 
   /** One adapter per framework, in this explicit list. */
   private static final List<CallAdapter> CALL_ADAPTERS =
-      List.of(new DbApiAdapter(), new DjangoOrmAdapter());
+      List.of(new DbApiAdapter(), new DjangoOrmAdapter(), new DefaultAdminAdapter());
 
   private static final List<StatementAdapter> STATEMENT_ADAPTERS =
       List.of(new InstanceAttributes());
 
+  private static final List<ClassAdapter> CLASS_ADAPTERS =
+      List.of(new ModelMetaAdapter(), new DjangoAdminAdapter());
+
   /** One finder per entry-point family, in this explicit list. */
   private static final List<EntryPointFinder> ENTRY_POINTS =
-      List.of(new ScriptEntryPoints(), new DjangoMigrationEntryPoints());
+      List.of(
+          new ScriptEntryPoints(),
+          new DjangoMigrationEntryPoints(),
+          new DjangoUrlEntryPoints(),
+          new ManagementCommandEntryPoints(),
+          new TaskEntryPoints(),
+          new CeleryBeatEntryPoints(),
+          new SignalEntryPoints(),
+          new WebRouteEntryPoints(),
+          new DjangoAdminEntryPoints());
 
   private final ExtractContext context;
   private final Duration parseLimit;
@@ -177,7 +200,12 @@ public final class PythonLinker {
     for (PyUnit unit : module.units()) {
       Scope scope = resolver.scope(module, unit);
       Set<CallSite> calls = new java.util.LinkedHashSet<>();
+      Scope outer = scope.parent() == null ? scope : scope.parent();
+      for (PyParam param : unit.params()) {
+        edges.references(param.defaultValue(), outer, unit.id(), calls::add);
+      }
       for (PyStatement statement : unit.statements()) {
+        edges.references(statement.value(), scope, unit.id(), calls::add);
         PySite site = new PySite(project, builder, sink, module, unit, scope, statement);
         ExprWalk.calls(
             statement.value(),
@@ -192,6 +220,13 @@ public final class PythonLinker {
         }
       }
       calls.forEach(builder::call);
+    }
+    for (PyClass cls : module.allClasses()) {
+      PyValue.ClassRef ref = new PyValue.ClassRef(module, cls);
+      ClassSite site = new ClassSite(project, builder, sink, ref);
+      for (ClassAdapter adapter : CLASS_ADAPTERS) {
+        adapter.visit(ref, site);
+      }
     }
     sink.drainTo(builder);
   }
