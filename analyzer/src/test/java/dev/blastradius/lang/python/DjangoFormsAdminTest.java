@@ -136,21 +136,31 @@ class DjangoFormsAdminTest {
         .filteredOn(a -> a.location().path().toString().endsWith("admin.py"))
         .filteredOn(a -> a.kind() == AccessKind.WRITE)
         .allSatisfy(a -> assertThat(a.entryPoints()).isNotEmpty());
+    assertThat(result.graph().accesses())
+        .filteredOn(a -> a.location().path().toString().endsWith("admin.py"))
+        .flatExtracting(Access::entryPoints)
+        .extracting(e -> e.name())
+        .containsOnly("BookAdmin (Book)", "AuthorAdmin (Author)");
   }
 
   @Test
   void positive_defaultAdminReadsAndWritesEveryColumn() {
-    library()
-        .source(
-            "library/admin.py",
-            """
+    AnalysisResult result =
+        library()
+            .source(
+                "library/admin.py",
+                """
             from django.contrib import admin
             from .models import Author, Book
 
             # expect: read authors.id @admin, read authors.name, write authors.name, read books.id, read books.author_id, read books.title, read books.isbn, write books.author_id, write books.title, write books.isbn
             admin.site.register([Author, Book])
             """)
-        .doTest();
+            .doTest();
+    assertThat(result.graph().accesses())
+        .flatExtracting(Access::entryPoints)
+        .extracting(e -> e.name())
+        .containsOnly("default admin (Author, Book)");
   }
 
   @Test

@@ -62,9 +62,14 @@ public record DjangoMigration(
       return Optional.empty();
     }
     String[] parts = module.path().split("/");
-    String app = parts[parts.length - 3];
     String file = parts[parts.length - 1];
-    String name = file.substring(0, file.length() - 3);
+    String name = file.endsWith(".py") ? file.substring(0, file.length() - 3) : file;
+    List<Key> dependencies = keys(cls, "dependencies");
+    String app =
+        candidate(module.path()) ? parts[parts.length - 3] : appOfDependencies(dependencies);
+    if (app == null) {
+      return Optional.empty();
+    }
     List<PyExpr.Call> operations = new ArrayList<>();
     cls.value("operations")
         .ifPresent(
@@ -81,11 +86,41 @@ public record DjangoMigration(
             module.file(),
             app,
             name,
-            keys(cls, "dependencies"),
+            dependencies,
             keys(cls, "run_before"),
             keys(cls, "replaces"),
             operations,
             module));
+  }
+
+  /** Django's own apps, which a project's migration depends on without belonging to them. */
+  private static final java.util.Set<String> CONTRIB_APPS =
+      java.util.Set.of(
+          "admin",
+          "auth",
+          "contenttypes",
+          "sessions",
+          "sites",
+          "messages",
+          "flatpages",
+          "redirects");
+
+  /**
+   * The app of a migration kept outside its app's {@code migrations/} directory (a proposed one
+   * under review): the one project app its dependencies name, else the first dependency's; null
+   * without dependencies.
+   */
+  private static String appOfDependencies(List<Key> dependencies) {
+    List<String> apps =
+        dependencies.stream()
+            .map(Key::app)
+            .filter(a -> !CONTRIB_APPS.contains(a))
+            .distinct()
+            .toList();
+    if (apps.size() == 1) {
+      return apps.get(0);
+    }
+    return dependencies.isEmpty() ? null : dependencies.get(0).app();
   }
 
   /** {@code [("app", "0001_initial"), …]}; swappable dependencies are left out. */

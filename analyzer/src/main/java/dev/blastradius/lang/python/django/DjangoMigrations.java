@@ -71,16 +71,18 @@ public final class DjangoMigrations {
    * migrations (its dependencies, read from its directory) build.
    */
   public static Optional<MigrationScript> proposed(SourceFile file, String text) {
-    if (!DjangoMigration.candidate(file.path().replace('\\', '/'))) {
+    if (!file.path().endsWith(".py")) {
       return Optional.empty();
     }
+    boolean inApp = DjangoMigration.candidate(file.path().replace('\\', '/'));
     List<AnalysisProblem> ignored = new ArrayList<>();
     Optional<DjangoMigration> proposed = read(file, text, ignored);
     if (proposed.isEmpty()) {
       return Optional.empty();
     }
     Map<DjangoMigration.Key, DjangoMigration> siblings = new HashMap<>();
-    Path directory = file.absolutePath().getParent();
+    Path directory =
+        inApp ? file.absolutePath().getParent() : appMigrations(file, proposed.get().app());
     try (Stream<Path> entries = directory == null ? Stream.empty() : Files.list(directory)) {
       for (Path sibling : entries.sorted().toList()) {
         String name = sibling.getFileName().toString();
@@ -89,7 +91,10 @@ public final class DjangoMigrations {
             || sibling.equals(file.absolutePath())) {
           continue;
         }
-        String path = parent(file.path()) + name;
+        String path =
+            inApp
+                ? parent(file.path()) + name
+                : root(file).relativize(sibling).toString().replace('\\', '/');
         SourceFile source = new SourceFile(sibling, path, Language.PYTHON);
         read(source, SourceText.read(source).text(), ignored)
             .ifPresent(m -> siblings.put(m.key(), m));
@@ -104,6 +109,67 @@ public final class DjangoMigrations {
       advance(migration, state);
     }
     return Optional.of(script(proposed.get(), state));
+  }
+
+  /** Directories a search for an app's migrations skips. */
+  private static final Set<String> SKIPPED =
+      Set.of("node_modules", "venv", "site-packages", "__pycache__", "build", "dist");
+
+  /**
+   * The {@code <app>/migrations/} directory of a proposed migration kept elsewhere (a review
+   * directory): the first, by path, under the repository root, at most eight levels down; null when
+   * there is none, and the migration is read against an empty state.
+   */
+  private static Path appMigrations(SourceFile file, String app) {
+    Path root = root(file);
+    Path own = file.absolutePath().getParent();
+    java.util.TreeSet<Path> found = new java.util.TreeSet<>();
+    try {
+      Files.walkFileTree(
+          root,
+          Set.of(),
+          8,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(
+                Path dir, java.nio.file.attribute.BasicFileAttributes attributes) {
+              String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+              if (!dir.equals(root) && (name.startsWith(".") || SKIPPED.contains(name))) {
+                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+              }
+              if (!dir.equals(own)
+                  && isAppMigrations(root.relativize(dir).toString().replace('\\', '/'), app)) {
+                found.add(dir);
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path path, IOException e) {
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return null;
+    }
+    return found.isEmpty() ? null : found.first();
+  }
+
+  private static boolean isAppMigrations(String relative, String app) {
+    List<String> parts = List.of(relative.split("/"));
+    return parts.size() >= 2
+        && parts.get(parts.size() - 1).equals("migrations")
+        && parts.get(parts.size() - 2).equals(app);
+  }
+
+  /** The repository root: the file's absolute path without its relative one. */
+  private static Path root(SourceFile file) {
+    Path root = file.absolutePath();
+    int depth = file.path().split("/").length;
+    for (int i = 0; i < depth && root.getParent() != null; i++) {
+      root = root.getParent();
+    }
+    return root;
   }
 
   private static void collectDependencies(

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The Django admin: a registered model admin (its body, actions and every method) is an {@code
- * admin} entry point named after its models; so is the admin module's code that registers models
- * with the default admin.
+ * admin} entry point named after the admin class and its model; so is the admin module's code that
+ * registers models with the default admin.
  */
 public final class DjangoAdminEntryPoints implements EntryPointFinder {
 
@@ -32,7 +32,8 @@ public final class DjangoAdminEntryPoints implements EntryPointFinder {
       }
       for (PyValue.ClassRef model : models) {
         EntryPoint entryPoint =
-            new EntryPoint(EntryPointKind.ADMIN, "admin " + model.cls().name(), cls.location());
+            new EntryPoint(
+                EntryPointKind.ADMIN, cls.name() + " (" + model.cls().name() + ")", cls.location());
         for (PyUnit unit : ClassUnits.all(ref, project)) {
           sink.entryPoint(unit.id(), entryPoint);
         }
@@ -43,10 +44,19 @@ public final class DjangoAdminEntryPoints implements EntryPointFinder {
         project,
         (unit, statement, call, scope) -> {
           if (call.positional().size() == 1) {
-            String names = dev.blastradius.lang.python.PyExprText.render(call.positional().get(0));
+            var target = call.positional().get(0);
+            String names =
+                target instanceof dev.blastradius.lang.python.PyExpr.Seq seq
+                    ? String.join(
+                        ", ",
+                        seq.items().stream()
+                            .map(dev.blastradius.lang.python.PyExprText::render)
+                            .toList())
+                    : dev.blastradius.lang.python.PyExprText.render(target);
             sink.entryPoint(
                 unit.id(),
-                new EntryPoint(EntryPointKind.ADMIN, "admin " + names, statement.location()));
+                new EntryPoint(
+                    EntryPointKind.ADMIN, "default admin (" + names + ")", statement.location()));
           }
         });
   }

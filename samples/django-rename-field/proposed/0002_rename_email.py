@@ -1,0 +1,10 @@
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("newsletter", "0001_initial")]
+
+    operations = [
+        # expect: finding rename-column-still-referenced ~ "Renaming newsletter_subscriber.email to email_address breaks"
+        migrations.RenameField(model_name="subscriber", old_name="email", new_name="email_address"),
+    ]
