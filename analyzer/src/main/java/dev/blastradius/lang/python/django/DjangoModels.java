@@ -17,6 +17,7 @@ import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.schema.TableRef;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,12 @@ public final class DjangoModels implements OrmFramework {
   private final Map<PyClass, Optional<ModelInfo>> cache = new IdentityHashMap<>();
   private final Set<PyClass> building = Collections.newSetFromMap(new IdentityHashMap<>());
   private List<ModelInfo> all;
+
+  /** {@link #all} by lower-case class name. */
+  private Map<String, List<ModelInfo>> byName;
+
+  /** {@link #reverse} answers, by target model class. */
+  private Map<PyClass, List<Reverse>> reverses;
 
   public DjangoModels(Project project) {
     this.project = project;
@@ -215,8 +222,20 @@ public final class DjangoModels implements OrmFramework {
         }
       }
       all = List.copyOf(found);
+      byName = new HashMap<>();
+      for (ModelInfo model : all) {
+        byName
+            .computeIfAbsent(model.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            .add(model);
+      }
     }
     return all;
+  }
+
+  /** The models whose class is named {@code name}, ignoring case. */
+  private List<ModelInfo> named(String name) {
+    all();
+    return byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
   }
 
   @Override
@@ -254,10 +273,7 @@ public final class DjangoModels implements OrmFramework {
     String label = dot < 0 ? null : reference.substring(0, dot);
     String ownLabel = apps.label(project.moduleName(model.cls().module()), model.cls().cls());
     ModelInfo sameName = null;
-    for (ModelInfo candidate : all()) {
-      if (!candidate.name().equalsIgnoreCase(name)) {
-        continue;
-      }
+    for (ModelInfo candidate : named(name)) {
       String candidateLabel =
           apps.label(project.moduleName(candidate.cls().module()), candidate.cls().cls());
       if (label != null ? candidateLabel.equals(label) : candidateLabel.equals(ownLabel)) {
@@ -270,10 +286,10 @@ public final class DjangoModels implements OrmFramework {
 
   /** The model of {@code app_label.ModelName}, as {@code apps.get_model} finds it. */
   Optional<ModelInfo> byLabel(String label, String name) {
-    for (ModelInfo candidate : all()) {
+    for (ModelInfo candidate : named(name)) {
       String candidateLabel =
           apps.label(project.moduleName(candidate.cls().module()), candidate.cls().cls());
-      if (candidate.name().equalsIgnoreCase(name) && candidateLabel.equals(label)) {
+      if (candidateLabel.equals(label)) {
         return Optional.of(candidate);
       }
     }
@@ -285,23 +301,29 @@ public final class DjangoModels implements OrmFramework {
     if (model.via() != Via.DJANGO_ORM) {
       return List.of();
     }
-    List<Reverse> found = new ArrayList<>();
-    for (ModelInfo source : all()) {
-      for (ModelField field : source.fields().values()) {
-        if (field.kind() == ModelField.Kind.COLUMN || "+".equals(field.relatedName())) {
-          continue;
+    if (reverses == null) {
+      // Every relation of every model, once, indexed by the model it points at.
+      Map<PyClass, List<Reverse>> index = new HashMap<>();
+      for (ModelInfo source : all()) {
+        for (ModelField field : source.fields().values()) {
+          if (field.kind() == ModelField.Kind.COLUMN || "+".equals(field.relatedName())) {
+            continue;
+          }
+          Optional<ModelInfo> target = related(source, field);
+          if (target.isEmpty()) {
+            continue;
+          }
+          String lower = source.name().toLowerCase(Locale.ROOT);
+          String name = field.relatedName() != null ? field.relatedName() : lower;
+          String accessor = field.relatedName() != null ? field.relatedName() : lower + "_set";
+          index
+              .computeIfAbsent(target.get().cls().cls(), k -> new ArrayList<>())
+              .add(new Reverse(name, accessor, source, field));
         }
-        Optional<ModelInfo> target = related(source, field);
-        if (target.isEmpty() || !target.get().cls().cls().equals(model.cls().cls())) {
-          continue;
-        }
-        String lower = source.name().toLowerCase(Locale.ROOT);
-        String name = field.relatedName() != null ? field.relatedName() : lower;
-        String accessor = field.relatedName() != null ? field.relatedName() : lower + "_set";
-        found.add(new Reverse(name, accessor, source, field));
       }
+      reverses = index;
     }
-    return found;
+    return reverses.getOrDefault(model.cls().cls(), List.of());
   }
 
   private Optional<ModelInfo> django(PyValue.ClassRef cls) {

@@ -87,46 +87,56 @@ public final class DjangoUrlEntryPoints implements EntryPointFinder {
     new Walk(project, sink).patterns(module, "/", new HashSet<>());
   }
 
+  /** The paths of the URL configurations some other configuration includes, per project. */
+  private final Map<Project, Set<String>> included =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   /** Whether another URL configuration includes this one (then it is walked from there). */
-  private static boolean includedElsewhere(PyModule module, Project project) {
+  private boolean includedElsewhere(PyModule module, Project project) {
+    return included
+        .computeIfAbsent(project, DjangoUrlEntryPoints::included)
+        .contains(module.path());
+  }
+
+  private static Set<String> included(Project project) {
+    Set<String> paths = new HashSet<>();
     for (PyModule other : project.modules()) {
-      if (other == module || !other.parsed()) {
+      if (!other.parsed()) {
         continue;
       }
       Scope scope = project.resolver().moduleScope(other);
       for (Binding binding : scope.bindings("urlpatterns")) {
-        boolean[] found = {false};
         ExprWalk.calls(
             binding.value(),
             (call, chained) -> {
               if (call.name().filter("include"::equals).isPresent()) {
-                found[0] |= includes(call, module, scope, project);
+                target(call, scope, project)
+                    .filter(path -> !path.equals(other.path()))
+                    .ifPresent(paths::add);
               }
             });
-        if (found[0]) {
-          return true;
-        }
       }
     }
-    return false;
+    return paths;
   }
 
-  private static boolean includes(
-      PyExpr.Call include, PyModule module, Scope scope, Project project) {
+  /** The path of the module an {@code include(…)} names. */
+  private static Optional<String> target(PyExpr.Call include, Scope scope, Project project) {
     Optional<PyExpr> target = include.positional(0);
     if (target.isPresent() && target.get() instanceof PyExpr.Seq seq && !seq.items().isEmpty()) {
       target = Optional.of(seq.items().get(0));
     }
     if (target.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     Optional<String> name = PyExpr.string(target.get());
     if (name.isPresent()) {
-      return project.module(name.get()).filter(m -> m.path().equals(module.path())).isPresent();
+      return project.module(name.get()).map(PyModule::path);
     }
     return project.resolver().value(target.get(), scope) instanceof PyValue.Module m
-        && m.module() != null
-        && m.module().path().equals(module.path());
+            && m.module() != null
+        ? Optional.of(m.module().path())
+        : Optional.empty();
   }
 
   /** One walk over the URL configurations reachable from a root. */

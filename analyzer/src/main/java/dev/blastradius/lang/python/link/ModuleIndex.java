@@ -25,6 +25,9 @@ final class ModuleIndex {
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, List<String>> pathsByName = new HashMap<>();
 
+  /** {@link #bySuffix} answers, by the name asked. */
+  private final Map<String, Optional<String>> suffixes = new HashMap<>();
+
   /** Every proper prefix of a module name ({@code app} for {@code app.models}). */
   private final Set<String> packages = new HashSet<>();
 
@@ -154,6 +157,11 @@ final class ModuleIndex {
     if (name.indexOf('.') < 0) {
       return Optional.empty();
     }
+    // Imports of libraries ask again and again; the module names never change.
+    return suffixes.computeIfAbsent(name, this::scanSuffix);
+  }
+
+  private Optional<String> scanSuffix(String name) {
     String suffix = "." + name;
     String found = null;
     for (String candidate : pathsByName.keySet()) {
