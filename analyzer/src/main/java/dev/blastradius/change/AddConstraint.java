@@ -44,7 +44,9 @@ public record AddConstraint(
     if (kind == ConstraintKind.PRIMARY_KEY || kind == ConstraintKind.NOT_NULL) {
       columnNames.forEach(c -> catalog.alterColumn(table, c, column -> column.withNotNull(true)));
     }
-    if (name != null) {
+    if (kind == ConstraintKind.CHECK) {
+      catalog.addCheck(table, new Catalog.Check(name, expression, !notValid));
+    } else if (name != null) {
       catalog.addConstraint(table, name);
     }
   }

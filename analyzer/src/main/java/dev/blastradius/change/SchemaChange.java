@@ -30,7 +30,8 @@ public sealed interface SchemaChange
         CreateFunction,
         CreateTrigger,
         AddEnumValue,
-        TableOperation {
+        TableOperation,
+        DropDatabase {
 
   /** The table the change applies to. */
   TableRef table();

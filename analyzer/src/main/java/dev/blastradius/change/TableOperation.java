@@ -46,6 +46,9 @@ public record TableOperation(TableRef table, Kind kind, String detail) implement
 
   @Override
   public String describe() {
+    if (kind == Kind.OTHER_ALTER) {
+      return "alter table " + table.displayName() + (detail.isEmpty() ? "" : ": " + detail);
+    }
     return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
         + (detail.isEmpty() ? "" : " " + detail)
         + " on "

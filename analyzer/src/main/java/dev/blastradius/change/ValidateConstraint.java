@@ -15,7 +15,7 @@ public record ValidateConstraint(TableRef table, String name) implements SchemaC
 
   @Override
   public void applyTo(Catalog.Builder catalog) {
-    // Validation changes no column; the constraint stays as it is in the catalog.
+    catalog.validateConstraint(table, name);
   }
 
   @Override

@@ -48,6 +48,13 @@ abstract class AnalysisCommand {
     ProjectConfig config = config(scanRoot, cl);
     SqlDialect dialect = dialect(config, cl);
     validateVersions(cl);
+    // --pg-version and --mysql-version win over blastradius.yaml, which wins over the defaults.
+    String pgVersion =
+        common.pgVersion != null ? common.pgVersion : config.pgVersion().orElse(null);
+    String mysqlVersion =
+        common.mysqlVersion != null
+            ? common.mysqlVersion
+            : config.mysqlVersion().orElse(RuleSettings.DEFAULT_MYSQL_VERSION);
     if (common.threads < 1) {
       throw new CommandLine.ParameterException(
           cl, "--threads must be at least 1, was " + common.threads);
@@ -60,11 +67,12 @@ abstract class AnalysisCommand {
     RuleSettings settings =
         new RuleSettings(
             dialect,
-            common.pgVersion == null
+            pgVersion == null
                 ? RuleSettings.DEFAULT_PG_MAJOR
-                : Integer.parseInt(common.pgVersion.split("\\.", -1)[0]),
-            common.mysqlVersion == null ? RuleSettings.DEFAULT_MYSQL_VERSION : common.mysqlVersion,
+                : Integer.parseInt(pgVersion.split("\\.", -1)[0]),
+            mysqlVersion,
             assumeInTransaction);
+    String configName = configFile(scanRoot).toString();
     return new AnalysisOptions(
         scanRoot,
         reportRoot,
@@ -73,11 +81,17 @@ abstract class AnalysisCommand {
         include,
         exclude,
         common.threads,
-        AnalysisOptions.DEFAULT_SQL_TIME_LIMIT);
+        AnalysisOptions.DEFAULT_SQL_TIME_LIMIT,
+        ConfiguredPolicy.packs(config, configName, cl),
+        ConfiguredPolicy.of(config, configName, dialect, scanRoot, reportRoot, cl));
+  }
+
+  private Path configFile(Path scanRoot) {
+    return common.config != null ? common.config : scanRoot.resolve("blastradius.yaml");
   }
 
   private ProjectConfig config(Path scanRoot, CommandLine cl) {
-    Path file = common.config != null ? common.config : scanRoot.resolve("blastradius.yaml");
+    Path file = configFile(scanRoot);
     if (common.config == null && !Files.exists(file)) {
       return ProjectConfig.EMPTY;
     }

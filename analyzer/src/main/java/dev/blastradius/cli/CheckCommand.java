@@ -7,10 +7,13 @@ import dev.blastradius.pipeline.ProposedMigrations;
 import dev.blastradius.report.ReportModel;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Level;
+import dev.blastradius.rules.RuleCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,15 +106,12 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cl, "check needs --migration FILE (the migration under review)");
     }
-    List<String> knownPacks = List.of("expand-contract");
-    for (String pack : packs) {
-      if (!knownPacks.contains(pack.strip())) {
-        throw new CommandLine.ParameterException(
-            cl,
-            "--packs: unknown pack '" + pack + "' (known: " + String.join(", ", knownPacks) + ")");
-      }
-    }
+    Set<String> selectedPacks = selectedPacks(cl);
     AnalysisOptions options = options(proposedFiles(cl), Optional.ofNullable(assumeInTransaction));
+    if (!selectedPacks.isEmpty()) {
+      // --packs wins over blastradius.yaml's packs.
+      options = options.withPacks(selectedPacks);
+    }
     AnalysisResult result = Analyzer.standard().run(options, true);
     output.write(
         new ReportModel(
@@ -142,6 +142,22 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cl, "--fail-on: " + e.getMessage() + " or none");
     }
+  }
+
+  /** The {@code --packs} selection, checked against the packs in the catalogue; empty = all. */
+  private Set<String> selectedPacks(CommandLine cl) {
+    List<String> knownPacks = RuleCatalog.bundled().packs();
+    Set<String> selected = new TreeSet<>();
+    for (String pack : packs) {
+      String name = pack.strip();
+      if (!knownPacks.contains(name)) {
+        throw new CommandLine.ParameterException(
+            cl,
+            "--packs: unknown pack '" + pack + "' (known: " + String.join(", ", knownPacks) + ")");
+      }
+      selected.add(name);
+    }
+    return selected;
   }
 
   /** Expands {@code --migration} directories into their SQL files, in migration order. */

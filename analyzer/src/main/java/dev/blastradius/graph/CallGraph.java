@@ -26,6 +26,9 @@ public final class CallGraph {
   private final Map<String, Set<EntryPoint>> reached = new HashMap<>();
   private final Map<String, Set<String>> relatedTypes = new HashMap<>();
 
+  /** Type → every project type that has it in its supertype closure (itself included). */
+  private final Map<String, Set<String>> subtypes = new HashMap<>();
+
   /**
    * Builds the graph and propagates entry points.
    *
@@ -41,6 +44,11 @@ public final class CallGraph {
       Map<String, Set<EntryPoint>> entryPoints) {
     this.supertypes = declaredTypes;
     this.projectTypes = declaredTypes.keySet();
+    for (String type : projectTypes) {
+      for (String ancestor : closure(type)) {
+        subtypes.computeIfAbsent(ancestor, k -> new HashSet<>()).add(type);
+      }
+    }
     for (CodeUnit unit : units) {
       this.units.put(unit.id(), unit);
       if (unit.arity() >= 0) {
@@ -81,11 +89,7 @@ public final class CallGraph {
   /** The type itself, all its supertypes and all its subtypes within the project. */
   private Set<String> related(String type) {
     Set<String> result = new HashSet<>(closure(type));
-    for (String candidate : projectTypes) {
-      if (closure(candidate).contains(type)) {
-        result.add(candidate);
-      }
-    }
+    result.addAll(subtypes.getOrDefault(type, Set.of()));
     return result;
   }
 

@@ -5,6 +5,7 @@ import dev.blastradius.schema.SqlDialect;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything one analysis run needs, resolved from the command line and {@code blastradius.yaml}.
@@ -17,6 +18,9 @@ import java.util.List;
  * @param exclude globs relative to the scan root
  * @param threads how many files to analyse at once
  * @param sqlTimeLimit the per-statement parse limit
+ * @param packs the rule packs {@code check} runs ({@code --packs}); empty means all
+ * @param policy waivers, levels, column pairs and configured entry points from {@code
+ *     blastradius.yaml}
  */
 public record AnalysisOptions(
     Path scanRoot,
@@ -26,7 +30,9 @@ public record AnalysisOptions(
     List<String> include,
     List<String> exclude,
     int threads,
-    Duration sqlTimeLimit) {
+    Duration sqlTimeLimit,
+    Set<String> packs,
+    CheckPolicy policy) {
 
   /** The default per-statement SQL parse limit. */
   public static final Duration DEFAULT_SQL_TIME_LIMIT = Duration.ofSeconds(5);
@@ -35,9 +41,86 @@ public record AnalysisOptions(
     proposedMigrations = List.copyOf(proposedMigrations);
     include = List.copyOf(include);
     exclude = List.copyOf(exclude);
+    packs = Set.copyOf(packs);
     if (threads < 1) {
       throw new IllegalStateException("threads must be at least 1, was " + threads);
     }
+  }
+
+  /** Options without a check policy. */
+  public AnalysisOptions(
+      Path scanRoot,
+      Path reportRoot,
+      RuleSettings rules,
+      List<Path> proposedMigrations,
+      List<String> include,
+      List<String> exclude,
+      int threads,
+      Duration sqlTimeLimit,
+      Set<String> packs) {
+    this(
+        scanRoot,
+        reportRoot,
+        rules,
+        proposedMigrations,
+        include,
+        exclude,
+        threads,
+        sqlTimeLimit,
+        packs,
+        CheckPolicy.NONE);
+  }
+
+  /** The same options with a check policy. */
+  public AnalysisOptions withPolicy(CheckPolicy newPolicy) {
+    return new AnalysisOptions(
+        scanRoot,
+        reportRoot,
+        rules,
+        proposedMigrations,
+        include,
+        exclude,
+        threads,
+        sqlTimeLimit,
+        packs,
+        newPolicy);
+  }
+
+  /** Options that run every rule pack. */
+  public AnalysisOptions(
+      Path scanRoot,
+      Path reportRoot,
+      RuleSettings rules,
+      List<Path> proposedMigrations,
+      List<String> include,
+      List<String> exclude,
+      int threads,
+      Duration sqlTimeLimit) {
+    this(
+        scanRoot,
+        reportRoot,
+        rules,
+        proposedMigrations,
+        include,
+        exclude,
+        threads,
+        sqlTimeLimit,
+        Set.of());
+  }
+
+  /** The same options, running only the rule packs named (all when empty). */
+  public AnalysisOptions withPacks(Set<String> selected) {
+    return new AnalysisOptions(
+        scanRoot,
+        reportRoot,
+        rules,
+        proposedMigrations,
+        include,
+        exclude,
+        threads,
+        sqlTimeLimit,
+        selected,
+        policy);
   }
 
   /** Options with default versions and transaction assumption, one thread, the default limit. */

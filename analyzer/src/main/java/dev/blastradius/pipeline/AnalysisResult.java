@@ -4,6 +4,7 @@ import dev.blastradius.change.Migration;
 import dev.blastradius.graph.ColumnAccessGraph;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.RuleMetadata;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param notes assumptions and skips worth knowing, sorted
  * @param proposed the migrations under review
  * @param rules the rules that were run ({@code check}) or that exist ({@code scan})
+ * @param suppressed the findings suppressions hid, each with its suppression, sorted
  */
 public record AnalysisResult(
     Catalog catalog,
@@ -27,7 +29,8 @@ public record AnalysisResult(
     Coverage coverage,
     List<Note> notes,
     List<Migration> proposed,
-    List<RuleMetadata> rules) {
+    List<RuleMetadata> rules,
+    List<Suppressions.SuppressedFinding> suppressed) {
 
   public AnalysisResult {
     findings = findings.stream().sorted().toList();
@@ -35,5 +38,19 @@ public record AnalysisResult(
     notes = notes.stream().sorted().distinct().toList();
     proposed = List.copyOf(proposed);
     rules = List.copyOf(rules);
+    suppressed = suppressed.stream().sorted().toList();
+  }
+
+  /** A result in which nothing was suppressed. */
+  public AnalysisResult(
+      Catalog catalog,
+      ColumnAccessGraph graph,
+      List<Finding> findings,
+      List<AnalysisProblem> problems,
+      Coverage coverage,
+      List<Note> notes,
+      List<Migration> proposed,
+      List<RuleMetadata> rules) {
+    this(catalog, graph, findings, problems, coverage, notes, proposed, rules, List.of());
   }
 }

@@ -1,5 +1,7 @@
 package dev.blastradius.pipeline;
 
+import static java.util.stream.Collectors.toSet;
+
 import dev.blastradius.graph.ColumnAccessGraph;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
@@ -8,6 +10,9 @@ import dev.blastradius.lang.SqlCoverage;
 import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleCatalog;
+import dev.blastradius.rules.RuleMetadata;
+import dev.blastradius.rules.Suppression;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
@@ -61,18 +66,37 @@ public final class Analyzer {
 
     List<FileFacts> graphFacts = new ArrayList<>(replay.historyFacts());
     graphFacts.addAll(codeFacts);
-    ColumnAccessGraph graph = Resolve.run(graphFacts, replay.catalog().triggers());
+    ColumnAccessGraph graph =
+        Resolve.run(graphFacts, replay.catalog().triggers(), options.policy().entryPoints());
 
     List<FileFacts> allFacts = new ArrayList<>(graphFacts);
     allFacts.addAll(replay.proposedFacts());
     List<AnalysisProblem> problems = new ArrayList<>(tree.problems());
     allFacts.forEach(f -> problems.addAll(f.problems()));
 
-    RuleCatalog catalog = RuleCatalog.bundled();
-    Check.Result checked = new Check.Result(List.of(), List.of());
+    RuleCatalog catalog = RuleCatalog.bundled().withLevels(options.policy().levels());
+    Check.Result checked = new Check.Result(List.of(), List.of(), List.of());
+    List<RuleMetadata> ran = check ? catalog.rules(options.packs()) : catalog.rules();
     if (check) {
-      List<Rule> rules = catalog.instantiate();
-      checked = Check.run(replay.proposed(), rules, graph, replay.catalog(), options.rules());
+      List<Rule> rules = catalog.instantiate(options.packs());
+      Suppressions suppressions = suppressions(code, proposedFiles, options, problems);
+      suppressions.describeRun(
+          RuleCatalog.bundled().rules().stream().map(RuleMetadata::id).collect(toSet()),
+          ran.stream().map(RuleMetadata::id).collect(toSet()),
+          proposedFiles.stream().map(SourceFile::path).collect(toSet()));
+      checked =
+          Check.run(
+              replay.proposed(),
+              rules,
+              graph,
+              replay.catalog(),
+              options
+                  .rules()
+                  .withPairs(
+                      java.util.stream.Stream.concat(
+                              options.rules().pairs().stream(), options.policy().pairs().stream())
+                          .toList()),
+              suppressions);
       problems.addAll(checked.problems());
     }
     return new AnalysisResult(
@@ -83,7 +107,28 @@ public final class Analyzer {
         coverage(allFacts, problems),
         Notes.of(tree, replay, allFacts),
         replay.proposed(),
-        catalog.rules());
+        ran,
+        checked.suppressed());
+  }
+
+  /**
+   * The suppressions of a check: comments in the code and the proposed migrations, and the
+   * configuration's {@code ignore:} entries. Malformed directives are problems.
+   */
+  private static Suppressions suppressions(
+      List<SourceFile> code,
+      List<SourceFile> proposed,
+      AnalysisOptions options,
+      List<AnalysisProblem> problems) {
+    List<Suppression> found = new ArrayList<>(options.policy().ignores());
+    List<SourceFile> files = new ArrayList<>(code);
+    files.addAll(proposed);
+    for (SourceFile file : files) {
+      SuppressionScan.Result result = SuppressionScan.scan(file);
+      found.addAll(result.suppressions());
+      problems.addAll(result.errors());
+    }
+    return new Suppressions(found);
   }
 
   private static Coverage coverage(List<FileFacts> facts, List<AnalysisProblem> problems) {

@@ -9,20 +9,30 @@ import dev.blastradius.rules.MigrationRule;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleContext;
 import dev.blastradius.rules.RuleSettings;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The check pass: runs every migration rule on each proposed migration and dispatches each change
- * to the change rules that consume its type. A rule that throws becomes a problem for that
- * migration or change; the other rules still run.
+ * to the change rules that consume its type. Only rules that apply to the target database run, and
+ * each migration is judged against the schema the migrations before it leave. A rule that throws
+ * becomes a problem for that migration or change; the other rules still run.
  */
 final class Check {
 
-  /** Findings and the problems of rules that failed. */
-  record Result(List<Finding> findings, List<AnalysisProblem> problems) {}
+  /**
+   * Findings, the problems of rules that failed, and the findings suppressions hid (with the
+   * suppression that hid each).
+   */
+  record Result(
+      List<Finding> findings,
+      List<AnalysisProblem> problems,
+      List<Suppressions.SuppressedFinding> suppressed) {}
 
   private Check() {}
 
@@ -32,25 +42,57 @@ final class Check {
       ColumnAccessGraph graph,
       Catalog catalogBefore,
       RuleSettings settings) {
+    return run(proposed, rules, graph, catalogBefore, settings, Suppressions.none());
+  }
+
+  static Result run(
+      List<Migration> proposed,
+      List<Rule> rules,
+      ColumnAccessGraph graph,
+      Catalog catalogBefore,
+      RuleSettings settings,
+      Suppressions suppressions) {
     List<Finding> findings = new ArrayList<>();
     List<AnalysisProblem> problems = new ArrayList<>();
+    List<Rule> applicable = rules.stream().filter(r -> r.appliesTo(settings)).toList();
+    // Each rule sees the graph without the code sites suppressed for it.
+    Map<Rule, ColumnAccessGraph> graphs = new HashMap<>();
+    for (Rule rule : applicable) {
+      String id = rule.metadata().id();
+      graphs.put(
+          rule,
+          suppressions.mentions(id)
+              ? new ColumnAccessGraph(
+                  graph.accesses().stream()
+                      .filter(a -> suppressions.covering(id, a.location()) == null)
+                      .toList())
+              : graph);
+    }
+    Catalog catalog = catalogBefore;
+    List<Migration> earlier = new ArrayList<>();
+    RuleContext context = null;
     for (Migration migration : proposed) {
-      RuleContext context = new RuleContext(graph, catalogBefore, migration, settings);
-      for (Rule rule : rules) {
-        if (rule instanceof MigrationRule migrationRule) {
+      context = new RuleContext(graph, catalog, migration, settings, earlier, suppressions);
+      for (Rule rule : applicable) {
+        if (rule instanceof MigrationRule migrationRule
+            && !migrationRule.runsLast()
+            && !migrationRule.wholeRelease()) {
           try {
-            findings.addAll(migrationRule.check(context));
+            findings.addAll(
+                suppressions.filter(migrationRule.check(context.withGraph(graphs.get(rule)))));
           } catch (RuntimeException e) {
             problems.add(failed(rule, migration.path(), 0, e));
           }
         }
       }
       for (LocatedChange change : migration.changes()) {
-        for (Rule rule : rules) {
+        for (Rule rule : applicable) {
           if (rule instanceof ChangeRule changeRule
               && changeRule.consumes().isInstance(change.change())) {
             try {
-              findings.addAll(changeRule.check(change, context));
+              findings.addAll(
+                  suppressions.filter(
+                      changeRule.check(change, context.withGraph(graphs.get(rule)))));
             } catch (RuntimeException e) {
               problems.add(
                   failed(rule, change.location().path(), change.location().startLine(), e));
@@ -58,9 +100,35 @@ final class Check {
           }
         }
       }
+      // The next migration runs against the schema this one leaves.
+      Catalog.Builder builder = catalog.toBuilder();
+      migration.changes().forEach(c -> c.change().applyTo(builder));
+      catalog = builder.build();
+      earlier.add(migration);
+    }
+    if (context != null) {
+      for (Rule rule : applicable) {
+        if (rule instanceof MigrationRule migrationRule && migrationRule.wholeRelease()) {
+          try {
+            findings.addAll(
+                suppressions.filter(migrationRule.check(context.withGraph(graphs.get(rule)))));
+          } catch (RuntimeException e) {
+            problems.add(failed(rule, context.migration().path(), 0, e));
+          }
+        }
+      }
+      for (Rule rule : applicable) {
+        if (rule instanceof MigrationRule migrationRule && migrationRule.runsLast()) {
+          try {
+            findings.addAll(migrationRule.check(context));
+          } catch (RuntimeException e) {
+            problems.add(failed(rule, context.migration().path(), 0, e));
+          }
+        }
+      }
     }
     findings.sort(null);
-    return new Result(findings, problems);
+    return new Result(findings, problems, suppressions.suppressedFindings());
   }
 
   private static AnalysisProblem failed(Rule rule, String path, int line, RuntimeException e) {

@@ -167,7 +167,8 @@ final class ReplaySchema {
                     statement.kind(),
                     statement.changes(),
                     statement.transactionCommand(),
-                    statement.setting()));
+                    statement.setting(),
+                    statement.rowUpdate()));
             if (applied) {
               statement.scheduled().forEach(job -> routines.scheduled(job, location));
             }

@@ -5,9 +5,12 @@ import dev.blastradius.graph.BlastRadius;
 import dev.blastradius.graph.EntryPoint;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Level;
+import dev.blastradius.rules.RuleMetadata;
 import dev.blastradius.schema.ColumnRef;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one-line answer the human reports (HTML, markdown) open with. For {@code check}: "ready to
@@ -52,10 +55,7 @@ public record Verdict(Answer answer, String headline, String reason) {
     long others = findings.size() - errors;
     String unanalysed = plural(problems, "input") + " not analysed";
     if (errors > 0) {
-      String reason =
-          plural((int) errors, "error")
-              + " must be fixed first: the change breaks code that still uses what it removes or"
-              + " renames.";
+      String reason = plural((int) errors, "error") + " must be fixed first: " + why(model) + ".";
       if (problems > 0) {
         reason += " Also " + unanalysed + ", so there may be more.";
       }
@@ -78,6 +78,28 @@ public record Verdict(Answer answer, String headline, String reason) {
         "No error findings and every input was analysed: no code in the scan reads or writes what"
             + " these changes remove or rename."
             + review);
+  }
+
+  /** What the error findings say about the change, by the packs of their rules. */
+  private static String why(ReportModel model) {
+    Set<String> errorRules =
+        model.result().findings().stream()
+            .filter(f -> f.level() == Level.ERROR)
+            .map(Finding::ruleId)
+            .collect(Collectors.toSet());
+    Set<String> packs =
+        model.result().rules().stream()
+            .filter(r -> errorRules.contains(r.id()))
+            .map(RuleMetadata::pack)
+            .collect(Collectors.toSet());
+    boolean locking = packs.stream().anyMatch(p -> p.endsWith("-locking"));
+    boolean breaking = !locking || packs.stream().anyMatch(p -> !p.endsWith("-locking"));
+    String breaks = "the change breaks code that still uses what it removes or renames";
+    String blocks = "the migration blocks reads or writes of live tables, or fails to run";
+    if (breaking && locking) {
+      return breaks + ", and its statements block reads or writes of live tables, or fail to run";
+    }
+    return locking ? blocks : breaks;
   }
 
   private static Verdict who(ReportModel model, ColumnRef column) {

@@ -15,4 +15,9 @@ public sealed interface Rule permits ChangeRule, MigrationRule {
 
   /** The {@code {placeholders}} this implementation fills in messages. */
   Set<String> placeholders();
+
+  /** Whether the rule applies to the target database (locking rules are per dialect). */
+  default boolean appliesTo(RuleSettings settings) {
+    return true;
+  }
 }

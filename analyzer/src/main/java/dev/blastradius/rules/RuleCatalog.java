@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -73,10 +74,45 @@ public final class RuleCatalog {
     return rules.stream().filter(r -> r.id().equals(id)).findFirst();
   }
 
+  /**
+   * The catalogue with the user's levels: a rule given a level takes it, a rule given none ({@code
+   * off}) is left out.
+   */
+  public RuleCatalog withLevels(Map<String, Optional<Level>> levels) {
+    if (levels.isEmpty()) {
+      return this;
+    }
+    List<RuleMetadata> adjusted = new ArrayList<>();
+    for (RuleMetadata rule : rules) {
+      Optional<Level> level = levels.get(rule.id());
+      if (level == null) {
+        adjusted.add(rule);
+      } else {
+        level.ifPresent(l -> adjusted.add(rule.withSeverity(l)));
+      }
+    }
+    return new RuleCatalog(adjusted);
+  }
+
+  /** The packs, sorted: the directories under {@code rules/}. */
+  public List<String> packs() {
+    return rules.stream().map(RuleMetadata::pack).distinct().sorted().toList();
+  }
+
+  /** The rules of the given packs, in catalogue order; every rule when {@code packs} is empty. */
+  public List<RuleMetadata> rules(Set<String> packs) {
+    return rules.stream().filter(r -> packs.isEmpty() || packs.contains(r.pack())).toList();
+  }
+
   /** Instances of every rule, in catalogue order. */
   public List<Rule> instantiate() {
+    return instantiate(Set.of());
+  }
+
+  /** Instances of the rules of the given packs (all when empty), in catalogue order. */
+  public List<Rule> instantiate(Set<String> packs) {
     List<Rule> instances = new ArrayList<>();
-    for (RuleMetadata metadata : rules) {
+    for (RuleMetadata metadata : rules(packs)) {
       instances.add(
           RuleImplementations.create(metadata)
               .orElseThrow(

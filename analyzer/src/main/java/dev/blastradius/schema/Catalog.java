@@ -13,17 +13,19 @@ import java.util.function.UnaryOperator;
 
 /**
  * The schema as the applied migrations left it: tables and views with their columns in declaration
- * order, and the names of indexes and constraints. Immutable; {@link Builder} replays changes. It
- * is what lets {@code SELECT *}, positional {@code INSERT} and unqualified columns be resolved.
+ * order, the names of indexes and constraints, and the CHECK constraints locking rules rely on.
+ * Immutable; {@link Builder} replays changes. It is what lets {@code SELECT *}, positional {@code
+ * INSERT} and unqualified columns be resolved.
  */
 public final class Catalog {
 
   private static final Catalog EMPTY =
-      new Catalog(Map.of(), Map.of(), Map.of(), Set.of(), List.of());
+      new Catalog(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), List.of());
 
   private final Map<TableRef, Table> tables;
   private final Map<String, TableRef> indexes;
   private final Map<TableRef, Set<String>> constraints;
+  private final Map<TableRef, List<Check>> checks;
   private final Set<TableRef> functions;
   private final List<Trigger> triggers;
 
@@ -31,11 +33,13 @@ public final class Catalog {
       Map<TableRef, Table> tables,
       Map<String, TableRef> indexes,
       Map<TableRef, Set<String>> constraints,
+      Map<TableRef, List<Check>> checks,
       Set<TableRef> functions,
       List<Trigger> triggers) {
     this.tables = Collections.unmodifiableMap(new TreeMap<>(tables));
     this.indexes = Collections.unmodifiableMap(new TreeMap<>(indexes));
     this.constraints = Collections.unmodifiableMap(new TreeMap<>(constraints));
+    this.checks = Collections.unmodifiableMap(new TreeMap<>(checks));
     this.functions = Set.copyOf(functions);
     this.triggers = List.copyOf(triggers);
   }
@@ -90,6 +94,27 @@ public final class Catalog {
   /** True when the table has a constraint of that name. */
   public boolean hasConstraint(TableRef table, String name) {
     return constraints.getOrDefault(table, Set.of()).contains(name);
+  }
+
+  /** The CHECK constraints added to the table by ALTER TABLE, in order. */
+  public List<Check> checks(TableRef table) {
+    return checks.getOrDefault(table, List.of());
+  }
+
+  /**
+   * A CHECK constraint added by {@code ALTER TABLE … ADD}: Postgres can use a validated one to skip
+   * the scan of {@code SET NOT NULL} and {@code ATTACH PARTITION}.
+   *
+   * @param name the constraint name, or null when the database picked one
+   * @param expression the body as normalised text ({@code email is not null})
+   * @param validated false while it was added {@code NOT VALID} and not validated yet
+   */
+  public record Check(String name, String expression, boolean validated) {
+
+    /** The same constraint, validated. */
+    public Check asValidated() {
+      return new Check(name, expression, true);
+    }
   }
 
   /** A builder seeded with this catalog. */
@@ -171,6 +196,7 @@ public final class Catalog {
     private final Map<TableRef, ViewSources> views = new TreeMap<>();
     private final Map<String, TableRef> indexes = new TreeMap<>();
     private final Map<TableRef, Set<String>> constraints = new TreeMap<>();
+    private final Map<TableRef, List<Check>> checks = new TreeMap<>();
     private final Set<TableRef> functions = new TreeSet<>();
     private final List<Trigger> triggers = new ArrayList<>();
 
@@ -186,6 +212,7 @@ public final class Catalog {
           });
       indexes.putAll(seed.indexes);
       seed.constraints.forEach((t, names) -> constraints.put(t, new TreeSet<>(names)));
+      seed.checks.forEach((t, list) -> checks.put(t, new ArrayList<>(list)));
       functions.addAll(seed.functions);
       triggers.addAll(seed.triggers);
     }
@@ -211,6 +238,7 @@ public final class Catalog {
       tables.remove(ref);
       views.remove(ref);
       constraints.remove(ref);
+      checks.remove(ref);
       indexes.values().removeIf(ref::equals);
       triggers.removeIf(t -> t.table().equals(ref));
       return this;
@@ -229,6 +257,10 @@ public final class Catalog {
       Set<String> names = constraints.remove(from);
       if (names != null) {
         constraints.put(to, names);
+      }
+      List<Check> tableChecks = checks.remove(from);
+      if (tableChecks != null) {
+        checks.put(to, tableChecks);
       }
       indexes.replaceAll((name, table) -> table.equals(from) ? to : table);
       return this;
@@ -284,6 +316,28 @@ public final class Catalog {
       if (names != null) {
         names.remove(name);
       }
+      List<Check> tableChecks = checks.get(ref);
+      if (tableChecks != null) {
+        tableChecks.removeIf(c -> name.equals(c.name()));
+      }
+      return this;
+    }
+
+    /** Records a CHECK constraint (and its name, when it has one). */
+    public Builder addCheck(TableRef ref, Check check) {
+      if (check.name() != null) {
+        addConstraint(ref, check.name());
+      }
+      checks.computeIfAbsent(ref, t -> new ArrayList<>()).add(check);
+      return this;
+    }
+
+    /** Marks a constraint validated ({@code VALIDATE CONSTRAINT}); only CHECKs are tracked. */
+    public Builder validateConstraint(TableRef ref, String name) {
+      List<Check> tableChecks = checks.get(ref);
+      if (tableChecks != null) {
+        tableChecks.replaceAll(c -> name.equals(c.name()) ? c.asValidated() : c);
+      }
       return this;
     }
 
@@ -320,7 +374,9 @@ public final class Catalog {
               snapshot.put(ref, new Table(ref, new ArrayList<>(cols.values()), views.get(ref))));
       Map<TableRef, Set<String>> constraintCopy = new TreeMap<>();
       constraints.forEach((t, names) -> constraintCopy.put(t, Set.copyOf(names)));
-      return new Catalog(snapshot, indexes, constraintCopy, functions, triggers);
+      Map<TableRef, List<Check>> checkCopy = new TreeMap<>();
+      checks.forEach((t, list) -> checkCopy.put(t, List.copyOf(list)));
+      return new Catalog(snapshot, indexes, constraintCopy, checkCopy, functions, triggers);
     }
   }
 }

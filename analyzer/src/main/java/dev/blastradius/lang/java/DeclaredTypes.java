@@ -8,15 +8,19 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.UnknownType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The declared types of the names visible in one method: its parameters, its local variables and
@@ -66,7 +70,7 @@ public final class DeclaredTypes {
         continue;
       }
       String type =
-          variable.getType().isVarType()
+          isVar(variable.getType())
               ? variable.getInitializer().map(DeclaredTypes::createdType).orElse(null)
               : simpleName(variable.getType());
       if (type != null) {
@@ -114,12 +118,118 @@ public final class DeclaredTypes {
     return Optional.empty();
   }
 
+  /** Prefix of a type known only once linking knows what a project method returns. */
+  public static final String RESULT_OF = "?result:";
+
+  /** Calls that hand a lambda the elements of the stream, optional or collection they are on. */
+  private static final Set<String> ELEMENT_CONSUMERS =
+      Set.of(
+          "ifPresent",
+          "ifPresentOrElse",
+          "forEach",
+          "map",
+          "flatMap",
+          "filter",
+          "peek",
+          "anyMatch",
+          "allMatch",
+          "noneMatch",
+          "takeWhile",
+          "dropWhile");
+
+  /** Calls that pass elements through unchanged, or unwrap an optional. */
+  private static final Set<String> PASS_THROUGH =
+      Set.of(
+          "stream",
+          "parallelStream",
+          "filter",
+          "sorted",
+          "distinct",
+          "limit",
+          "skip",
+          "peek",
+          "orElseThrow",
+          "get",
+          "orElse",
+          "orElseGet",
+          "findFirst",
+          "findAny",
+          "getFirst",
+          "iterator",
+          "next");
+
+  /**
+   * For a receiver whose declared type we cannot see, the type to resolve at link time: an untyped
+   * lambda parameter fed by {@code repo.findById(id).ifPresent(c -> …)} or {@code
+   * repo.findAll().forEach(c -> …)}, or a {@code var} assigned {@code repo.findById(id)
+   * .orElseThrow()}, is "an element of what {@code Repo.findById} returns": {@code
+   * ?result:Repo.findById}. Empty when the name is not such a variable.
+   */
+  public Optional<String> deferredType(Optional<Expression> scope) {
+    if (scope.isEmpty() || !(scope.get() instanceof NameExpr name)) {
+      return Optional.empty();
+    }
+    String identifier = name.getNameAsString();
+    VariableDeclarator local = localDeclarators.get(identifier);
+    if (local != null) {
+      return isVar(local.getType())
+          ? local.getInitializer().flatMap(this::resultOf)
+          : Optional.empty();
+    }
+    for (Node current = name; current != null; current = current.getParentNode().orElse(null)) {
+      if (current instanceof LambdaExpr lambda
+          && lambda.getParameters().stream()
+              .anyMatch(
+                  p ->
+                      p.getNameAsString().equals(identifier)
+                          && p.getType() instanceof UnknownType)) {
+        return lambda
+            .getParentNode()
+            .filter(MethodCallExpr.class::isInstance)
+            .map(MethodCallExpr.class::cast)
+            .filter(call -> ELEMENT_CONSUMERS.contains(call.getNameAsString()))
+            .flatMap(MethodCallExpr::getScope)
+            .flatMap(this::resultOf);
+      }
+      if (current instanceof CallableDeclaration<?>) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code ?result:Type.method} for {@code receiver.method(…)} behind pass-through calls. */
+  private Optional<String> resultOf(Expression expression) {
+    Expression current = expression;
+    while (current instanceof MethodCallExpr call
+        && PASS_THROUGH.contains(call.getNameAsString())) {
+      current = call.getScope().orElse(null);
+    }
+    if (!(current instanceof MethodCallExpr source) || source.getScope().isEmpty()) {
+      return Optional.empty();
+    }
+    return receiverType(source.getScope())
+        .map(type -> RESULT_OF + type + "." + source.getNameAsString());
+  }
+
   /** The declarator of a local variable (preferred) or field, for constant evaluation. */
   public Optional<VariableDeclarator> declarator(String name, boolean fieldOnly) {
     if (!fieldOnly && localDeclarators.containsKey(name)) {
       return Optional.of(localDeclarators.get(name));
     }
     return Optional.ofNullable(fieldDeclarators.get(name));
+  }
+
+  /**
+   * Whether a declared type is {@code var}. We parse at the RAW language level (any Java version),
+   * where {@code var} is an ordinary type name.
+   */
+  static boolean isVar(Type type) {
+    return type.isVarType()
+        || (type instanceof ClassOrInterfaceType named
+            && named.getScope().isEmpty()
+            && named.getTypeArguments().isEmpty()
+            && named.getNameAsString().equals("var"));
   }
 
   /** The simple name of a type, without package, outer types or type arguments. */

@@ -32,6 +32,7 @@ import dev.blastradius.lang.java.entrypoints.ScheduledEntryPoints;
 import dev.blastradius.lang.java.entrypoints.ServletEntryPoints;
 import dev.blastradius.lang.java.entrypoints.SpringWebEntryPoints;
 import dev.blastradius.lang.java.jdbc.JdbcAdapter;
+import dev.blastradius.lang.java.jdbc.SimpleJdbcInsertAdapter;
 import dev.blastradius.lang.java.jpa.EntityReader;
 import dev.blastradius.lang.java.link.DataCallAdapter;
 import dev.blastradius.lang.java.link.JavaFileModel;
@@ -53,7 +54,11 @@ public final class JavaFrontend implements LanguageFrontend {
 
   /** One adapter per framework, in this explicit list. */
   private static final List<AccessAdapter> ACCESS_ADAPTERS =
-      List.of(new JdbcAdapter(), new DataCallAdapter(), new FunctionalRoutes());
+      List.of(
+          new JdbcAdapter(),
+          new SimpleJdbcInsertAdapter(),
+          new DataCallAdapter(),
+          new FunctionalRoutes());
 
   private static final Set<String> TRANSACTIONAL = Set.of("Transactional");
 

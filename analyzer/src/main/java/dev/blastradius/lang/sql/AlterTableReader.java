@@ -123,11 +123,9 @@ final class AlterTableReader {
               ? TableOperation.Kind.ROW_LEVEL_SECURITY
               : TableOperation.Kind.TRIGGER_STATE;
       changes.add(new TableOperation(table, kind, text));
-    } else if (cursor.acceptAny(Set.of("ALGORITHM", "LOCK")) != null) {
+    } else if (cursor.peekWords("ALGORITHM") || cursor.peekWords("LOCK")) {
       // MySQL ALGORITHM=INPLACE, LOCK=NONE: options of the statement, kept for the locking rules.
-      changes.add(
-          new TableOperation(
-              table, TableOperation.Kind.OTHER_ALTER, TokenCursor.text(cursor.rest())));
+      changes.add(mysqlOption(cursor, table));
     } else if (cursor.peekWords("OWNER")
         || cursor.peekWords("SET")
         || cursor.peekWords("RESET")
@@ -185,8 +183,31 @@ final class AlterTableReader {
   private void addColumn(List<SqlToken> tokens, TableRef table, List<SchemaChange> changes) {
     ColumnDefinitionReader.Definition definition =
         ColumnDefinitionReader.read(tokens, table, context);
-    changes.add(new AddColumn(table, definition.column()));
+    changes.add(new AddColumn(table, definition.column(), position(tokens)));
     changes.addAll(definition.constraints());
+  }
+
+  /** MySQL's trailing {@code FIRST} or {@code AFTER col}, lower case, or null. */
+  private String position(List<SqlToken> tokens) {
+    int size = tokens.size();
+    if (size >= 1 && tokens.get(size - 1).isWord("FIRST")) {
+      return "first";
+    }
+    if (size >= 2 && tokens.get(size - 2).isWord("AFTER")) {
+      return "after " + context.name(tokens.get(size - 1).text());
+    }
+    return null;
+  }
+
+  /**
+   * MySQL {@code ALGORITHM [=] value} or {@code LOCK [=] value} as an {@code OTHER_ALTER} operation
+   * with the detail {@code algorithm=inplace} / {@code lock=none}.
+   */
+  static TableOperation mysqlOption(TokenCursor cursor, TableRef table) {
+    String option = cursor.next().upper().toLowerCase(java.util.Locale.ROOT);
+    cursor.acceptType(SqlLexer.OTHER); // "="
+    String value = cursor.atEnd() ? "" : cursor.next().upper().toLowerCase(java.util.Locale.ROOT);
+    return new TableOperation(table, TableOperation.Kind.OTHER_ALTER, option + "=" + value);
   }
 
   private void mysqlIndex(TokenCursor cursor, TableRef table, List<SchemaChange> changes) {

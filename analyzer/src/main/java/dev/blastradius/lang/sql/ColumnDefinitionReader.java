@@ -120,8 +120,11 @@ final class ColumnDefinitionReader {
         if (generated.contains("identity")) {
           notNull = true;
         }
+      } else if (cursor.accept("AUTO_INCREMENT")) {
+        // MySQL fills it like an identity column: writers may omit it.
+        defaultExpression = "auto_increment";
       } else {
-        // COLLATE x, COMMENT 'x', AUTO_INCREMENT, ON UPDATE …, FIRST/AFTER: no effect on access.
+        // COLLATE x, COMMENT 'x', ON UPDATE …, FIRST/AFTER: no effect on access.
         cursor.next();
       }
     }

@@ -4,6 +4,7 @@ import dev.blastradius.change.AddEnumValue;
 import dev.blastradius.change.CreateFunction;
 import dev.blastradius.change.CreateIndex;
 import dev.blastradius.change.CreateTrigger;
+import dev.blastradius.change.DropDatabase;
 import dev.blastradius.change.DropIndex;
 import dev.blastradius.change.DropTable;
 import dev.blastradius.change.DropView;
@@ -12,6 +13,7 @@ import dev.blastradius.change.RenameTable;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.TableOperation;
 import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.schema.TableRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +126,7 @@ final class DdlReader {
     }
     boolean unique = cursor.accept("UNIQUE");
     if (cursor.accept("INDEX")) {
-      return Result.of(List.of(createIndex(cursor, unique)));
+      return Result.of(createIndex(cursor, unique));
     }
     boolean materialized = cursor.accept("MATERIALIZED");
     if (cursor.accept("VIEW")) {
@@ -144,7 +146,8 @@ final class DdlReader {
     throw cursor.notUnderstood("unknown CREATE statement");
   }
 
-  private CreateIndex createIndex(TokenCursor cursor, boolean unique) {
+  /** The index, then MySQL's trailing ALGORITHM/LOCK options as {@code OTHER_ALTER} operations. */
+  private List<SchemaChange> createIndex(TokenCursor cursor, boolean unique) {
     boolean concurrently = cursor.accept("CONCURRENTLY");
     boolean ifNotExists = cursor.accept("IF", "NOT", "EXISTS");
     String name = cursor.peekWords("ON") ? null : context.name(cursor.identifier());
@@ -168,14 +171,20 @@ final class DdlReader {
       }
     }
     String where = null;
+    List<SchemaChange> options = new ArrayList<>();
     while (!cursor.atEnd()) {
       if (cursor.accept("WHERE")) {
         where = TokenCursor.text(cursor.rest());
+      } else if (cursor.peekWords("ALGORITHM") || cursor.peekWords("LOCK")) {
+        options.add(AlterTableReader.mysqlOption(cursor, table));
       } else {
         cursor.next(); // INCLUDE (…), WITH (…), TABLESPACE x, NULLS [NOT] DISTINCT
       }
     }
-    return new CreateIndex(table, name, columns, unique, concurrently, ifNotExists, where);
+    List<SchemaChange> changes = new ArrayList<>();
+    changes.add(new CreateIndex(table, name, columns, unique, concurrently, ifNotExists, where));
+    changes.addAll(options);
+    return changes;
   }
 
   private CreateFunction createFunction(TokenCursor cursor, boolean orReplace) {
@@ -293,6 +302,13 @@ final class DdlReader {
 
   private Result drop(TokenCursor cursor) {
     cursor.expect("DROP");
+    if (cursor.accept("DATABASE") || (isMysql() && cursor.accept("SCHEMA"))) {
+      // MySQL's DROP SCHEMA is DROP DATABASE; Postgres' DROP SCHEMA is not tracked.
+      cursor.accept("IF", "EXISTS");
+      String database = context.name(cursor.identifier());
+      cursor.rest(); // WITH (FORCE)
+      return Result.of(List.of(new DropDatabase(database)));
+    }
     boolean materialized = cursor.accept("MATERIALIZED");
     boolean view = cursor.accept("VIEW");
     boolean table = !view && cursor.accept("TABLE");
@@ -349,14 +365,22 @@ final class DdlReader {
   private Result truncate(TokenCursor cursor) {
     cursor.expect("TRUNCATE");
     cursor.accept("TABLE");
-    List<SchemaChange> changes = new ArrayList<>();
+    List<TableRef> tables = new ArrayList<>();
     do {
       cursor.accept("ONLY");
-      TableRef table = context.table(cursor.qualifiedName());
+      tables.add(context.table(cursor.qualifiedName()));
       cursor.acceptType(SqlLexer.OTHER);
-      changes.add(new TableOperation(table, TableOperation.Kind.TRUNCATE, ""));
     } while (cursor.acceptType(SqlLexer.COMMA));
-    return Result.of(changes);
+    // RESTART IDENTITY, CONTINUE IDENTITY, CASCADE, RESTRICT: only CASCADE reaches other tables.
+    boolean cascade = cursor.rest().stream().anyMatch(t -> t.isWord("CASCADE"));
+    return Result.of(
+        tables.stream()
+            .map(
+                t ->
+                    (SchemaChange)
+                        new TableOperation(
+                            t, TableOperation.Kind.TRUNCATE, cascade ? "cascade" : ""))
+            .toList());
   }
 
   private Result reindex(TokenCursor cursor) {
@@ -464,6 +488,10 @@ final class DdlReader {
       cursor.acceptType(SqlLexer.COMMA);
     }
     return tables;
+  }
+
+  private boolean isMysql() {
+    return context.ids().dialect() == SqlDialect.MYSQL;
   }
 
   /** The catalog this reader sees. */

@@ -113,6 +113,30 @@ final class TokenClassifier {
     return new Classification(StatementKind.OTHER, Optional.empty(), Optional.empty());
   }
 
+  /**
+   * MySQL's {@code @@name}, {@code @@session.name} and {@code @@local.name}: consumes the prefix
+   * and returns true, leaving the cursor at the name.
+   */
+  private static boolean mysqlSessionVariable(TokenCursor cursor) {
+    SqlToken first = cursor.peek();
+    SqlToken second = cursor.peek(1);
+    if (first == null
+        || second == null
+        || !first.text().equals("@")
+        || !second.text().equals("@")) {
+      return false;
+    }
+    cursor.next();
+    cursor.next();
+    if ((cursor.peekWords("SESSION") || cursor.peekWords("LOCAL"))
+        && cursor.peek(1) != null
+        && cursor.peek(1).type() == SqlLexer.DOT) {
+      cursor.next();
+      cursor.next();
+    }
+    return true;
+  }
+
   /** {@code SET [SESSION|LOCAL] name {TO|=} value} or {@code RESET name}. */
   private static Optional<SessionSetting> setting(List<SqlToken> tokens) {
     TokenCursor cursor = new TokenCursor(tokens);
@@ -122,6 +146,9 @@ final class TokenClassifier {
     }
     boolean local = cursor.accept("LOCAL");
     cursor.accept("SESSION");
+    if (mysqlSessionVariable(cursor)) {
+      local = false;
+    }
     if (cursor.atEnd() || !cursor.atIdentifier()) {
       return Optional.empty();
     }

@@ -107,6 +107,9 @@ class LiquibaseProposedTest {
     assertThat(result.proposed())
         .singleElement()
         .satisfies(m -> assertThat(m.changes()).hasSize(1));
-    assertThat(result.findings()).isEmpty();
+    // Only the locking pack's timeout warning remains: no expand-contract finding.
+    assertThat(result.findings())
+        .extracting(f -> f.ruleId())
+        .containsExactly("missing-lock-timeout");
   }
 }

@@ -100,7 +100,7 @@ class HtmlReportTest {
     JsonNode sources = new ObjectMapper().readTree(data.group(1)).path("sources");
     assertThat(sources.path("src/main/java/com/acme/users/UserDao.java").path("20").asText())
         .contains("jdbc.queryForObject(DISPLAY_NAME");
-    assertThat(sources.path("proposed/V5__drop_users_name.sql").path("3").asText())
+    assertThat(sources.path("proposed/V5__drop_users_name.sql").path("4").asText())
         .isEqualTo("ALTER TABLE users DROP COLUMN name;");
   }
 

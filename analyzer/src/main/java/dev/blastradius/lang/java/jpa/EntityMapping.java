@@ -37,6 +37,23 @@ public record EntityMapping(
     return columns.values().stream().distinct().toList();
   }
 
+  /**
+   * The columns an attribute maps to: its own column, or for an embedded attribute every column
+   * under it ({@code home} → {@code home.city}, {@code home.zip}), in declaration order.
+   */
+  public List<ColumnRef> columnsUnder(String path) {
+    ColumnRef own = columns.get(path);
+    if (own != null) {
+      return List.of(own);
+    }
+    String prefix = path + ".";
+    return columns.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .map(Map.Entry::getValue)
+        .distinct()
+        .toList();
+  }
+
   /** The column an attribute path maps to directly (no join needed). */
   public Optional<ColumnRef> column(String path) {
     return Optional.ofNullable(columns.get(path));

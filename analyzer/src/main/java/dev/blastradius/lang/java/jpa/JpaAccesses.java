@@ -42,9 +42,7 @@ public final class JpaAccesses {
           entityOf(first, project, false)
               .ifPresent(
                   e -> {
-                    e.insertable()
-                        .forEach(
-                            c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, true));
+                    e.insertable().forEach(c -> result.insert(c, Via.JPA, Confidence.LIKELY));
                     e.updatable()
                         .forEach(
                             c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, true));
@@ -101,8 +99,8 @@ public final class JpaAccesses {
     }
     String property = Character.toLowerCase(method.charAt(3)) + method.substring(4);
     entity
-        .column(property)
-        .ifPresent(c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, false));
+        .columnsUnder(property)
+        .forEach(c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, false));
     return result;
   }
 

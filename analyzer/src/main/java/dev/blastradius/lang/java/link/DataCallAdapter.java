@@ -66,6 +66,9 @@ public final class DataCallAdapter implements AccessAdapter {
       return;
     }
     Optional<String> receiver = site.names().receiverType(call.getScope());
+    if (receiver.isEmpty()) {
+      receiver = site.names().deferredType(call.getScope());
+    }
     if (receiver.isEmpty()
         || IGNORED.contains(receiver.get())
         || receiver.get().equals(site.names().ownType())) {

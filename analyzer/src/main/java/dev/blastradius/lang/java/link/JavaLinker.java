@@ -7,6 +7,7 @@ import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.HostedSql;
 import dev.blastradius.lang.UnitAccess;
+import dev.blastradius.lang.java.DeclaredTypes;
 import dev.blastradius.lang.java.StringTemplate;
 import dev.blastradius.lang.java.jpa.JpaAccesses;
 import dev.blastradius.lang.java.jpa.NamingChoice;
@@ -75,11 +76,39 @@ public final class JavaLinker {
         pending.cap());
   }
 
+  /**
+   * The call with a {@link DeclaredTypes#RESULT_OF} receiver replaced by the element type the
+   * project says it is; null when that cannot be told.
+   */
+  private static DataCall retyped(DataCall call, ProjectModel project) {
+    if (!call.receiverType().startsWith(DeclaredTypes.RESULT_OF)) {
+      return call;
+    }
+    return project
+        .resultElement(call.receiverType())
+        .map(
+            element ->
+                new DataCall(
+                    call.unitId(),
+                    call.location(),
+                    call.snippet(),
+                    element,
+                    call.method(),
+                    call.arguments(),
+                    call.transactional(),
+                    call.returnedTo()))
+        .orElse(null);
+  }
+
   private void dataCall(
-      DataCall call,
+      DataCall declared,
       ProjectModel project,
       Map<String, List<String>> projections,
       FileFacts.Builder builder) {
+    DataCall call = retyped(declared, project);
+    if (call == null) {
+      return;
+    }
     LinkedUses uses;
     Optional<ProjectModel.Repository> repository = project.repository(call.receiverType());
     if (repository.isPresent()) {
@@ -105,7 +134,8 @@ public final class JavaLinker {
                   use.implicit(),
                   call.location(),
                   call.snippet(),
-                  List.of())));
+                  List.of(),
+                  use.inserts())));
     }
     for (StringTemplate sql : uses.nativeSql) {
       record(
@@ -141,7 +171,8 @@ public final class JavaLinker {
                   a.kind(),
                   a.via(),
                   a.confidence().strongest(b.confidence()),
-                  a.implicit() && b.implicit()));
+                  a.implicit() && b.implicit(),
+                  a.inserts() || b.inserts()));
     }
     return List.copyOf(byKey.values());
   }

@@ -1,5 +1,6 @@
 package dev.blastradius.lang.java.link;
 
+import dev.blastradius.lang.java.DeclaredTypes;
 import dev.blastradius.lang.java.StringTemplate;
 import dev.blastradius.lang.java.jpa.EntityDecl;
 import dev.blastradius.lang.java.jpa.EntityMapping;
@@ -135,6 +136,49 @@ public final class ProjectModel {
     return entity(entity)
         .map(mapping -> new Repository(decl.name(), mapping, List.copyOf(methods)));
   }
+
+  /**
+   * The element type of what a project method returns, for a {@link DeclaredTypes#RESULT_OF} type
+   * ({@code ?result:CustomerRepository.findById} → {@code Customer}): a repository's declared
+   * method's return type, or its entity for the inherited CRUD and finder methods.
+   */
+  public Optional<String> resultElement(String deferred) {
+    String body = deferred.substring(DeclaredTypes.RESULT_OF.length());
+    int dot = body.lastIndexOf('.');
+    if (dot < 0) {
+      return Optional.empty();
+    }
+    String owner = body.substring(0, dot);
+    String method = body.substring(dot + 1);
+    return repository(owner)
+        .flatMap(
+            repository -> {
+              Optional<RepositoryDecl.Method> declared =
+                  repository.methods().stream().filter(m -> m.name().equals(method)).findFirst();
+              if (declared.isPresent()) {
+                return Optional.ofNullable(declared.get().returnType());
+              }
+              return INHERITED_FINDERS.contains(method)
+                  ? Optional.of(repository.entity().className())
+                  : Optional.empty();
+            });
+  }
+
+  /** CrudRepository/JpaRepository methods that return the entity or a collection of it. */
+  private static final Set<String> INHERITED_FINDERS =
+      Set.of(
+          "findById",
+          "findAll",
+          "findAllById",
+          "getById",
+          "getReferenceById",
+          "getOne",
+          "findOne",
+          "findBy",
+          "save",
+          "saveAndFlush",
+          "saveAll",
+          "saveAllAndFlush");
 
   /** A Spring Data repository with its entity's mapping and every declared method. */
   public record Repository(String name, EntityMapping entity, List<RepositoryDecl.Method> methods) {

@@ -196,6 +196,86 @@ class JpaSpringDataTest {
   }
 
   @Test
+  void positive_lambdaParametersAndVarsTypedByWhatRepositoriesReturn() {
+    String all =
+        "read app_users.id, read app_users.created_at, read app_users.email_address,"
+            + " read app_users.display_name, read app_users.home_city, read app_users.home_zip,"
+            + " read app_users.team_id, read app_users.version";
+    ExtractorTestHelper.create()
+        .migration("V1__schema.sql", SCHEMA)
+        .source("src/main/java/app/Entities.java", ENTITIES)
+        .source("src/main/java/app/UserRepository.java", REPOSITORY)
+        .source(
+            "src/main/java/app/Renamer.java",
+            """
+            package app;
+
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Transactional
+            class Renamer {
+              private UserRepository users;
+
+              void byLambda(long id) {
+                // expect: ALL, write app_users.display_name
+                users.findById(id).ifPresent(user -> user.setDisplayName("x"));
+              }
+
+              void byStream() {
+                // expect: ALL, write app_users.email_address
+                users.findAll().stream().filter(u -> u.version > 0).forEach(u -> u.setEmail("e"));
+              }
+
+              void byVar(long id) {
+                // expect: ALL
+                var user = users.findById(id).orElseThrow();
+                // expect: write app_users.home_city, write app_users.home_zip
+                user.setHome(null);
+              }
+
+              void byDeclaredFinder() {
+                // expect: ALL, write app_users.display_name
+                users.findByEmailIgnoreCase("e").ifPresent(u -> u.setDisplayName("y"));
+              }
+            }
+            """
+                .replace("ALL", all))
+        .doTest();
+  }
+
+  @Test
+  void negative_lambdaParametersOfOtherSourcesAreNotEntities() {
+    ExtractorTestHelper.create()
+        .migration("V1__schema.sql", SCHEMA)
+        .source("src/main/java/app/Entities.java", ENTITIES)
+        .source("src/main/java/app/UserRepository.java", REPOSITORY)
+        .source(
+            "src/main/java/app/Other.java",
+            """
+            package app;
+
+            import java.util.List;
+            import org.springframework.transaction.annotation.Transactional;
+
+            @Transactional
+            class Other {
+              private UserRepository users;
+              private List<User> detached;
+
+              void run() {
+                // A list of ours, not a repository's result: not a managed entity.
+                // expect: none
+                detached.forEach(u -> u.setDisplayName("x"));
+                // A typed parameter the call graph already sees; a repository method that is not a finder.
+                // expect: none
+                users.flush();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_standardNamingStrategyKeepsNamesAsWritten() {
     ExtractorTestHelper.create()
         .source(
