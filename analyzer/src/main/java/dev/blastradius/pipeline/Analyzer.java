@@ -49,7 +49,12 @@ public final class Analyzer {
                 p ->
                     new SourceFile(p, SourceTree.relativize(options.reportRoot(), p), Language.SQL))
             .toList();
-    ReplaySchema.Result replay = ReplaySchema.run(tree.files(), proposedFiles, sql);
+    ReplaySchema.Result replay =
+        ReplaySchema.run(
+            tree.files(),
+            proposedFiles,
+            sql,
+            options.migrationDirectories().stream().map(MigrationDirectory::layout).toList());
 
     Set<SourceFile> migrations = new HashSet<>(replay.migrationFiles());
     List<SourceFile> code =
