@@ -24,7 +24,7 @@ public final class MigrationReader {
       case LIQUIBASE_SQL -> FormattedSqlChangelog.read(text, ids.dialect());
       case LIQUIBASE_XML, LIQUIBASE_YAML, LIQUIBASE_JSON ->
           LiquibaseReader.read(script, text, ids, proposed);
-      case DJANGO, ALEMBIC -> script.prepared() == null ? List.of() : script.prepared().steps(ids);
+      case DJANGO -> script.prepared() == null ? List.of() : script.prepared().steps(ids);
     };
   }
 }

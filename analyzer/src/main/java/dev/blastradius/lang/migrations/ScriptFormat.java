@@ -20,10 +20,5 @@ public enum ScriptFormat {
    * operations and the model state before them. The files are also application code: their {@code
    * RunPython} functions are read by the Python frontend.
    */
-  DJANGO,
-  /**
-   * Alembic revisions ({@code versions/*.py}): steps prepared by the layout from the {@code op}
-   * calls.
-   */
-  ALEMBIC
+  DJANGO
 }
