@@ -2,6 +2,7 @@ package dev.blastradius.lang;
 
 import dev.blastradius.lang.java.JavaFrontend;
 import dev.blastradius.lang.java.mybatis.MapperXmlFrontend;
+import dev.blastradius.lang.python.PythonFrontend;
 import dev.blastradius.lang.sql.SqlFileFrontend;
 import dev.blastradius.lang.ts.TsFrontend;
 import dev.blastradius.source.Language;
@@ -19,7 +20,11 @@ public final class FrontendRegistry {
   public static FrontendRegistry standard() {
     return new FrontendRegistry(
         List.of(
-            new SqlFileFrontend(), new JavaFrontend(), new MapperXmlFrontend(), new TsFrontend()));
+            new SqlFileFrontend(),
+            new JavaFrontend(),
+            new MapperXmlFrontend(),
+            new TsFrontend(),
+            new PythonFrontend()));
   }
 
   public FrontendRegistry(List<LanguageFrontend> list) {

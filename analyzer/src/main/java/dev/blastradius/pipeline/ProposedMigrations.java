@@ -23,11 +23,11 @@ public final class ProposedMigrations {
   private ProposedMigrations() {}
 
   /**
-   * Each argument as an absolute file; a directory contributes its {@code .sql} files and Liquibase
+   * Each argument as an absolute file; a directory contributes its {@code .sql} files, Liquibase
    * changelogs ({@code .xml}, {@code .yaml}, {@code .yml}, {@code .json} with a {@code
-   * databaseChangeLog}), Flyway-named ones in Flyway order first, then the rest by name. Throws
-   * {@link IllegalArgumentException} with a user-facing message for a missing path or an empty
-   * directory.
+   * databaseChangeLog}) and Django migrations ({@code .py} declaring {@code class Migration}),
+   * Flyway-named ones in Flyway order first, then the rest by name. Throws {@link
+   * IllegalArgumentException} with a user-facing message for a missing path or an empty directory.
    */
   public static List<Path> expand(List<Path> arguments) {
     List<Path> files = new ArrayList<>();
@@ -39,7 +39,7 @@ public final class ProposedMigrations {
         List<Path> inDirectory = sqlFiles(path, given);
         if (inDirectory.isEmpty()) {
           throw new IllegalArgumentException(
-              "no migrations (.sql files or Liquibase changelogs) in " + given);
+              "no migrations (.sql files, Liquibase changelogs or Django migrations) in " + given);
         }
         files.addAll(inDirectory);
       } else {
@@ -76,6 +76,14 @@ public final class ProposedMigrations {
     if (KnexLayout.scriptName(name)) {
       try {
         return KnexLayout.isMigration(name, Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException | UncheckedIOException e) {
+        return false;
+      }
+    }
+    if (name.endsWith(".py")) {
+      // A Django migration; the layouts read it, and anything else is refused there.
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8).contains("class Migration");
       } catch (IOException | UncheckedIOException e) {
         return false;
       }

@@ -19,6 +19,7 @@ import dev.blastradius.lang.migrations.MigrationLayouts;
 import dev.blastradius.lang.migrations.MigrationReader;
 import dev.blastradius.lang.migrations.MigrationScript;
 import dev.blastradius.lang.migrations.MigrationStep;
+import dev.blastradius.lang.migrations.ScriptFormat;
 import dev.blastradius.lang.sql.AnalyzedStatement;
 import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.lang.sql.SqlFileFrontend;
@@ -55,7 +56,7 @@ final class ReplaySchema {
    * @param proposedFacts problems and coverage of the proposed files (no accesses: they are the
    *     change, not the code)
    * @param migrationFiles the migration tools' files (applied, and down/undo ones that are never
-   *     replayed), which Extract must not read as code
+   *     replayed), which Extract must not read as code; Django migrations are not among them
    * @param tools the migration tools found
    * @param notes what the layouts assumed (an inferred order, a file left out)
    */
@@ -118,7 +119,10 @@ final class ReplaySchema {
         proposed,
         proposedFacts,
         java.util.stream.Stream.concat(
-                discovery.scripts().stream().map(MigrationScript::file),
+                // Django migrations are also code: their RunPython functions run the app's models.
+                discovery.scripts().stream()
+                    .filter(s -> s.format() != ScriptFormat.DJANGO)
+                    .map(MigrationScript::file),
                 discovery.notReplayed().stream())
             .toList(),
         discovery.scripts().stream().map(MigrationScript::tool).distinct().sorted().toList(),

@@ -24,9 +24,12 @@ class ProposedMigrationsTest {
         "databaseChangeLog:\n  - changeSet: {id: 3, author: a, changes: []}\n");
     Files.writeString(
         directory.resolve("002-add.xml"), "<databaseChangeLog><changeSet/></databaseChangeLog>");
+    Files.writeString(
+        directory.resolve("0042_rename.py"), "class Migration(migrations.Migration):\n    pass\n");
     assertThat(ProposedMigrations.expand(List.of(directory)))
         .extracting(p -> p.getFileName().toString())
-        .containsExactly("V9__earlier.sql", "V10__later.sql", "002-add.xml", "003-drop.yaml");
+        .containsExactly(
+            "V9__earlier.sql", "V10__later.sql", "002-add.xml", "003-drop.yaml", "0042_rename.py");
   }
 
   @Test
@@ -34,8 +37,10 @@ class ProposedMigrationsTest {
     Files.writeString(directory.resolve("application.yaml"), "spring:\n  liquibase: {}\n");
     Files.writeString(directory.resolve("pom.xml"), "<project/>");
     Files.writeString(directory.resolve("package.json"), "{}");
+    Files.writeString(directory.resolve("helpers.py"), "def migrate():\n    pass\n");
     assertThatThrownBy(() -> ProposedMigrations.expand(List.of(directory)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("no migrations (.sql files or Liquibase changelogs) in ");
+        .hasMessageStartingWith(
+            "no migrations (.sql files, Liquibase changelogs or Django migrations) in ");
   }
 }

@@ -61,6 +61,15 @@ public final class RuleTestHelper {
     return this;
   }
 
+  /**
+   * A migration under review at a repository path (a Django migration must sit in its app's {@code
+   * migrations/} directory, next to the applied ones).
+   */
+  public RuleTestHelper proposedAt(String path, String text) {
+    project.propose(path, text);
+    return this;
+  }
+
   /** The Postgres major version the rules assume ({@code --pg-version}). */
   public RuleTestHelper pgVersion(int major) {
     pgMajor = major;

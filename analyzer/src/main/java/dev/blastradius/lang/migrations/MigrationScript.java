@@ -1,5 +1,6 @@
 package dev.blastradius.lang.migrations;
 
+import dev.blastradius.schema.Identifiers;
 import dev.blastradius.source.SourceFile;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import java.util.List;
  * @param versionKey numeric parts for ordering; the layout decides how they compare
  * @param description the description part of the file name
  * @param format how the content is read
+ * @param prepared the steps as the layout worked them out, for formats whose meaning depends on the
+ *     migrations before them (Django's model state); null for the others
  */
 public record MigrationScript(
     SourceFile file,
@@ -18,10 +21,27 @@ public record MigrationScript(
     String version,
     List<Long> versionKey,
     String description,
-    ScriptFormat format) {
+    ScriptFormat format,
+    Prepared prepared) {
+
+  /** Steps a layout worked out when it found the script; names fold by the dialect's rules. */
+  public interface Prepared {
+    List<MigrationStep> steps(Identifiers ids);
+  }
 
   public MigrationScript {
     versionKey = List.copyOf(versionKey);
+  }
+
+  /** A script read from its own text. */
+  public MigrationScript(
+      SourceFile file,
+      String tool,
+      String version,
+      List<Long> versionKey,
+      String description,
+      ScriptFormat format) {
+    this(file, tool, version, versionKey, description, format, null);
   }
 
   /** A plain SQL migration. */

@@ -16,5 +16,11 @@ public enum ScriptFormat {
   LIQUIBASE_YAML,
   LIQUIBASE_JSON,
   /** A Knex migration (JavaScript/TypeScript): its {@code up} function's schema calls. */
-  KNEX
+  KNEX,
+  /**
+   * Django migrations ({@code app/migrations/0002_x.py}): steps prepared by the layout from the
+   * operations and the model state before them. The files are also application code: their {@code
+   * RunPython} functions are read by the Python frontend.
+   */
+  DJANGO
 }

@@ -1,0 +1,121 @@
+package dev.blastradius.lang.python;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The cheap test that keeps files without database vocabulary away from tree-sitter. A file reaches
+ * the parser when one of its words (identifier-like runs of letters, digits and {@code _}, in code,
+ * strings and comments alike) is in {@link #VOCABULARY}, compared case-insensitively:
+ *
+ * <ul>
+ *   <li>SQL verbs: {@code select insert update delete merge upsert truncate};
+ *   <li>DB-API and drivers: {@code cursor execute executemany executescript callproc fetch fetchrow
+ *       fetchval psycopg psycopg2 asyncpg sqlite3 pymysql mysqldb aiosqlite read_sql read_sql_query
+ *       read_sql_table};
+ *   <li>Django: {@code django models objects save bulk_create bulk_update get_or_create
+ *       update_or_create refresh_from_db serializers modeladmin modelform runsql runpython
+ *       filterset};
+ *   <li>SQLAlchemy and Alembic: {@code sqlalchemy column mapped_column mapped table session query
+ *       alembic};
+ *   <li>schedulers and queues that name tasks in configuration: {@code beat_schedule
+ *       celery_beat_schedule}.
+ * </ul>
+ *
+ * A skipped file is not lost: when linking finds that it mentions a function, class or module of a
+ * parsed file, it is parsed then (see {@link dev.blastradius.lang.python.link.PythonLinker}), so
+ * callers of database code keep their call edges and entry points.
+ */
+public final class Prefilter {
+
+  /** The database vocabulary, lower case. */
+  public static final Set<String> VOCABULARY =
+      Set.of(
+          "select",
+          "insert",
+          "update",
+          "delete",
+          "merge",
+          "upsert",
+          "truncate",
+          "cursor",
+          "execute",
+          "executemany",
+          "executescript",
+          "callproc",
+          "fetch",
+          "fetchrow",
+          "fetchval",
+          "psycopg",
+          "psycopg2",
+          "asyncpg",
+          "sqlite3",
+          "pymysql",
+          "mysqldb",
+          "aiosqlite",
+          "read_sql",
+          "read_sql_query",
+          "read_sql_table",
+          "django",
+          "models",
+          "objects",
+          "save",
+          "bulk_create",
+          "bulk_update",
+          "get_or_create",
+          "update_or_create",
+          "refresh_from_db",
+          "serializers",
+          "modeladmin",
+          "modelform",
+          "runsql",
+          "runpython",
+          "filterset",
+          "sqlalchemy",
+          "column",
+          "mapped_column",
+          "mapped",
+          "table",
+          "session",
+          "query",
+          "alembic",
+          "beat_schedule",
+          "celery_beat_schedule");
+
+  private Prefilter() {}
+
+  /** Whether {@code text} uses any word of the database vocabulary. */
+  public static boolean mentionsDatabase(String text) {
+    return anyWord(text, w -> VOCABULARY.contains(w.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Whether any identifier-like word of {@code text} satisfies {@code test}. */
+  public static boolean anyWord(String text, Predicate<String> test) {
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (!isWordStart(c)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < length && isWordPart(text.charAt(i))) {
+        i++;
+      }
+      if (test.test(text.substring(start, i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWordStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c > 0x7f;
+  }
+
+  private static boolean isWordPart(char c) {
+    return isWordStart(c) || (c >= '0' && c <= '9');
+  }
+}

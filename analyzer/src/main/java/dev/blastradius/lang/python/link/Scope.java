@@ -1,0 +1,112 @@
+package dev.blastradius.lang.python.link;
+
+import dev.blastradius.lang.python.PyClass;
+import dev.blastradius.lang.python.PyExpr;
+import dev.blastradius.lang.python.PyModule;
+import dev.blastradius.lang.python.PyParam;
+import dev.blastradius.lang.python.PyStatement;
+import dev.blastradius.lang.python.PyUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names of one unit: its parameters and the names its statements bind, with the scope Python
+ * looks in next (the enclosing function, else the module; class bodies are skipped, as in Python).
+ */
+public final class Scope {
+
+  private final PyModule module;
+  private final PyUnit unit;
+  private final Scope parent;
+  private Map<String, List<Binding>> bindings;
+
+  Scope(PyModule module, PyUnit unit, Scope parent) {
+    this.module = module;
+    this.unit = unit;
+    this.parent = parent;
+  }
+
+  public PyModule module() {
+    return module;
+  }
+
+  public PyUnit unit() {
+    return unit;
+  }
+
+  /** The scope looked in next, or null for the module's. */
+  public Scope parent() {
+    return parent;
+  }
+
+  /** The class whose body or method this scope is, or null. */
+  public PyClass declaringClass() {
+    if (unit.kind() == PyUnit.Kind.CLASS_BODY) {
+      return module.allClasses().stream().filter(c -> c.body() == unit).findFirst().orElse(null);
+    }
+    return unit.declaringClass();
+  }
+
+  /** The parameter of this unit called {@code name}. */
+  public Optional<PyParam> param(String name) {
+    return unit.kind() == PyUnit.Kind.FUNCTION ? unit.param(name) : Optional.empty();
+  }
+
+  /** What this unit's own statements bind {@code name} to, in order. */
+  public List<Binding> bindings(String name) {
+    if (bindings == null) {
+      bindings = new HashMap<>();
+      for (PyStatement statement : unit.statements()) {
+        collect(statement);
+      }
+    }
+    return bindings.getOrDefault(name, List.of());
+  }
+
+  private void collect(PyStatement statement) {
+    Binding.Kind kind =
+        switch (statement.kind()) {
+          case ASSIGN, WITH -> Binding.Kind.ASSIGN;
+          case AUGMENT -> Binding.Kind.AUGMENT;
+          case FOR -> Binding.Kind.ELEMENT;
+          default -> null;
+        };
+    if (kind == null) {
+      return;
+    }
+    for (PyExpr target : statement.targets()) {
+      bind(target, statement.value(), kind, statement.line());
+    }
+  }
+
+  private void bind(PyExpr target, PyExpr value, Binding.Kind kind, int line) {
+    if (target instanceof PyExpr.Name name) {
+      bindings
+          .computeIfAbsent(name.id(), k -> new ArrayList<>())
+          .add(new Binding(value, kind, this, line));
+    } else if (target instanceof PyExpr.Seq targets
+        && kind == Binding.Kind.ASSIGN
+        && value instanceof PyExpr.Seq values
+        && values.items().size() == targets.items().size()) {
+      for (int i = 0; i < targets.items().size(); i++) {
+        bind(targets.items().get(i), values.items().get(i), kind, line);
+      }
+    } else if (target instanceof PyExpr.Seq targets && kind == Binding.Kind.ELEMENT) {
+      // for i, x in enumerate(items): x is an element of items.
+      if (targets.items().size() == 2
+          && value instanceof PyExpr.Call call
+          && PyExpr.dotted(call.function()).filter("enumerate"::equals).isPresent()
+          && !call.positional().isEmpty()) {
+        bind(targets.items().get(1), call.positional().get(0), kind, line);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return unit.id();
+  }
+}
