@@ -1,5 +1,6 @@
 package dev.blastradius.change;
 
+import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.source.Location;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.Optional;
  * @param changes the schema changes it makes (empty for most non-DDL statements)
  * @param transactionCommand for TRANSACTION statements: BEGIN, COMMIT, ROLLBACK, SAVEPOINT, …
  * @param setting for SESSION statements: the setting it changes
+ * @param writes for DATA_CHANGE statements: the columns whose values it writes (an {@code UPDATE …
+ *     SET} backfill, an {@code INSERT}), sorted; table-level writes are left out
  */
 public record MigrationStatement(
     Location location,
@@ -18,10 +21,23 @@ public record MigrationStatement(
     StatementKind kind,
     List<SchemaChange> changes,
     Optional<String> transactionCommand,
-    Optional<SessionSetting> setting) {
+    Optional<SessionSetting> setting,
+    List<ColumnRef> writes) {
 
   public MigrationStatement {
     changes = List.copyOf(changes);
+    writes = writes.stream().filter(c -> !c.isTableLevel()).distinct().sorted().toList();
+  }
+
+  /** A statement that writes no column values. */
+  public MigrationStatement(
+      Location location,
+      String text,
+      StatementKind kind,
+      List<SchemaChange> changes,
+      Optional<String> transactionCommand,
+      Optional<SessionSetting> setting) {
+    this(location, text, kind, changes, transactionCommand, setting, List.of());
   }
 
   /** This statement's changes, located here. */

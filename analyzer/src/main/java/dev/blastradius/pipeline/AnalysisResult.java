@@ -2,11 +2,13 @@ package dev.blastradius.pipeline;
 
 import dev.blastradius.change.Migration;
 import dev.blastradius.graph.ColumnAccessGraph;
+import dev.blastradius.rules.Baseline;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.RuleMetadata;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Everything one run found, ready for the reports.
@@ -18,6 +20,7 @@ import java.util.List;
  * @param notes assumptions and skips worth knowing, sorted
  * @param proposed the migrations under review
  * @param rules the rules that were run ({@code check}) or that exist ({@code scan})
+ * @param hiddenByBaseline how many findings {@code --baseline} hid; empty without a baseline
  */
 public record AnalysisResult(
     Catalog catalog,
@@ -27,7 +30,8 @@ public record AnalysisResult(
     Coverage coverage,
     List<Note> notes,
     List<Migration> proposed,
-    List<RuleMetadata> rules) {
+    List<RuleMetadata> rules,
+    OptionalInt hiddenByBaseline) {
 
   public AnalysisResult {
     findings = findings.stream().sorted().toList();
@@ -35,5 +39,33 @@ public record AnalysisResult(
     notes = notes.stream().sorted().distinct().toList();
     proposed = List.copyOf(proposed);
     rules = List.copyOf(rules);
+  }
+
+  /** A result without a baseline. */
+  public AnalysisResult(
+      Catalog catalog,
+      ColumnAccessGraph graph,
+      List<Finding> findings,
+      List<AnalysisProblem> problems,
+      Coverage coverage,
+      List<Note> notes,
+      List<Migration> proposed,
+      List<RuleMetadata> rules) {
+    this(catalog, graph, findings, problems, coverage, notes, proposed, rules, OptionalInt.empty());
+  }
+
+  /** The same result without the findings {@code baseline} holds, counting them. */
+  public AnalysisResult hiding(Baseline baseline) {
+    List<Finding> shown = findings.stream().filter(f -> !baseline.contains(f)).toList();
+    return new AnalysisResult(
+        catalog,
+        graph,
+        shown,
+        problems,
+        coverage,
+        notes,
+        proposed,
+        rules,
+        OptionalInt.of(findings.size() - shown.size() + hiddenByBaseline.orElse(0)));
   }
 }

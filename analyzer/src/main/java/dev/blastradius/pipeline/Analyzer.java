@@ -6,6 +6,7 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.FrontendRegistry;
 import dev.blastradius.lang.SqlCoverage;
 import dev.blastradius.lang.sql.SqlFrontend;
+import dev.blastradius.rules.BaseRevision;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleCatalog;
 import dev.blastradius.rules.RuleMetadata;
@@ -16,6 +17,7 @@ import dev.blastradius.source.SourceTree;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,14 +39,71 @@ public final class Analyzer {
 
   /** Runs the analysis; {@code check} adds the rules over the proposed migrations. */
   public AnalysisResult run(AnalysisOptions options, boolean check) {
+    return run(options, check, Optional.empty());
+  }
+
+  /**
+   * Runs the analysis; with {@code base} ({@code check --base REV}) the checked-out code at REV is
+   * analysed too, as the release being replaced, and the migrations added or changed since REV are
+   * proposed, before any {@code --migration} files.
+   */
+  public AnalysisResult run(AnalysisOptions options, boolean check, Optional<BaseCheckout> base) {
     SourceTree tree = Discover.run(options);
-    SqlFrontend sql = new SqlFrontend(options.dialect(), options.sqlTimeLimit());
-    List<SourceFile> proposedFiles =
+    List<SourceFile> named =
         options.proposedMigrations().stream()
             .map(
                 p ->
                     new SourceFile(p, SourceTree.relativize(options.reportRoot(), p), Language.SQL))
             .toList();
+    if (base.isEmpty()) {
+      return analyse(options, tree, named, check, Optional.empty());
+    }
+    BaseCheckout checkout = base.get();
+    AnalysisOptions oldOptions =
+        new AnalysisOptions(
+                checkout.scanRoot(),
+                checkout.reportRoot(),
+                options.rules(),
+                List.of(),
+                options.include(),
+                options.exclude(),
+                options.threads(),
+                options.sqlTimeLimit())
+            .withPacks(options.packs());
+    SourceTree oldTree = Discover.run(oldOptions);
+    AnalysisResult old = analyse(oldOptions, oldTree, List.of(), false, Optional.empty());
+    Set<String> namedPaths = new HashSet<>();
+    named.forEach(f -> namedPaths.add(f.path()));
+    MigrationsSince.Result since =
+        MigrationsSince.between(oldTree.files(), tree.files(), namedPaths, checkout.revision());
+    Set<SourceFile> sinceFiles = new HashSet<>(since.proposed());
+    SourceTree current =
+        new SourceTree(
+            tree.scanRoot(),
+            tree.reportRoot(),
+            tree.files().stream().filter(f -> !sinceFiles.contains(f)).toList(),
+            tree.skipped(),
+            tree.problems());
+    List<SourceFile> proposed = new ArrayList<>(since.proposed());
+    proposed.addAll(named);
+    AnalysisResult result =
+        analyse(
+            options,
+            current,
+            proposed,
+            check,
+            Optional.of(new BaseRevision(checkout.revision(), old.graph(), old.catalog())));
+    return withBase(result, old, since, checkout);
+  }
+
+  /** The passes over one discovered tree, with {@code proposedFiles} under review. */
+  private AnalysisResult analyse(
+      AnalysisOptions options,
+      SourceTree tree,
+      List<SourceFile> proposedFiles,
+      boolean check,
+      Optional<BaseRevision> base) {
+    SqlFrontend sql = new SqlFrontend(options.dialect(), options.sqlTimeLimit());
     ReplaySchema.Result replay = ReplaySchema.run(tree.files(), proposedFiles, sql);
 
     Set<SourceFile> migrations = new HashSet<>(replay.migrationFiles());
@@ -74,7 +133,7 @@ public final class Analyzer {
     List<RuleMetadata> ran = check ? catalog.rules(options.packs()) : catalog.rules();
     if (check) {
       List<Rule> rules = catalog.instantiate(options.packs());
-      checked = Check.run(replay.proposed(), rules, graph, replay.catalog(), options.rules());
+      checked = Check.run(replay.proposed(), rules, graph, replay.catalog(), options.rules(), base);
       problems.addAll(checked.problems());
     }
     return new AnalysisResult(
@@ -86,6 +145,59 @@ public final class Analyzer {
         Notes.of(tree, replay, allFacts),
         replay.proposed(),
         ran);
+  }
+
+  /**
+   * The result with what the comparison noticed, and the problems of the code at REV that the
+   * working tree does not share: readers missing there are readers the old-code rules miss.
+   */
+  private static AnalysisResult withBase(
+      AnalysisResult result,
+      AnalysisResult old,
+      MigrationsSince.Result since,
+      BaseCheckout checkout) {
+    String revision = checkout.revision();
+    List<AnalysisProblem> problems = new ArrayList<>(result.problems());
+    Set<AnalysisProblem> current = new HashSet<>(result.problems());
+    for (AnalysisProblem problem : old.problems()) {
+      AnalysisProblem clean =
+          new AnalysisProblem(
+              problem.path(),
+              problem.pass(),
+              checkout.withoutTemporaryPaths(problem.cause()),
+              problem.line());
+      if (!current.contains(clean)) {
+        problems.add(
+            new AnalysisProblem(
+                clean.path(),
+                clean.pass(),
+                "in the code at " + revision + ": " + clean.cause(),
+                clean.line()));
+      }
+    }
+    List<Note> notes = new ArrayList<>(result.notes());
+    notes.addAll(since.notes());
+    int count = since.proposed().size();
+    notes.add(
+        new Note(
+            ".",
+            "compared with "
+                + revision
+                + ": "
+                + count
+                + (count == 1 ? " migration" : " migrations")
+                + " added or changed since then checked as proposed; the code at "
+                + revision
+                + " is the release being replaced"));
+    return new AnalysisResult(
+        result.catalog(),
+        result.graph(),
+        result.findings(),
+        problems,
+        result.coverage(),
+        notes,
+        result.proposed(),
+        result.rules());
   }
 
   private static Coverage coverage(List<FileFacts> facts, List<AnalysisProblem> problems) {

@@ -50,6 +50,40 @@ public final class AccessLabels {
     return more > 0 ? shown + " and " + more + " more" : shown;
   }
 
+  /**
+   * "reached from 2 entry points: http GET /x, cron Job.run", saying how many sites no known entry
+   * point reaches (those may be dead code, or reached in ways we cannot see).
+   */
+  public static String reach(List<Access> sites) {
+    List<EntryPoint> entryPoints =
+        sites.stream().flatMap(a -> a.entryPoints().stream()).distinct().sorted().toList();
+    long unreached = sites.stream().filter(a -> a.entryPoints().isEmpty()).count();
+    if (entryPoints.isEmpty()) {
+      return "no known entry point reaches " + (sites.size() == 1 ? "it" : "them");
+    }
+    String reached =
+        "reached from "
+            + count(entryPoints.size(), "entry point", "entry points")
+            + ": "
+            + listed(entryPoints);
+    if (unreached == 0) {
+      return reached;
+    }
+    return reached
+        + "; "
+        + count((int) unreached, "site has", "sites have")
+        + " no known entry point";
+  }
+
+  /**
+   * "1 code site" / "3 code sites": distinct statements, however many columns each one uses (a
+   * {@code DELETE … WHERE token IS NULL} writes the table and reads a column at one site).
+   */
+  public static String codeSites(List<Access> accesses) {
+    int sites = (int) accesses.stream().map(Access::location).distinct().count();
+    return count(sites, "code site", "code sites");
+  }
+
   /** "1 site" / "3 sites". */
   public static String count(int n, String singular, String plural) {
     return n + " " + (n == 1 ? singular : plural);

@@ -10,21 +10,33 @@ import java.util.Optional;
 
 /**
  * What a rule may consult: the access graph of the code as it is, the schema before the migration,
- * the proposed migration being checked, the proposed migrations that run before it, and the user's
- * settings.
+ * the proposed migration being checked, the proposed migrations that run before it, the user's
+ * settings, and with {@code --base} the code at the base revision.
  *
  * @param catalogBefore the schema after the applied history and any earlier proposed migration
  * @param earlierProposed the proposed migrations that run before this one, in order
+ * @param base the code at {@code --base REV}; empty without {@code --base}
  */
 public record RuleContext(
     ColumnAccessGraph graph,
     Catalog catalogBefore,
     Migration migration,
     RuleSettings settings,
-    List<Migration> earlierProposed) {
+    List<Migration> earlierProposed,
+    Optional<BaseRevision> base) {
 
   public RuleContext {
     earlierProposed = List.copyOf(earlierProposed);
+  }
+
+  /** The context of a proposed migration without {@code --base}. */
+  public RuleContext(
+      ColumnAccessGraph graph,
+      Catalog catalogBefore,
+      Migration migration,
+      RuleSettings settings,
+      List<Migration> earlierProposed) {
+    this(graph, catalogBefore, migration, settings, earlierProposed, Optional.empty());
   }
 
   /** The context of the first (or only) proposed migration. */

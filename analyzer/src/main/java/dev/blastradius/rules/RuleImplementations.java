@@ -1,6 +1,11 @@
 package dev.blastradius.rules;
 
 import dev.blastradius.rules.expandcontract.ColumnStillReferenced;
+import dev.blastradius.rules.expandcontract.NewCodeVsOldSchema;
+import dev.blastradius.rules.expandcontract.OldCodeVsNewSchema;
+import dev.blastradius.rules.expandcontract.ReadsSwitchedBeforeBackfill;
+import dev.blastradius.rules.expandcontract.SameReleaseDrop;
+import dev.blastradius.rules.expandcontract.StaleReadsAfterWriteStop;
 import dev.blastradius.rules.locking.AddColumnRewrite;
 import dev.blastradius.rules.locking.AddConstraintLock;
 import dev.blastradius.rules.locking.AttachPartitionScan;
@@ -37,6 +42,11 @@ public final class RuleImplementations {
   private static final Map<String, Function<RuleMetadata, Rule>> FACTORIES =
       Map.ofEntries(
           Map.entry("ColumnStillReferenced", ColumnStillReferenced::new),
+          Map.entry("SameReleaseDrop", SameReleaseDrop::new),
+          Map.entry("ReadsSwitchedBeforeBackfill", ReadsSwitchedBeforeBackfill::new),
+          Map.entry("OldCodeVsNewSchema", OldCodeVsNewSchema::new),
+          Map.entry("NewCodeVsOldSchema", NewCodeVsOldSchema::new),
+          Map.entry("StaleReadsAfterWriteStop", StaleReadsAfterWriteStop::new),
           Map.entry("AddColumnRewrite", AddColumnRewrite::new),
           Map.entry("AddConstraintLock", AddConstraintLock::new),
           Map.entry("AttachPartitionScan", AttachPartitionScan::new),

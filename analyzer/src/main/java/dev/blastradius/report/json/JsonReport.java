@@ -40,6 +40,9 @@ public final class JsonReport {
     if (model.checked()) {
       ArrayNode findings = root.putArray("findings");
       result.findings().forEach(f -> findings.add(finding(f)));
+      result
+          .hiddenByBaseline()
+          .ifPresent(hidden -> root.putObject("baseline").put("hidden", hidden));
     }
     root.set("coverage", coverage(result.coverage()));
     ArrayNode notes = root.putArray("notes");
@@ -96,11 +99,15 @@ public final class JsonReport {
         .put("fingerprint", finding.fingerprint());
     ArrayNode related = node.putArray("related");
     for (RelatedLocation site : finding.related()) {
-      related
-          .addObject()
-          .put("path", site.location().path())
-          .put("line", site.location().startLine())
-          .put("label", site.label());
+      ObjectNode entry =
+          related
+              .addObject()
+              .put("path", site.location().path())
+              .put("line", site.location().startLine())
+              .put("label", site.label());
+      if (site.atBase()) {
+        entry.put("revision", site.revision());
+      }
     }
     return node;
   }

@@ -6,7 +6,6 @@ import dev.blastradius.change.RenameColumn;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.graph.Access;
 import dev.blastradius.graph.AccessKind;
-import dev.blastradius.graph.EntryPoint;
 import dev.blastradius.rules.AccessLabels;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
@@ -82,8 +81,6 @@ public final class ColumnStillReferenced implements ChangeRule {
     if (sites.isEmpty()) {
       return List.of();
     }
-    List<EntryPoint> entryPoints =
-        sites.stream().flatMap(a -> a.entryPoints().stream()).distinct().sorted().toList();
     String message =
         MessageTemplate.format(
             metadata.message(),
@@ -91,7 +88,7 @@ public final class ColumnStillReferenced implements ChangeRule {
                 "column", column.displayName(),
                 "newName", change.change() instanceof RenameColumn r ? r.to() : "",
                 "sites", AccessLabels.count(sites.size(), "code site", "code sites"),
-                "reach", reach(sites, entryPoints)));
+                "reach", AccessLabels.reach(sites)));
     List<RelatedLocation> related =
         sites.stream().map(a -> new RelatedLocation(a.location(), AccessLabels.of(a))).toList();
     return List.of(
@@ -102,29 +99,6 @@ public final class ColumnStillReferenced implements ChangeRule {
             change.location(),
             related,
             Fingerprints.of(metadata.id(), column.displayName(), change.statement())));
-  }
-
-  /**
-   * "reached from 2 entry points: http GET /x, cron Job.run", saying how many sites no known entry
-   * point reaches (those may be dead code, or reached in ways we cannot see).
-   */
-  private static String reach(List<Access> sites, List<EntryPoint> entryPoints) {
-    long unreached = sites.stream().filter(a -> a.entryPoints().isEmpty()).count();
-    if (entryPoints.isEmpty()) {
-      return "no known entry point reaches " + (sites.size() == 1 ? "it" : "them");
-    }
-    String reached =
-        "reached from "
-            + AccessLabels.count(entryPoints.size(), "entry point", "entry points")
-            + ": "
-            + AccessLabels.listed(entryPoints);
-    if (unreached == 0) {
-      return reached;
-    }
-    return reached
-        + "; "
-        + AccessLabels.count((int) unreached, "site has", "sites have")
-        + " no known entry point";
   }
 
   private static ColumnRef subject(SchemaChange change) {
