@@ -72,6 +72,7 @@ abstract class AnalysisCommand {
                 : Integer.parseInt(pgVersion.split("\\.", -1)[0]),
             mysqlVersion,
             assumeInTransaction);
+    String configName = configFile(scanRoot).toString();
     return new AnalysisOptions(
         scanRoot,
         reportRoot,
@@ -80,11 +81,17 @@ abstract class AnalysisCommand {
         include,
         exclude,
         common.threads,
-        AnalysisOptions.DEFAULT_SQL_TIME_LIMIT);
+        AnalysisOptions.DEFAULT_SQL_TIME_LIMIT,
+        ConfiguredPolicy.packs(config, configName, cl),
+        ConfiguredPolicy.of(config, configName, dialect, scanRoot, reportRoot, cl));
+  }
+
+  private Path configFile(Path scanRoot) {
+    return common.config != null ? common.config : scanRoot.resolve("blastradius.yaml");
   }
 
   private ProjectConfig config(Path scanRoot, CommandLine cl) {
-    Path file = common.config != null ? common.config : scanRoot.resolve("blastradius.yaml");
+    Path file = configFile(scanRoot);
     if (common.config == null && !Files.exists(file)) {
       return ProjectConfig.EMPTY;
     }

@@ -107,9 +107,11 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
     }
     Optional<Baseline> hidden = baseline(cl);
     Set<String> selectedPacks = selectedPacks(cl);
-    AnalysisOptions options =
-        options(proposedFiles(cl), Optional.ofNullable(assumeInTransaction))
-            .withPacks(selectedPacks);
+    AnalysisOptions options = options(proposedFiles(cl), Optional.ofNullable(assumeInTransaction));
+    if (!selectedPacks.isEmpty()) {
+      // --packs wins over blastradius.yaml's packs.
+      options = options.withPacks(selectedPacks);
+    }
     AnalysisResult result = analyse(options, cl);
     if (hidden.isPresent()) {
       result = result.hiding(hidden.get());

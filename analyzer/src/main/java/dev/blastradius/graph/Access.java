@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param location the host statement that issues the query (its first line is the access line)
  * @param snippet the host statement, whitespace-collapsed and shortened, for display
  * @param entryPoints every entry point that reaches the site, sorted; empty when none was found
+ * @param inserts for a write: the site creates rows and supplies this column's value ({@code
+ *     INSERT}, the insert part of an upsert or {@code MERGE}, an ORM persist or save); a row
+ *     created at a site without an inserting write of a column leaves that column to its default
  */
 public record Access(
     ColumnRef column,
@@ -22,7 +25,8 @@ public record Access(
     boolean implicit,
     Location location,
     String snippet,
-    List<EntryPoint> entryPoints)
+    List<EntryPoint> entryPoints,
+    boolean inserts)
     implements Comparable<Access> {
 
   /** The report order of DESIGN §4: table, column, path, line, kind. */
@@ -35,7 +39,8 @@ public record Access(
           .thenComparing(Access::via)
           .thenComparing(Access::confidence)
           .thenComparing(Access::implicit)
-          .thenComparing(Access::snippet);
+          .thenComparing(Access::snippet)
+          .thenComparing(Access::inserts);
 
   public Access {
     Objects.requireNonNull(column, "column");
@@ -47,9 +52,29 @@ public record Access(
     entryPoints = entryPoints.stream().distinct().sorted().toList();
   }
 
+  /** An access that creates no rows. */
+  public Access(
+      ColumnRef column,
+      AccessKind kind,
+      Via via,
+      Confidence confidence,
+      boolean implicit,
+      Location location,
+      String snippet,
+      List<EntryPoint> entryPoints) {
+    this(column, kind, via, confidence, implicit, location, snippet, entryPoints, false);
+  }
+
   /** The same access reached from these entry points. */
   public Access withEntryPoints(List<EntryPoint> reachedFrom) {
-    return new Access(column, kind, via, confidence, implicit, location, snippet, reachedFrom);
+    return new Access(
+        column, kind, via, confidence, implicit, location, snippet, reachedFrom, inserts);
+  }
+
+  /** The same access, marked as supplying a column of rows the site creates. */
+  public Access inserting() {
+    return new Access(
+        column, kind, via, confidence, implicit, location, snippet, entryPoints, true);
   }
 
   /**

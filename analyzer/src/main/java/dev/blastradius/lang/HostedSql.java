@@ -73,7 +73,8 @@ public final class HostedSql {
                     capped.implicit(),
                     site,
                     snippet,
-                    List.of())));
+                    List.of(),
+                    capped.inserts())));
       }
     }
   }

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param threads how many files to analyse at once
  * @param sqlTimeLimit the per-statement parse limit
  * @param packs the rule packs {@code check} runs ({@code --packs}); empty means all
+ * @param policy waivers, levels, column pairs and configured entry points from {@code
+ *     blastradius.yaml}
  */
 public record AnalysisOptions(
     Path scanRoot,
@@ -29,7 +31,8 @@ public record AnalysisOptions(
     List<String> exclude,
     int threads,
     Duration sqlTimeLimit,
-    Set<String> packs) {
+    Set<String> packs,
+    CheckPolicy policy) {
 
   /** The default per-statement SQL parse limit. */
   public static final Duration DEFAULT_SQL_TIME_LIMIT = Duration.ofSeconds(5);
@@ -42,6 +45,45 @@ public record AnalysisOptions(
     if (threads < 1) {
       throw new IllegalStateException("threads must be at least 1, was " + threads);
     }
+  }
+
+  /** Options without a check policy. */
+  public AnalysisOptions(
+      Path scanRoot,
+      Path reportRoot,
+      RuleSettings rules,
+      List<Path> proposedMigrations,
+      List<String> include,
+      List<String> exclude,
+      int threads,
+      Duration sqlTimeLimit,
+      Set<String> packs) {
+    this(
+        scanRoot,
+        reportRoot,
+        rules,
+        proposedMigrations,
+        include,
+        exclude,
+        threads,
+        sqlTimeLimit,
+        packs,
+        CheckPolicy.NONE);
+  }
+
+  /** The same options with a check policy. */
+  public AnalysisOptions withPolicy(CheckPolicy newPolicy) {
+    return new AnalysisOptions(
+        scanRoot,
+        reportRoot,
+        rules,
+        proposedMigrations,
+        include,
+        exclude,
+        threads,
+        sqlTimeLimit,
+        packs,
+        newPolicy);
   }
 
   /** Options that run every rule pack. */
@@ -77,7 +119,8 @@ public record AnalysisOptions(
         exclude,
         threads,
         sqlTimeLimit,
-        selected);
+        selected,
+        policy);
   }
 
   /** Options with default versions and transaction assumption, one thread, the default limit. */

@@ -5,6 +5,7 @@ import dev.blastradius.graph.ColumnAccessGraph;
 import dev.blastradius.rules.Baseline;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.RuleMetadata;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.OptionalInt;
  * @param notes assumptions and skips worth knowing, sorted
  * @param proposed the migrations under review
  * @param rules the rules that were run ({@code check}) or that exist ({@code scan})
+ * @param suppressed the findings suppressions hid, each with its suppression, sorted
  * @param hiddenByBaseline how many findings {@code --baseline} hid; empty without a baseline
  */
 public record AnalysisResult(
@@ -31,6 +33,7 @@ public record AnalysisResult(
     List<Note> notes,
     List<Migration> proposed,
     List<RuleMetadata> rules,
+    List<Suppressions.SuppressedFinding> suppressed,
     OptionalInt hiddenByBaseline) {
 
   public AnalysisResult {
@@ -39,6 +42,20 @@ public record AnalysisResult(
     notes = notes.stream().sorted().distinct().toList();
     proposed = List.copyOf(proposed);
     rules = List.copyOf(rules);
+    suppressed = suppressed.stream().sorted().toList();
+  }
+
+  /** A result in which nothing was suppressed, without a baseline. */
+  public AnalysisResult(
+      Catalog catalog,
+      ColumnAccessGraph graph,
+      List<Finding> findings,
+      List<AnalysisProblem> problems,
+      Coverage coverage,
+      List<Note> notes,
+      List<Migration> proposed,
+      List<RuleMetadata> rules) {
+    this(catalog, graph, findings, problems, coverage, notes, proposed, rules, List.of());
   }
 
   /** A result without a baseline. */
@@ -50,8 +67,19 @@ public record AnalysisResult(
       Coverage coverage,
       List<Note> notes,
       List<Migration> proposed,
-      List<RuleMetadata> rules) {
-    this(catalog, graph, findings, problems, coverage, notes, proposed, rules, OptionalInt.empty());
+      List<RuleMetadata> rules,
+      List<Suppressions.SuppressedFinding> suppressed) {
+    this(
+        catalog,
+        graph,
+        findings,
+        problems,
+        coverage,
+        notes,
+        proposed,
+        rules,
+        suppressed,
+        OptionalInt.empty());
   }
 
   /** The same result without the findings {@code baseline} holds, counting them. */
@@ -66,6 +94,7 @@ public record AnalysisResult(
         notes,
         proposed,
         rules,
+        suppressed,
         OptionalInt.of(findings.size() - shown.size() + hiddenByBaseline.orElse(0)));
   }
 }

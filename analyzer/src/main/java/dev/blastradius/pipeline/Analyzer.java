@@ -1,5 +1,7 @@
 package dev.blastradius.pipeline;
 
+import static java.util.stream.Collectors.toSet;
+
 import dev.blastradius.graph.ColumnAccessGraph;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
@@ -10,6 +12,8 @@ import dev.blastradius.rules.BaseRevision;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleCatalog;
 import dev.blastradius.rules.RuleMetadata;
+import dev.blastradius.rules.Suppression;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
@@ -69,7 +73,8 @@ public final class Analyzer {
                 options.exclude(),
                 options.threads(),
                 options.sqlTimeLimit())
-            .withPacks(options.packs());
+            .withPacks(options.packs())
+            .withPolicy(options.policy());
     SourceTree oldTree = Discover.run(oldOptions);
     AnalysisResult old = analyse(oldOptions, oldTree, List.of(), false, Optional.empty());
     Set<String> namedPaths = new HashSet<>();
@@ -121,19 +126,33 @@ public final class Analyzer {
 
     List<FileFacts> graphFacts = new ArrayList<>(replay.historyFacts());
     graphFacts.addAll(codeFacts);
-    ColumnAccessGraph graph = Resolve.run(graphFacts, replay.catalog().triggers());
+    ColumnAccessGraph graph =
+        Resolve.run(graphFacts, replay.catalog().triggers(), options.policy().entryPoints());
 
     List<FileFacts> allFacts = new ArrayList<>(graphFacts);
     allFacts.addAll(replay.proposedFacts());
     List<AnalysisProblem> problems = new ArrayList<>(tree.problems());
     allFacts.forEach(f -> problems.addAll(f.problems()));
 
-    RuleCatalog catalog = RuleCatalog.bundled();
-    Check.Result checked = new Check.Result(List.of(), List.of());
+    RuleCatalog catalog = RuleCatalog.bundled().withLevels(options.policy().levels());
+    Check.Result checked = new Check.Result(List.of(), List.of(), List.of());
     List<RuleMetadata> ran = check ? catalog.rules(options.packs()) : catalog.rules();
     if (check) {
       List<Rule> rules = catalog.instantiate(options.packs());
-      checked = Check.run(replay.proposed(), rules, graph, replay.catalog(), options.rules(), base);
+      Suppressions suppressions = suppressions(code, proposedFiles, options, problems);
+      suppressions.describeRun(
+          RuleCatalog.bundled().rules().stream().map(RuleMetadata::id).collect(toSet()),
+          ran.stream().map(RuleMetadata::id).collect(toSet()),
+          proposedFiles.stream().map(SourceFile::path).collect(toSet()));
+      checked =
+          Check.run(
+              replay.proposed(),
+              rules,
+              graph,
+              replay.catalog(),
+              options.rules(),
+              suppressions,
+              base);
       problems.addAll(checked.problems());
     }
     return new AnalysisResult(
@@ -144,7 +163,28 @@ public final class Analyzer {
         coverage(allFacts, problems),
         Notes.of(tree, replay, allFacts),
         replay.proposed(),
-        ran);
+        ran,
+        checked.suppressed());
+  }
+
+  /**
+   * The suppressions of a check: comments in the code and the proposed migrations, and the
+   * configuration's {@code ignore:} entries. Malformed directives are problems.
+   */
+  private static Suppressions suppressions(
+      List<SourceFile> code,
+      List<SourceFile> proposed,
+      AnalysisOptions options,
+      List<AnalysisProblem> problems) {
+    List<Suppression> found = new ArrayList<>(options.policy().ignores());
+    List<SourceFile> files = new ArrayList<>(code);
+    files.addAll(proposed);
+    for (SourceFile file : files) {
+      SuppressionScan.Result result = SuppressionScan.scan(file);
+      found.addAll(result.suppressions());
+      problems.addAll(result.errors());
+    }
+    return new Suppressions(found);
   }
 
   /**
@@ -197,7 +237,8 @@ public final class Analyzer {
         result.coverage(),
         notes,
         result.proposed(),
-        result.rules());
+        result.rules(),
+        result.suppressed());
   }
 
   private static Coverage coverage(List<FileFacts> facts, List<AnalysisProblem> problems) {

@@ -12,10 +12,13 @@ import dev.blastradius.rules.ReleaseRule;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleContext;
 import dev.blastradius.rules.RuleSettings;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,30 +30,65 @@ import java.util.Optional;
  */
 final class Check {
 
-  /** Findings and the problems of rules that failed. */
-  record Result(List<Finding> findings, List<AnalysisProblem> problems) {}
+  /**
+   * Findings, the problems of rules that failed, and the findings suppressions hid (with the
+   * suppression that hid each).
+   */
+  record Result(
+      List<Finding> findings,
+      List<AnalysisProblem> problems,
+      List<Suppressions.SuppressedFinding> suppressed) {}
 
   private Check() {}
 
-  /** The check pass; {@code base} is the code at {@code --base REV}, when given. */
+  static Result run(
+      List<Migration> proposed,
+      List<Rule> rules,
+      ColumnAccessGraph graph,
+      Catalog catalogBefore,
+      RuleSettings settings) {
+    return run(
+        proposed, rules, graph, catalogBefore, settings, Suppressions.none(), Optional.empty());
+  }
+
+  /**
+   * The check pass with the run's suppressions; {@code base} is the code at {@code --base REV},
+   * when given.
+   */
   static Result run(
       List<Migration> proposed,
       List<Rule> rules,
       ColumnAccessGraph graph,
       Catalog catalogBefore,
       RuleSettings settings,
+      Suppressions suppressions,
       Optional<BaseRevision> base) {
     List<Finding> findings = new ArrayList<>();
     List<AnalysisProblem> problems = new ArrayList<>();
+    List<Rule> applicable = rules.stream().filter(r -> r.appliesTo(settings)).toList();
+    // Each rule sees the graph without the code sites suppressed for it.
+    Map<Rule, ColumnAccessGraph> graphs = new HashMap<>();
+    for (Rule rule : applicable) {
+      String id = rule.metadata().id();
+      graphs.put(
+          rule,
+          suppressions.mentions(id)
+              ? new ColumnAccessGraph(
+                  graph.accesses().stream()
+                      .filter(a -> suppressions.covering(id, a.location()) == null)
+                      .toList())
+              : graph);
+    }
     Catalog catalog = catalogBefore;
     List<Migration> earlier = new ArrayList<>();
-    List<Rule> applicable = rules.stream().filter(r -> r.appliesTo(settings)).toList();
+    RuleContext context = null;
     for (Migration migration : proposed) {
-      RuleContext context = new RuleContext(graph, catalog, migration, settings, earlier, base);
+      context = new RuleContext(graph, catalog, migration, settings, earlier, suppressions, base);
       for (Rule rule : applicable) {
-        if (rule instanceof MigrationRule migrationRule) {
+        if (rule instanceof MigrationRule migrationRule && !migrationRule.runsLast()) {
           try {
-            findings.addAll(migrationRule.check(context));
+            findings.addAll(
+                suppressions.filter(migrationRule.check(context.withGraph(graphs.get(rule)))));
           } catch (RuntimeException e) {
             problems.add(failed(rule, migration.path(), 0, e));
           }
@@ -61,7 +99,9 @@ final class Check {
           if (rule instanceof ChangeRule changeRule
               && changeRule.consumes().isInstance(change.change())) {
             try {
-              findings.addAll(changeRule.check(change, context));
+              findings.addAll(
+                  suppressions.filter(
+                      changeRule.check(change, context.withGraph(graphs.get(rule)))));
             } catch (RuntimeException e) {
               problems.add(
                   failed(rule, change.location().path(), change.location().startLine(), e));
@@ -75,18 +115,30 @@ final class Check {
       catalog = builder.build();
       earlier.add(migration);
     }
-    ReleaseContext release = new ReleaseContext(graph, base, proposed, settings);
+    // Release rules judge the code change since --base once, whether or not a migration changed.
     for (Rule rule : applicable) {
       if (rule instanceof ReleaseRule releaseRule) {
         try {
-          findings.addAll(releaseRule.check(release));
+          ReleaseContext release = new ReleaseContext(graphs.get(rule), base, proposed, settings);
+          findings.addAll(suppressions.filter(releaseRule.check(release)));
         } catch (RuntimeException e) {
           problems.add(failed(rule, ".", 0, e));
         }
       }
     }
+    if (context != null) {
+      for (Rule rule : applicable) {
+        if (rule instanceof MigrationRule migrationRule && migrationRule.runsLast()) {
+          try {
+            findings.addAll(migrationRule.check(context));
+          } catch (RuntimeException e) {
+            problems.add(failed(rule, context.migration().path(), 0, e));
+          }
+        }
+      }
+    }
     findings.sort(null);
-    return new Result(findings, problems);
+    return new Result(findings, problems, suppressions.suppressedFindings());
   }
 
   private static AnalysisProblem failed(Rule rule, String path, int line, RuntimeException e) {

@@ -11,6 +11,10 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.RoutineUnits;
 import dev.blastradius.lang.UnitAccess;
 import dev.blastradius.schema.Catalog;
+import dev.blastradius.source.Location;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +33,17 @@ final class Resolve {
   private Resolve() {}
 
   static ColumnAccessGraph run(List<FileFacts> allFacts, List<Catalog.Trigger> triggers) {
+    return run(allFacts, triggers, List.of());
+  }
+
+  /**
+   * Resolves, adding the configured entry points: every unit of a file matching a glob of {@code
+   * configured} is an entry point of its kind, named by the file.
+   */
+  static ColumnAccessGraph run(
+      List<FileFacts> allFacts,
+      List<Catalog.Trigger> triggers,
+      List<CheckPolicy.GlobEntryPoint> configured) {
     List<CodeUnit> units = new ArrayList<>();
     List<CallSite> calls = new ArrayList<>();
     Map<String, Set<String>> types = new HashMap<>();
@@ -41,6 +56,25 @@ final class Resolve {
           .entryPoints()
           .forEach((u, e) -> entryPoints.computeIfAbsent(u, k -> new HashSet<>()).addAll(e));
     }
+    List<PathMatcher> matchers =
+        configured.stream()
+            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g.glob()))
+            .toList();
+    Map<String, EntryPoint> fileEntryPoints = new HashMap<>();
+    for (FileFacts facts : allFacts) {
+      for (int i = 0; i < configured.size(); i++) {
+        if (matchers.get(i).matches(Path.of(facts.path()))) {
+          EntryPoint entryPoint =
+              new EntryPoint(
+                  configured.get(i).kind(), facts.path(), Location.ofLine(facts.path(), 1));
+          fileEntryPoints.putIfAbsent(facts.path(), entryPoint);
+          for (CodeUnit unit : facts.units()) {
+            entryPoints.computeIfAbsent(unit.id(), k -> new HashSet<>()).add(entryPoint);
+          }
+          break;
+        }
+      }
+    }
     calls.addAll(triggerCalls(allFacts, triggers));
     CallGraph callGraph = new CallGraph(units, calls, types, entryPoints);
     Map<String, CodeUnit> unitsById = new HashMap<>();
@@ -49,7 +83,10 @@ final class Resolve {
     for (FileFacts facts : allFacts) {
       for (UnitAccess access : facts.accesses()) {
         List<EntryPoint> reached = callGraph.entryPointsReaching(access.unitId());
-        if (reached.isEmpty() && unitsById.containsKey(access.unitId())) {
+        if (reached.isEmpty() && fileEntryPoints.containsKey(facts.path())) {
+          // A file-level access (a script's top level) in a configured file.
+          reached = List.of(fileEntryPoints.get(facts.path()));
+        } else if (reached.isEmpty() && unitsById.containsKey(access.unitId())) {
           reached =
               RoutineUnits.unknownEntryPoint(unitsById.get(access.unitId()))
                   .map(List::of)

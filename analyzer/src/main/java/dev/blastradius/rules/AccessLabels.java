@@ -57,9 +57,15 @@ public final class AccessLabels {
   public static String reach(List<Access> sites) {
     List<EntryPoint> entryPoints =
         sites.stream().flatMap(a -> a.entryPoints().stream()).distinct().sorted().toList();
-    long unreached = sites.stream().filter(a -> a.entryPoints().isEmpty()).count();
+    long unreached =
+        sites.stream()
+            .filter(a -> a.entryPoints().isEmpty())
+            .map(Access::location)
+            .distinct()
+            .count();
+    long siteCount = sites.stream().map(Access::location).distinct().count();
     if (entryPoints.isEmpty()) {
-      return "no known entry point reaches " + (sites.size() == 1 ? "it" : "them");
+      return "no known entry point reaches " + (siteCount == 1 ? "it" : "them");
     }
     String reached =
         "reached from "

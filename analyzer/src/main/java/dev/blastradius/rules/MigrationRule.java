@@ -10,4 +10,12 @@ public non-sealed interface MigrationRule extends Rule {
 
   /** The findings for the migration in {@link RuleContext#migration()}. */
   List<Finding> check(RuleContext context);
+
+  /**
+   * Whether the rule judges the run as a whole, once, after every other rule has run on every
+   * proposed migration ({@code unused-ignore}); its context is the last migration's.
+   */
+  default boolean runsLast() {
+    return false;
+  }
 }

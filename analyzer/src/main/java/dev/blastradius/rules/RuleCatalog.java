@@ -74,6 +74,26 @@ public final class RuleCatalog {
     return rules.stream().filter(r -> r.id().equals(id)).findFirst();
   }
 
+  /**
+   * The catalogue with the user's levels: a rule given a level takes it, a rule given none ({@code
+   * off}) is left out.
+   */
+  public RuleCatalog withLevels(Map<String, Optional<Level>> levels) {
+    if (levels.isEmpty()) {
+      return this;
+    }
+    List<RuleMetadata> adjusted = new ArrayList<>();
+    for (RuleMetadata rule : rules) {
+      Optional<Level> level = levels.get(rule.id());
+      if (level == null) {
+        adjusted.add(rule);
+      } else {
+        level.ifPresent(l -> adjusted.add(rule.withSeverity(l)));
+      }
+    }
+    return new RuleCatalog(adjusted);
+  }
+
   /** The packs, sorted: the directories under {@code rules/}. */
   public List<String> packs() {
     return rules.stream().map(RuleMetadata::pack).distinct().sorted().toList();

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param catalogBefore the schema after the applied history and any earlier proposed migration
  * @param earlierProposed the proposed migrations that run before this one, in order
+ * @param suppressions the run's suppressions; {@link #graph()} already hides the code sites they
+ *     cover for the rule being run
  * @param base the code at {@code --base REV}; empty without {@code --base}
  */
 public record RuleContext(
@@ -23,20 +25,39 @@ public record RuleContext(
     Migration migration,
     RuleSettings settings,
     List<Migration> earlierProposed,
+    Suppressions suppressions,
     Optional<BaseRevision> base) {
 
   public RuleContext {
     earlierProposed = List.copyOf(earlierProposed);
   }
 
-  /** The context of a proposed migration without {@code --base}. */
+  /** A context without suppressions and without {@code --base}. */
   public RuleContext(
       ColumnAccessGraph graph,
       Catalog catalogBefore,
       Migration migration,
       RuleSettings settings,
       List<Migration> earlierProposed) {
-    this(graph, catalogBefore, migration, settings, earlierProposed, Optional.empty());
+    this(graph, catalogBefore, migration, settings, earlierProposed, Suppressions.none());
+  }
+
+  /** A context without {@code --base}. */
+  public RuleContext(
+      ColumnAccessGraph graph,
+      Catalog catalogBefore,
+      Migration migration,
+      RuleSettings settings,
+      List<Migration> earlierProposed,
+      Suppressions suppressions) {
+    this(
+        graph, catalogBefore, migration, settings, earlierProposed, suppressions, Optional.empty());
+  }
+
+  /** The same context with another graph (one that hides suppressed sites from a rule). */
+  public RuleContext withGraph(ColumnAccessGraph other) {
+    return new RuleContext(
+        other, catalogBefore, migration, settings, earlierProposed, suppressions, base);
   }
 
   /** The context of the first (or only) proposed migration. */
@@ -60,6 +81,20 @@ public record RuleContext(
    */
   public boolean transactionalByDefault() {
     return ToolTransactions.wrapsInTransaction(this);
+  }
+
+  /** The schema once this migration has run. */
+  public Catalog catalogAfter() {
+    Catalog.Builder builder = catalogBefore.toBuilder();
+    migration.changes().forEach(c -> c.change().applyTo(builder));
+    return builder.build();
+  }
+
+  /** The schema as the statement making {@code change} sees it (earlier statements applied). */
+  public Catalog catalogAt(LocatedChange change) {
+    MigrationSession session = session();
+    int index = session.indexOf(change);
+    return index < 0 ? catalogBefore : session.catalogBefore(index);
   }
 
   /** Transactions, session settings and the schema at each statement of the migration. */

@@ -1,11 +1,17 @@
 package dev.blastradius.rules;
 
+import dev.blastradius.rules.expandcontract.ColumnChangeVsPositionalSql;
 import dev.blastradius.rules.expandcontract.ColumnStillReferenced;
+import dev.blastradius.rules.expandcontract.ContractWithLiveDependents;
 import dev.blastradius.rules.expandcontract.NewCodeVsOldSchema;
+import dev.blastradius.rules.expandcontract.NotNullVsWriters;
 import dev.blastradius.rules.expandcontract.OldCodeVsNewSchema;
 import dev.blastradius.rules.expandcontract.ReadsSwitchedBeforeBackfill;
 import dev.blastradius.rules.expandcontract.SameReleaseDrop;
 import dev.blastradius.rules.expandcontract.StaleReadsAfterWriteStop;
+import dev.blastradius.rules.expandcontract.TableStillReferenced;
+import dev.blastradius.rules.expandcontract.TypeChangeVsAccesses;
+import dev.blastradius.rules.expandcontract.UnusedIgnore;
 import dev.blastradius.rules.locking.AddColumnRewrite;
 import dev.blastradius.rules.locking.AddConstraintLock;
 import dev.blastradius.rules.locking.AttachPartitionScan;
@@ -47,6 +53,12 @@ public final class RuleImplementations {
           Map.entry("OldCodeVsNewSchema", OldCodeVsNewSchema::new),
           Map.entry("NewCodeVsOldSchema", NewCodeVsOldSchema::new),
           Map.entry("StaleReadsAfterWriteStop", StaleReadsAfterWriteStop::new),
+          Map.entry("UnusedIgnore", UnusedIgnore::new),
+          Map.entry("TableStillReferenced", TableStillReferenced::new),
+          Map.entry("NotNullVsWriters", NotNullVsWriters::new),
+          Map.entry("TypeChangeVsAccesses", TypeChangeVsAccesses::new),
+          Map.entry("ContractWithLiveDependents", ContractWithLiveDependents::new),
+          Map.entry("ColumnChangeVsPositionalSql", ColumnChangeVsPositionalSql::new),
           Map.entry("AddColumnRewrite", AddColumnRewrite::new),
           Map.entry("AddConstraintLock", AddConstraintLock::new),
           Map.entry("AttachPartitionScan", AttachPartitionScan::new),

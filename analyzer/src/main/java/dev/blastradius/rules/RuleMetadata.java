@@ -34,6 +34,12 @@ public record RuleMetadata(
     equivalents = equivalents == null ? Map.of() : Map.copyOf(equivalents);
   }
 
+  /** The same rule at another level ({@code severity:} in {@code blastradius.yaml}). */
+  public RuleMetadata withSeverity(Level level) {
+    return new RuleMetadata(
+        id, pack, title, level, since, impl, params, message, tags, equivalents, documentation);
+  }
+
   /** The first paragraph of the documentation's Problem section, for short descriptions. */
   public String summary() {
     String[] blocks = documentation.split("\\R\\s*\\R");

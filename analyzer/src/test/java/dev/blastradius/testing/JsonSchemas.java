@@ -38,6 +38,15 @@ public final class JsonSchemas {
         .isEmpty();
   }
 
+  /** The schema of {@code blastradius.yaml}, as shipped in the jar. */
+  public static final String CONFIG = "/schemas/blastradius.schema.json";
+
+  /** The violations of {@code json} against the schema at {@code resource}, as text. */
+  public static List<String> errors(String json, String resource) {
+    Schema schema = CACHE.computeIfAbsent(resource, JsonSchemas::load);
+    return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
+  }
+
   private static Schema load(String resource) {
     try (InputStream in = JsonSchemas.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -3,6 +3,7 @@ package dev.blastradius.lang.sql;
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.Confidence;
 import dev.blastradius.schema.ColumnRef;
+import dev.blastradius.schema.TableRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,20 @@ final class ColumnUses {
     add(new ColumnUse(column, kind, confidence, implicit, false));
   }
 
-  void add(ColumnUse use) {
+  void add(ColumnUse given) {
+    ColumnUse use =
+        inserting != null
+                && given.kind() == AccessKind.WRITE
+                && given.column().tableRef().equals(inserting)
+                && !given.column().column().equals(ColumnRef.TABLE_LEVEL)
+            ? new ColumnUse(
+                given.column(),
+                given.kind(),
+                given.confidence(),
+                given.implicit(),
+                given.throughView(),
+                true)
+            : given;
     uses.merge(
         new Key(use.column(), use.kind()),
         use,
@@ -33,7 +47,22 @@ final class ColumnUses {
                 a.kind(),
                 a.confidence().strongest(b.confidence()),
                 a.implicit() && b.implicit(),
-                a.throughView() && b.throughView()));
+                a.throughView() && b.throughView(),
+                a.inserts() || b.inserts()));
+  }
+
+  private TableRef inserting;
+
+  /**
+   * From here until {@link #endInsert()}, writes of {@code target}'s columns supply inserted rows
+   * (an INSERT's column list or positional values, a MERGE's insert branch).
+   */
+  void beginInsert(TableRef target) {
+    inserting = target;
+  }
+
+  void endInsert() {
+    inserting = null;
   }
 
   List<ColumnUse> toList() {

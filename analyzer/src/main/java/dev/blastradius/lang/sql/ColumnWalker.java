@@ -404,6 +404,7 @@ final class ColumnWalker {
     TableRef target = tableRef(insert.getTable());
     Scope targetScope = new Scope(null, ctes);
     targetScope.addBase(aliasOf(insert.getTable().getAlias()), target);
+    uses.beginInsert(target);
     if (insert.getColumns() != null && !insert.getColumns().isEmpty()) {
       insert.getColumns().forEach(c -> write(target, c));
     } else if (insert.getSetUpdateSets() == null || insert.getSetUpdateSets().isEmpty()) {
@@ -411,6 +412,7 @@ final class ColumnWalker {
       expressions.expand(target, AccessKind.WRITE);
     }
     updateSets(insert.getSetUpdateSets(), target, targetScope);
+    uses.endInsert();
     if (insert.getSelect() != null) {
       select(insert.getSelect(), new Scope(null, ctes));
     }
@@ -490,11 +492,13 @@ final class ColumnWalker {
         expressions.read(update.getWhereCondition(), scope);
       } else if (operation instanceof MergeInsert insert) {
         expressions.read(insert.getAndPredicate(), scope);
+        uses.beginInsert(target);
         if (insert.getColumns() != null && !insert.getColumns().isEmpty()) {
           insert.getColumns().forEach(c -> write(target, c));
         } else {
           expressions.expand(target, AccessKind.WRITE);
         }
+        uses.endInsert();
         expressions.read(insert.getValues(), scope);
       } else if (operation instanceof MergeDelete delete) {
         expressions.read(delete.getAndPredicate(), scope);
@@ -508,12 +512,14 @@ final class ColumnWalker {
     TableRef target = tableRef(upsert.getTable());
     Scope scope = new Scope(null, Map.of());
     scope.addBase(null, target);
+    uses.beginInsert(target);
     if (upsert.getColumns() != null && !upsert.getColumns().isEmpty()) {
       upsert.getColumns().forEach(c -> write(target, c));
     } else if (upsert.getUpdateSets() == null || upsert.getUpdateSets().isEmpty()) {
       expressions.expand(target, AccessKind.WRITE);
     }
     updateSets(upsert.getUpdateSets(), target, scope);
+    uses.endInsert();
     updateSets(upsert.getDuplicateUpdateSets(), target, scope);
     if (upsert.getSelect() != null) {
       select(upsert.getSelect(), null);

@@ -12,6 +12,7 @@ import dev.blastradius.report.ReportModel;
 import dev.blastradius.report.ToolInfo;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.RelatedLocation;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.source.AnalysisProblem;
 
@@ -40,6 +41,16 @@ public final class JsonReport {
     if (model.checked()) {
       ArrayNode findings = root.putArray("findings");
       result.findings().forEach(f -> findings.add(finding(f)));
+      ArrayNode suppressed = root.putArray("suppressed");
+      for (Suppressions.SuppressedFinding s : result.suppressed()) {
+        ObjectNode node = finding(s.finding());
+        ObjectNode by = node.putObject("suppressedBy");
+        by.put("path", s.by().where().path())
+            .put("line", s.by().where().startLine())
+            .put("kind", s.by().scope().name().toLowerCase(java.util.Locale.ROOT))
+            .put("reason", s.by().reason());
+        suppressed.add(node);
+      }
       result
           .hiddenByBaseline()
           .ifPresent(hidden -> root.putObject("baseline").put("hidden", hidden));

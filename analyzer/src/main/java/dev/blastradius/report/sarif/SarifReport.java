@@ -9,6 +9,8 @@ import dev.blastradius.report.json.Json;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.RelatedLocation;
 import dev.blastradius.rules.RuleMetadata;
+import dev.blastradius.rules.Suppression;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
 import java.util.HashMap;
@@ -73,6 +75,26 @@ public final class SarifReport {
       if (result.hiddenByBaseline().isPresent()) {
         // Findings the baseline holds are left out; every one shown is new relative to it.
         node.put("baselineState", "new");
+      }
+      results.add(node);
+    }
+    // Waived findings stay in the log, marked suppressed, so code scanning shows them as such.
+    for (Suppressions.SuppressedFinding waived : result.suppressed()) {
+      Integer index = ruleIndex.get(waived.finding().ruleId());
+      if (index == null) {
+        continue;
+      }
+      ObjectNode node = result(waived.finding(), index);
+      ObjectNode suppression = node.putArray("suppressions").addObject();
+      suppression.put(
+          "kind", waived.by().scope() == Suppression.Scope.CONFIG ? "external" : "inSource");
+      suppression.put("status", "accepted");
+      if (!waived.by().reason().isEmpty()) {
+        suppression.put("justification", SarifText.plain(waived.by().reason()));
+      }
+      if (waived.by().scope() != Suppression.Scope.CONFIG) {
+        suppression.set(
+            "location", Json.object().set("physicalLocation", physical(waived.by().where())));
       }
       results.add(node);
     }

@@ -12,6 +12,7 @@ import dev.blastradius.report.ReportModel;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Level;
 import dev.blastradius.rules.RelatedLocation;
+import dev.blastradius.rules.Suppressions;
 import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class TextReport {
     if (model.checked()) {
       proposed(result.proposed(), out);
       findings(result.findings(), result.hiddenByBaseline().orElse(0), out);
+      suppressed(result.suppressed(), out);
     } else if (model.column().isPresent()) {
       who(model, out);
     } else {
@@ -175,6 +177,27 @@ public final class TextReport {
         entryPoints);
   }
 
+  /** Waived findings, one line each, with where and why they were waived. */
+  private static void suppressed(List<Suppressions.SuppressedFinding> list, StringBuilder out) {
+    if (list.isEmpty()) {
+      return;
+    }
+    out.append("Suppressed:\n");
+    for (Suppressions.SuppressedFinding s : list) {
+      out.append("  ")
+          .append(s.finding().location().shortForm())
+          .append(": ")
+          .append(s.finding().ruleId())
+          .append(" waived by ")
+          .append(s.by().where().shortForm());
+      if (!s.by().reason().isEmpty()) {
+        out.append(" -- ").append(s.by().reason());
+      }
+      out.append('\n');
+    }
+    out.append('\n');
+  }
+
   private static void problems(List<AnalysisProblem> problems, StringBuilder out) {
     if (problems.isEmpty()) {
       return;
@@ -201,6 +224,9 @@ public final class TextReport {
       for (Level level : Level.values()) {
         long count = result.findings().stream().filter(f -> f.level() == level).count();
         line.append(plural((int) count, level.jsonName())).append(", ");
+      }
+      if (!result.suppressed().isEmpty()) {
+        line.append(result.suppressed().size()).append(" suppressed, ");
       }
       result
           .hiddenByBaseline()

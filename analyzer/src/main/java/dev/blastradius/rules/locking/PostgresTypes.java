@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * change and a table rewrite: which type changes are binary coercible (ALTER TABLE, Notes) and
  * which default expressions are volatile.
  */
-final class PostgresTypes {
+public final class PostgresTypes {
 
   /** Spellings of the same type, to their canonical name. */
   private static final Map<String, String> SYNONYMS =
@@ -109,7 +109,7 @@ final class PostgresTypes {
   private PostgresTypes() {}
 
   /** The canonical spelling: {@code character varying(20)} → {@code varchar(20)}. */
-  static String canonical(String type) {
+  public static String canonical(String type) {
     String text = type.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     text = text.replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*,\\s*", ",");
     text = text.replaceAll("\\s*\\)", ")");
@@ -128,7 +128,7 @@ final class PostgresTypes {
   }
 
   /** The base name without modifiers: {@code varchar(20)} → {@code varchar}. */
-  static String base(String type) {
+  public static String base(String type) {
     String canonical = canonical(type);
     int paren = canonical.indexOf('(');
     return paren < 0 ? canonical : canonical.substring(0, paren);

@@ -73,6 +73,20 @@ class StaleReadsAfterWriteStopTest {
   }
 
   @Test
+  void negative_aReaderSuppressedForTheRuleIsNotAStaleReader() {
+    RuleTestHelper.forRule("stale-reads-after-write-stop")
+        .applied("V1__users.sql", USERS)
+        .unchanged(
+            "src/main/java/app/Digest.java",
+            reader(
+                "// blastradius-ignore: stale-reads-after-write-stop -- the digest is retired in"
+                    + " this release\n    // expect: none"))
+        .atBase("src/main/java/app/SignupWorker.java", writer("name", "//"))
+        .source("src/main/java/app/SignupWorker.java", writer("first_name", "//"))
+        .doTest();
+  }
+
+  @Test
   void negative_writerStillThere() {
     RuleTestHelper.forRule("stale-reads-after-write-stop")
         .applied("V1__users.sql", USERS)

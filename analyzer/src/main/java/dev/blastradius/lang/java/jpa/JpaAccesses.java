@@ -42,9 +42,7 @@ public final class JpaAccesses {
           entityOf(first, project, false)
               .ifPresent(
                   e -> {
-                    e.insertable()
-                        .forEach(
-                            c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, true));
+                    e.insertable().forEach(c -> result.insert(c, Via.JPA, Confidence.LIKELY));
                     e.updatable()
                         .forEach(
                             c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, true));

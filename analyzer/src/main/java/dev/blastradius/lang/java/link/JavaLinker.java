@@ -134,7 +134,8 @@ public final class JavaLinker {
                   use.implicit(),
                   call.location(),
                   call.snippet(),
-                  List.of())));
+                  List.of(),
+                  use.inserts())));
     }
     for (StringTemplate sql : uses.nativeSql) {
       record(
@@ -170,7 +171,8 @@ public final class JavaLinker {
                   a.kind(),
                   a.via(),
                   a.confidence().strongest(b.confidence()),
-                  a.implicit() && b.implicit()));
+                  a.implicit() && b.implicit(),
+                  a.inserts() || b.inserts()));
     }
     return List.copyOf(byKey.values());
   }

@@ -15,8 +15,14 @@ import java.util.List;
 public final class LinkedUses {
 
   /** One column use. */
+  /** One column use; {@code inserts} when it supplies a column of rows the call creates. */
   public record Use(
-      ColumnRef column, AccessKind kind, Via via, Confidence confidence, boolean implicit) {}
+      ColumnRef column,
+      AccessKind kind,
+      Via via,
+      Confidence confidence,
+      boolean implicit,
+      boolean inserts) {}
 
   final List<Use> uses = new ArrayList<>();
   final List<StringTemplate> nativeSql = new ArrayList<>();
@@ -24,7 +30,13 @@ public final class LinkedUses {
 
   public LinkedUses use(
       ColumnRef column, AccessKind kind, Via via, Confidence confidence, boolean implicit) {
-    uses.add(new Use(column, kind, via, confidence, implicit));
+    uses.add(new Use(column, kind, via, confidence, implicit, false));
+    return this;
+  }
+
+  /** A write of a column of the rows the call creates (persist, save). */
+  public LinkedUses insert(ColumnRef column, Via via, Confidence confidence) {
+    uses.add(new Use(column, AccessKind.WRITE, via, confidence, true, true));
     return this;
   }
 

@@ -53,9 +53,7 @@ public final class RepositoryAccesses {
     }
     if (declared.isEmpty() || !isDerivedName(method)) {
       if (SAVES.contains(method)) {
-        entity
-            .insertable()
-            .forEach(c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, true));
+        entity.insertable().forEach(c -> result.insert(c, Via.JPA, Confidence.LIKELY));
         entity
             .updatable()
             .forEach(c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, true));
