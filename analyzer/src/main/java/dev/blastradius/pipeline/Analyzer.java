@@ -140,9 +140,13 @@ public final class Analyzer {
     if (check) {
       List<Rule> rules = catalog.instantiate(options.packs());
       Suppressions suppressions = suppressions(code, proposedFiles, options, problems);
+      // Without --base the needs-base rules cannot find anything: their waivers are not unused.
       suppressions.describeRun(
           RuleCatalog.bundled().rules().stream().map(RuleMetadata::id).collect(toSet()),
-          ran.stream().map(RuleMetadata::id).collect(toSet()),
+          ran.stream()
+              .filter(r -> base.isPresent() || !r.tags().contains(BaseRevision.TAG))
+              .map(RuleMetadata::id)
+              .collect(toSet()),
           proposedFiles.stream().map(SourceFile::path).collect(toSet()));
       checked =
           Check.run(

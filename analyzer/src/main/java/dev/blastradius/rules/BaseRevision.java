@@ -17,6 +17,9 @@ import java.util.List;
  */
 public record BaseRevision(String revision, ColumnAccessGraph graph, Catalog catalog) {
 
+  /** The tag of the rules that compare the code at the base revision with the working tree. */
+  public static final String TAG = "needs-base";
+
   /** The live code accesses of {@code column} at REV (DDL and migration-only accesses left out). */
   public List<Access> liveAccessesOf(ColumnRef column) {
     return graph.accessesOf(column).stream().filter(Access::isLiveCodeAccess).toList();

@@ -156,4 +156,36 @@ class SameReleaseDropTest {
             """)
         .doTest();
   }
+
+  @Test
+  void negative_withoutBaseAWaiverOfTheRuleIsNotAnUnusedIgnore() {
+    // The waiver is written for the pull-request run with --base; a local run without it cannot
+    // know whether the drop is a same-release drop, so the waiver is not stale.
+    RuleTestHelper.forRule("unused-ignore")
+        .applied("V1__users.sql", USERS)
+        .source("src/main/java/app/UserApi.java", NEW_API)
+        .proposed(
+            "V2__drop_nickname.sql",
+            """
+            -- blastradius-ignore: same-release-drop -- the nickname page was switched off a month ago
+            -- expect: none
+            ALTER TABLE users DROP COLUMN nickname;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_withBaseAWaiverThatMatchesNothingIsAnUnusedIgnore() {
+    RuleTestHelper.forRule("unused-ignore")
+        .applied("V1__users.sql", USERS)
+        .unchanged("src/main/java/app/UserApi.java", NEW_API)
+        .addedSinceBase(
+            "V2__drop_nickname.sql",
+            """
+            -- expect: finding unused-ignore ~ "blastradius-ignore: same-release-drop matches no finding on line 3"
+            -- blastradius-ignore: same-release-drop -- the nickname page was switched off a month ago
+            ALTER TABLE users DROP COLUMN nickname;
+            """)
+        .doTest();
+  }
 }
