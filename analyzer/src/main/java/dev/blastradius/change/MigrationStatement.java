@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param changes the schema changes it makes (empty for most non-DDL statements)
  * @param transactionCommand for TRANSACTION statements: BEGIN, COMMIT, ROLLBACK, SAVEPOINT, …
  * @param setting for SESSION statements: the setting it changes
+ * @param rowUpdate for an UPDATE of one table, its shape
  * @param writes for DATA_CHANGE statements: the columns whose values it writes (an {@code UPDATE …
  *     SET} backfill, an {@code INSERT}), sorted; table-level writes are left out
  */
@@ -22,6 +23,7 @@ public record MigrationStatement(
     List<SchemaChange> changes,
     Optional<String> transactionCommand,
     Optional<SessionSetting> setting,
+    Optional<RowUpdate> rowUpdate,
     List<ColumnRef> writes) {
 
   public MigrationStatement {
@@ -29,7 +31,19 @@ public record MigrationStatement(
     writes = writes.stream().filter(c -> !c.isTableLevel()).distinct().sorted().toList();
   }
 
-  /** A statement that writes no column values. */
+  /** A statement whose written columns we do not record. */
+  public MigrationStatement(
+      Location location,
+      String text,
+      StatementKind kind,
+      List<SchemaChange> changes,
+      Optional<String> transactionCommand,
+      Optional<SessionSetting> setting,
+      Optional<RowUpdate> rowUpdate) {
+    this(location, text, kind, changes, transactionCommand, setting, rowUpdate, List.of());
+  }
+
+  /** A statement that is not an UPDATE (or whose shape we do not know). */
   public MigrationStatement(
       Location location,
       String text,
@@ -37,7 +51,7 @@ public record MigrationStatement(
       List<SchemaChange> changes,
       Optional<String> transactionCommand,
       Optional<SessionSetting> setting) {
-    this(location, text, kind, changes, transactionCommand, setting, List.of());
+    this(location, text, kind, changes, transactionCommand, setting, Optional.empty());
   }
 
   /** This statement's changes, located here. */

@@ -3,6 +3,7 @@ package dev.blastradius.cli;
 import dev.blastradius.config.ProjectConfig;
 import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.pipeline.CheckPolicy;
+import dev.blastradius.rules.ColumnPair;
 import dev.blastradius.rules.Level;
 import dev.blastradius.rules.RuleCatalog;
 import dev.blastradius.rules.RuleMetadata;
@@ -86,14 +87,19 @@ final class ConfiguredPolicy {
               prefix + ignore.path()));
     }
     Identifiers identifiers = new Identifiers(dialect);
-    List<CheckPolicy.ColumnPair> pairs = new ArrayList<>();
+    List<ColumnPair> pairs = new ArrayList<>();
     for (ProjectConfig.Pair pair : config.pairs()) {
       ColumnRef old = column(identifiers, pair.old(), file, pair.line(), cl);
       List<ColumnRef> replacements = new ArrayList<>();
       for (String replacement : pair.replacements()) {
         replacements.add(column(identifiers, replacement, file, pair.line(), cl));
       }
-      pairs.add(new CheckPolicy.ColumnPair(old, replacements));
+      pairs.add(
+          new ColumnPair(
+              old,
+              replacements,
+              Location.ofLine(
+                  SourceTree.relativize(reportRoot, Path.of(file).toAbsolutePath()), pair.line())));
     }
     List<CheckPolicy.GlobEntryPoint> entryPoints = new ArrayList<>();
     for (ProjectConfig.EntryPointGlob entry : config.entryPoints()) {

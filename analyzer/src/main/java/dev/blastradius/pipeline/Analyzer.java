@@ -154,7 +154,12 @@ public final class Analyzer {
               rules,
               graph,
               replay.catalog(),
-              options.rules(),
+              options
+                  .rules()
+                  .withPairs(
+                      java.util.stream.Stream.concat(
+                              options.rules().pairs().stream(), options.policy().pairs().stream())
+                          .toList()),
               suppressions,
               base);
       problems.addAll(checked.problems());

@@ -166,6 +166,7 @@ final class ReplaySchema {
                     statement.changes(),
                     statement.transactionCommand(),
                     statement.setting(),
+                    statement.rowUpdate(),
                     writes(statement)));
             if (applied) {
               statement.scheduled().forEach(job -> routines.scheduled(job, location));

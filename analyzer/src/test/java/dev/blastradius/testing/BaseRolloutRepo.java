@@ -123,7 +123,7 @@ public final class BaseRolloutRepo {
           -- expect: finding old-code-vs-new-schema ~ "Renaming orders.total to amount breaks 1 code site of the code at HEAD", finding new-code-vs-old-schema ~ "orders.amount exists only once this migration has run"
           ALTER TABLE orders RENAME COLUMN total TO amount;
 
-          -- expect: finding reads-switched-before-backfill ~ "users.first_name is backfilled by this migration"
+          -- expect: finding reads-switched-before-backfill ~ "users.first_name is backfilled by this migration", finding backfill-unbatched ~ "This UPDATE sets first_name on every matching row of users in one statement", finding backfill-with-ddl-in-one-transaction ~ "runs in one transaction with the drop column users.nickname"
           UPDATE users SET first_name = split_part(name, ' ', 1) WHERE first_name IS NULL;
           """,
           CODE + "users/UserController.java",
