@@ -3,6 +3,7 @@ package dev.blastradius.cli;
 import dev.blastradius.config.ProjectConfig;
 import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.pipeline.CheckPolicy;
+import dev.blastradius.pipeline.MigrationDirectory;
 import dev.blastradius.rules.ColumnPair;
 import dev.blastradius.rules.Level;
 import dev.blastradius.rules.RuleCatalog;
@@ -49,6 +50,43 @@ final class ConfiguredPolicy {
       packs.add(pack.name());
     }
     return packs;
+  }
+
+  /**
+   * The migration directories of {@code migrations:}, as layouts over report-relative paths; an
+   * unknown tool or a path that is not a directory under the scan root is a usage error.
+   */
+  static List<MigrationDirectory> migrationDirectories(
+      ProjectConfig config, String file, Path scanRoot, Path reportRoot, CommandLine cl) {
+    String prefix = SourceTree.relativize(reportRoot, scanRoot);
+    prefix = prefix.isEmpty() || prefix.equals(".") ? "" : prefix + "/";
+    List<MigrationDirectory> layouts = new ArrayList<>();
+    for (ProjectConfig.MigrationDir dir : config.migrations()) {
+      if (!MigrationDirectory.TOOLS.contains(dir.tool())) {
+        throw bad(
+            cl,
+            file,
+            dir.line(),
+            "migrations: unknown tool '"
+                + dir.tool()
+                + "' (known: "
+                + String.join(", ", MigrationDirectory.TOOLS)
+                + ")");
+      }
+      Path directory = scanRoot.resolve(dir.path()).normalize();
+      if (!directory.startsWith(scanRoot.normalize())
+          || !java.nio.file.Files.isDirectory(directory)) {
+        throw bad(
+            cl,
+            file,
+            dir.line(),
+            "migrations: path '" + dir.path() + "' is not a directory under the scan root");
+      }
+      String relative = SourceTree.relativize(scanRoot.normalize(), directory);
+      layouts.add(
+          new MigrationDirectory(dir.tool(), prefix + (relative.equals(".") ? "" : relative)));
+    }
+    return layouts;
   }
 
   static CheckPolicy of(

@@ -7,6 +7,7 @@ import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.FrontendRegistry;
 import dev.blastradius.lang.SqlCoverage;
+import dev.blastradius.lang.migrations.ConfiguredLayout;
 import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.rules.BaseRevision;
 import dev.blastradius.rules.Rule;
@@ -63,24 +64,27 @@ public final class Analyzer {
       return analyse(options, tree, named, check, Optional.empty());
     }
     BaseCheckout checkout = base.get();
+    // Configured migration directories are report paths: the same in the checkout.
     AnalysisOptions oldOptions =
         new AnalysisOptions(
-                checkout.scanRoot(),
-                checkout.reportRoot(),
-                options.rules(),
-                List.of(),
-                options.include(),
-                options.exclude(),
-                options.threads(),
-                options.sqlTimeLimit())
-            .withPacks(options.packs())
-            .withPolicy(options.policy());
+            checkout.scanRoot(),
+            checkout.reportRoot(),
+            options.rules(),
+            List.of(),
+            options.include(),
+            options.exclude(),
+            options.threads(),
+            options.sqlTimeLimit(),
+            options.packs(),
+            options.policy(),
+            options.migrationDirectories());
     SourceTree oldTree = Discover.run(oldOptions);
     AnalysisResult old = analyse(oldOptions, oldTree, List.of(), false, Optional.empty());
     Set<String> namedPaths = new HashSet<>();
     named.forEach(f -> namedPaths.add(f.path()));
     MigrationsSince.Result since =
-        MigrationsSince.between(oldTree.files(), tree.files(), namedPaths, checkout.revision());
+        MigrationsSince.between(
+            oldTree.files(), tree.files(), namedPaths, checkout.revision(), configured(options));
     Set<SourceFile> sinceFiles = new HashSet<>(since.proposed());
     SourceTree current =
         new SourceTree(
@@ -101,6 +105,11 @@ public final class Analyzer {
     return withBase(result, old, since, checkout);
   }
 
+  /** The layouts of the migration directories configured in {@code blastradius.yaml}. */
+  private static List<ConfiguredLayout> configured(AnalysisOptions options) {
+    return options.migrationDirectories().stream().map(MigrationDirectory::layout).toList();
+  }
+
   /** The passes over one discovered tree, with {@code proposedFiles} under review. */
   private AnalysisResult analyse(
       AnalysisOptions options,
@@ -109,7 +118,8 @@ public final class Analyzer {
       boolean check,
       Optional<BaseRevision> base) {
     SqlFrontend sql = new SqlFrontend(options.dialect(), options.sqlTimeLimit());
-    ReplaySchema.Result replay = ReplaySchema.run(tree.files(), proposedFiles, sql);
+    ReplaySchema.Result replay =
+        ReplaySchema.run(tree.files(), proposedFiles, sql, configured(options));
 
     Set<SourceFile> migrations = new HashSet<>(replay.migrationFiles());
     List<SourceFile> code =

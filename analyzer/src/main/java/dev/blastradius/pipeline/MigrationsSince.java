@@ -35,14 +35,19 @@ final class MigrationsSince {
    * @param before the files of the checkout at the revision
    * @param now the files of the working tree, without the {@code --migration} files
    * @param named the report paths of the {@code --migration} files, which are proposed anyway
+   * @param configured the layouts of the directories configured in {@code blastradius.yaml}
    */
   static Result between(
-      List<SourceFile> before, List<SourceFile> now, Set<String> named, String revision) {
+      List<SourceFile> before,
+      List<SourceFile> now,
+      Set<String> named,
+      String revision,
+      List<? extends MigrationLayout> configured) {
     Map<String, SourceFile> old = new HashMap<>();
-    scripts(before).forEach(s -> old.put(s.file().path(), s.file()));
+    scripts(before, configured).forEach(s -> old.put(s.file().path(), s.file()));
     List<SourceFile> proposed = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
-    for (MigrationScript script : scripts(now)) {
+    for (MigrationScript script : scripts(now, configured)) {
       SourceFile file = script.file();
       SourceFile previous = old.remove(file.path());
       if (previous == null) {
@@ -85,9 +90,10 @@ final class MigrationsSince {
   }
 
   /** The applied migrations of one tree, in the order their tools run them. */
-  private static List<MigrationScript> scripts(List<SourceFile> files) {
+  private static List<MigrationScript> scripts(
+      List<SourceFile> files, List<? extends MigrationLayout> configured) {
     MigrationLayout.Discovery discovery =
-        MigrationLayouts.discover(files, f -> SourceText.read(f).text());
+        MigrationLayouts.discover(files, f -> SourceText.read(f).text(), configured);
     return discovery.scripts();
   }
 

@@ -54,6 +54,27 @@ class BaseAndBaselineOptionsTest {
   }
 
   @Test
+  void migrationsInAConfiguredDirectoryAddedSinceTheBaseAreProposed() throws IOException {
+    Path repo = Files.createDirectories(temp.resolve("repo"));
+    Files.writeString(
+        repo.resolve("blastradius.yaml"),
+        "migrations:\n  - tool: sql\n    path: database/changes/\n");
+    Path changes = Files.createDirectories(repo.resolve("database/changes"));
+    Files.writeString(
+        changes.resolve("001_users.sql"),
+        "CREATE TABLE users (id bigint PRIMARY KEY, mail text);\n");
+    GitRepo.init(repo).commitAll("one");
+    Files.writeString(
+        changes.resolve("002_drop_mail.sql"), "ALTER TABLE users DROP COLUMN mail;\n");
+    Cli.Result run = Cli.run("check", "--base", "HEAD", repo.toString());
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out())
+        .contains("Checked database/changes/002_drop_mail.sql:\n  line 1: drop column users.mail")
+        .doesNotContain("Checked database/changes/001_users.sql")
+        .contains("compared with HEAD: 1 migration added or changed since then");
+  }
+
+  @Test
   void aMissingOrForeignBaselineIsAUsageErrorNamingTheFile() throws IOException {
     Cli.Result missing =
         Cli.run("check", "--migration", PROPOSED, "--baseline", "no/such.sarif", SAMPLE);
