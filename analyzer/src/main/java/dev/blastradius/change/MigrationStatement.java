@@ -1,5 +1,6 @@
 package dev.blastradius.change;
 
+import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.source.Location;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param transactionCommand for TRANSACTION statements: BEGIN, COMMIT, ROLLBACK, SAVEPOINT, …
  * @param setting for SESSION statements: the setting it changes
  * @param rowUpdate for an UPDATE of one table, its shape
+ * @param writes for DATA_CHANGE statements: the columns whose values it writes (an {@code UPDATE …
+ *     SET} backfill, an {@code INSERT}), sorted; table-level writes are left out
  */
 public record MigrationStatement(
     Location location,
@@ -20,10 +23,24 @@ public record MigrationStatement(
     List<SchemaChange> changes,
     Optional<String> transactionCommand,
     Optional<SessionSetting> setting,
-    Optional<RowUpdate> rowUpdate) {
+    Optional<RowUpdate> rowUpdate,
+    List<ColumnRef> writes) {
 
   public MigrationStatement {
     changes = List.copyOf(changes);
+    writes = writes.stream().filter(c -> !c.isTableLevel()).distinct().sorted().toList();
+  }
+
+  /** A statement whose written columns we do not record. */
+  public MigrationStatement(
+      Location location,
+      String text,
+      StatementKind kind,
+      List<SchemaChange> changes,
+      Optional<String> transactionCommand,
+      Optional<SessionSetting> setting,
+      Optional<RowUpdate> rowUpdate) {
+    this(location, text, kind, changes, transactionCommand, setting, rowUpdate, List.of());
   }
 
   /** A statement that is not an UPDATE (or whose shape we do not know). */

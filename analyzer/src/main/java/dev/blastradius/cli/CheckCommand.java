@@ -3,8 +3,10 @@ package dev.blastradius.cli;
 import dev.blastradius.pipeline.AnalysisOptions;
 import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.pipeline.Analyzer;
+import dev.blastradius.pipeline.BaseCheckout;
 import dev.blastradius.pipeline.ProposedMigrations;
 import dev.blastradius.report.ReportModel;
+import dev.blastradius.rules.Baseline;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Level;
 import dev.blastradius.rules.RuleCatalog;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code blastradius check --migration FILE [ROOT]}: judges the proposed migration against the
- * rules, using the graph of the code as it is.
+ * {@code blastradius check --migration FILE [ROOT]} or {@code check --base REV [ROOT]}: judges the
+ * proposed migrations against the rules, using the graph of the code as it is and, with {@code
+ * --base}, the graph of the code at REV.
  */
 @Command(
     name = "check",
@@ -49,7 +52,9 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
   @Option(
       names = "--base",
       paramLabel = "REV",
-      description = "Compare with git revision REV (planned).")
+      description =
+          "Compare with git revision REV: migrations added or changed since REV are proposed, and"
+              + " the code at REV is the release being replaced.")
   String base;
 
   @Option(
@@ -62,7 +67,7 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
   @Option(
       names = "--baseline",
       paramLabel = "FILE",
-      description = "Hide findings already in this report (planned).")
+      description = "Hide findings already in this earlier JSON or SARIF report of check.")
   Path baseline;
 
   @Option(
@@ -94,25 +99,23 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
     CommandLine cl = spec.commandLine();
     ReportOutput output = ReportOutput.from(common, cl);
     Optional<Level> threshold = failOn(cl);
-    if (base != null) {
+    if (migrations.isEmpty() && base == null) {
       throw new CommandLine.ParameterException(
-          cl, "--base is not supported by this version yet; use --migration");
+          cl,
+          "check needs --migration FILE (the migration under review) or --base REV (the"
+              + " migrations added since REV)");
     }
-    if (baseline != null) {
-      throw new CommandLine.ParameterException(
-          cl, "--baseline is not supported by this version yet");
-    }
-    if (migrations.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          cl, "check needs --migration FILE (the migration under review)");
-    }
+    Optional<Baseline> hidden = baseline(cl);
     Set<String> selectedPacks = selectedPacks(cl);
     AnalysisOptions options = options(proposedFiles(cl), Optional.ofNullable(assumeInTransaction));
     if (!selectedPacks.isEmpty()) {
       // --packs wins over blastradius.yaml's packs.
       options = options.withPacks(selectedPacks);
     }
-    AnalysisResult result = Analyzer.standard().run(options, true);
+    AnalysisResult result = analyse(options, cl);
+    if (hidden.isPresent()) {
+      result = result.hiding(hidden.get());
+    }
     output.write(
         new ReportModel(
             result,
@@ -131,6 +134,35 @@ final class CheckCommand extends AnalysisCommand implements Callable<Integer> {
       return ExitCode.FINDINGS.code();
     }
     return (result.problems().isEmpty() ? ExitCode.OK : ExitCode.PROBLEMS).code();
+  }
+
+  /** The analysis, with the code at {@code --base} checked out for its duration. */
+  private AnalysisResult analyse(AnalysisOptions options, CommandLine cl) {
+    if (base == null) {
+      return Analyzer.standard().run(options, true);
+    }
+    BaseCheckout checkout;
+    try {
+      checkout = BaseCheckout.open(options.scanRoot(), options.reportRoot(), base);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, "--base: " + e.getMessage());
+    }
+    try (checkout) {
+      return Analyzer.standard().run(options, true, Optional.of(checkout));
+    }
+  }
+
+  /** The {@code --baseline} report, read before the analysis so a bad file fails fast. */
+  private Optional<Baseline> baseline(CommandLine cl) {
+    if (baseline == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Baseline.read(baseline));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          cl, "--baseline: " + baseline + " " + e.getMessage());
+    }
   }
 
   private Optional<Level> failOn(CommandLine cl) {

@@ -2,12 +2,14 @@ package dev.blastradius.pipeline;
 
 import dev.blastradius.change.Migration;
 import dev.blastradius.graph.ColumnAccessGraph;
+import dev.blastradius.rules.Baseline;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.RuleMetadata;
 import dev.blastradius.rules.Suppressions;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Everything one run found, ready for the reports.
@@ -20,6 +22,7 @@ import java.util.List;
  * @param proposed the migrations under review
  * @param rules the rules that were run ({@code check}) or that exist ({@code scan})
  * @param suppressed the findings suppressions hid, each with its suppression, sorted
+ * @param hiddenByBaseline how many findings {@code --baseline} hid; empty without a baseline
  */
 public record AnalysisResult(
     Catalog catalog,
@@ -30,7 +33,8 @@ public record AnalysisResult(
     List<Note> notes,
     List<Migration> proposed,
     List<RuleMetadata> rules,
-    List<Suppressions.SuppressedFinding> suppressed) {
+    List<Suppressions.SuppressedFinding> suppressed,
+    OptionalInt hiddenByBaseline) {
 
   public AnalysisResult {
     findings = findings.stream().sorted().toList();
@@ -41,7 +45,7 @@ public record AnalysisResult(
     suppressed = suppressed.stream().sorted().toList();
   }
 
-  /** A result in which nothing was suppressed. */
+  /** A result in which nothing was suppressed, without a baseline. */
   public AnalysisResult(
       Catalog catalog,
       ColumnAccessGraph graph,
@@ -52,5 +56,45 @@ public record AnalysisResult(
       List<Migration> proposed,
       List<RuleMetadata> rules) {
     this(catalog, graph, findings, problems, coverage, notes, proposed, rules, List.of());
+  }
+
+  /** A result without a baseline. */
+  public AnalysisResult(
+      Catalog catalog,
+      ColumnAccessGraph graph,
+      List<Finding> findings,
+      List<AnalysisProblem> problems,
+      Coverage coverage,
+      List<Note> notes,
+      List<Migration> proposed,
+      List<RuleMetadata> rules,
+      List<Suppressions.SuppressedFinding> suppressed) {
+    this(
+        catalog,
+        graph,
+        findings,
+        problems,
+        coverage,
+        notes,
+        proposed,
+        rules,
+        suppressed,
+        OptionalInt.empty());
+  }
+
+  /** The same result without the findings {@code baseline} holds, counting them. */
+  public AnalysisResult hiding(Baseline baseline) {
+    List<Finding> shown = findings.stream().filter(f -> !baseline.contains(f)).toList();
+    return new AnalysisResult(
+        catalog,
+        graph,
+        shown,
+        problems,
+        coverage,
+        notes,
+        proposed,
+        rules,
+        suppressed,
+        OptionalInt.of(findings.size() - shown.size() + hiddenByBaseline.orElse(0)));
   }
 }

@@ -3,9 +3,12 @@ package dev.blastradius.pipeline;
 import dev.blastradius.change.LocatedChange;
 import dev.blastradius.change.Migration;
 import dev.blastradius.graph.ColumnAccessGraph;
+import dev.blastradius.rules.BaseRevision;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.MigrationRule;
+import dev.blastradius.rules.ReleaseContext;
+import dev.blastradius.rules.ReleaseRule;
 import dev.blastradius.rules.Rule;
 import dev.blastradius.rules.RuleContext;
 import dev.blastradius.rules.RuleSettings;
@@ -16,12 +19,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The check pass: runs every migration rule on each proposed migration and dispatches each change
- * to the change rules that consume its type. Only rules that apply to the target database run, and
- * each migration is judged against the schema the migrations before it leave. A rule that throws
- * becomes a problem for that migration or change; the other rules still run.
+ * to the change rules that consume its type, then runs the release rules once. Only rules that
+ * apply to the target database run, and each migration is judged against the schema the migrations
+ * before it leave. A rule that throws becomes a problem for that migration or change (or, for a
+ * release rule, for the scan root); the other rules still run.
  */
 final class Check {
 
@@ -42,16 +47,22 @@ final class Check {
       ColumnAccessGraph graph,
       Catalog catalogBefore,
       RuleSettings settings) {
-    return run(proposed, rules, graph, catalogBefore, settings, Suppressions.none());
+    return run(
+        proposed, rules, graph, catalogBefore, settings, Suppressions.none(), Optional.empty());
   }
 
+  /**
+   * The check pass with the run's suppressions; {@code base} is the code at {@code --base REV},
+   * when given.
+   */
   static Result run(
       List<Migration> proposed,
       List<Rule> rules,
       ColumnAccessGraph graph,
       Catalog catalogBefore,
       RuleSettings settings,
-      Suppressions suppressions) {
+      Suppressions suppressions,
+      Optional<BaseRevision> base) {
     List<Finding> findings = new ArrayList<>();
     List<AnalysisProblem> problems = new ArrayList<>();
     List<Rule> applicable = rules.stream().filter(r -> r.appliesTo(settings)).toList();
@@ -72,7 +83,7 @@ final class Check {
     List<Migration> earlier = new ArrayList<>();
     RuleContext context = null;
     for (Migration migration : proposed) {
-      context = new RuleContext(graph, catalog, migration, settings, earlier, suppressions);
+      context = new RuleContext(graph, catalog, migration, settings, earlier, suppressions, base);
       for (Rule rule : applicable) {
         if (rule instanceof MigrationRule migrationRule
             && !migrationRule.runsLast()
@@ -105,6 +116,17 @@ final class Check {
       migration.changes().forEach(c -> c.change().applyTo(builder));
       catalog = builder.build();
       earlier.add(migration);
+    }
+    // Release rules judge the code change since --base once, whether or not a migration changed.
+    for (Rule rule : applicable) {
+      if (rule instanceof ReleaseRule releaseRule) {
+        try {
+          ReleaseContext release = new ReleaseContext(graphs.get(rule), base, proposed, settings);
+          findings.addAll(suppressions.filter(releaseRule.check(release)));
+        } catch (RuntimeException e) {
+          problems.add(failed(rule, ".", 0, e));
+        }
+      }
     }
     if (context != null) {
       for (Rule rule : applicable) {

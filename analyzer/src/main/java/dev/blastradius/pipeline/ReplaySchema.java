@@ -21,10 +21,12 @@ import dev.blastradius.lang.migrations.MigrationScript;
 import dev.blastradius.lang.migrations.MigrationStep;
 import dev.blastradius.lang.migrations.ScriptFormat;
 import dev.blastradius.lang.sql.AnalyzedStatement;
+import dev.blastradius.lang.sql.ColumnUse;
 import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.lang.sql.SqlFileFrontend;
 import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
@@ -178,7 +180,8 @@ final class ReplaySchema {
                     statement.changes(),
                     statement.transactionCommand(),
                     statement.setting(),
-                    statement.rowUpdate()));
+                    statement.rowUpdate(),
+                    writes(statement)));
             if (applied) {
               statement.scheduled().forEach(job -> routines.scheduled(job, location));
             }
@@ -224,6 +227,17 @@ final class ReplaySchema {
       migration.changes().forEach(routines::definedBy);
     }
     return new Replayed(facts.build(), current, migration);
+  }
+
+  /** The columns a data-change statement writes values to, for rules about backfills. */
+  private static List<ColumnRef> writes(AnalyzedStatement statement) {
+    if (statement.kind() != StatementKind.DATA_CHANGE) {
+      return List.of();
+    }
+    return statement.uses().stream()
+        .filter(u -> u.kind() == AccessKind.WRITE)
+        .map(ColumnUse::column)
+        .toList();
   }
 
   /**

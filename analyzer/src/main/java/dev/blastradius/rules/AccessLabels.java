@@ -81,6 +81,15 @@ public final class AccessLabels {
         + " no known entry point";
   }
 
+  /**
+   * "1 code site" / "3 code sites": distinct statements, however many columns each one uses (a
+   * {@code DELETE … WHERE token IS NULL} writes the table and reads a column at one site).
+   */
+  public static String codeSites(List<Access> accesses) {
+    int sites = (int) accesses.stream().map(Access::location).distinct().count();
+    return count(sites, "code site", "code sites");
+  }
+
   /** "1 site" / "3 sites". */
   public static String count(int n, String singular, String plural) {
     return n + " " + (n == 1 ? singular : plural);

@@ -4,11 +4,12 @@ import java.util.Set;
 
 /**
  * A rule: a {@link ChangeRule} looks at one schema change at a time, a {@link MigrationRule} at a
- * whole proposed migration. Rules query the graph and the migration through {@link RuleContext};
- * they never walk files or syntax trees. A rule's metadata, message and documentation live in
- * {@code rules/<pack>/<id>.yaml} and {@code .md}.
+ * whole proposed migration, a {@link ReleaseRule} at the release (the code since {@code --base}).
+ * Rules query the graph and the migration through {@link RuleContext}; they never walk files or
+ * syntax trees. A rule's metadata, message and documentation live in {@code rules/<pack>/<id>.yaml}
+ * and {@code .md}.
  */
-public sealed interface Rule permits ChangeRule, MigrationRule {
+public sealed interface Rule permits ChangeRule, MigrationRule, ReleaseRule {
 
   /** The metadata this instance was configured from. */
   RuleMetadata metadata();

@@ -10,13 +10,14 @@ import java.util.Optional;
 
 /**
  * What a rule may consult: the access graph of the code as it is, the schema before the migration,
- * the proposed migration being checked, the proposed migrations that run before it, and the user's
- * settings.
+ * the proposed migration being checked, the proposed migrations that run before it, the user's
+ * settings, and with {@code --base} the code at the base revision.
  *
  * @param catalogBefore the schema after the applied history and any earlier proposed migration
  * @param earlierProposed the proposed migrations that run before this one, in order
  * @param suppressions the run's suppressions; {@link #graph()} already hides the code sites they
  *     cover for the rule being run
+ * @param base the code at {@code --base REV}; empty without {@code --base}
  */
 public record RuleContext(
     ColumnAccessGraph graph,
@@ -24,13 +25,14 @@ public record RuleContext(
     Migration migration,
     RuleSettings settings,
     List<Migration> earlierProposed,
-    Suppressions suppressions) {
+    Suppressions suppressions,
+    Optional<BaseRevision> base) {
 
   public RuleContext {
     earlierProposed = List.copyOf(earlierProposed);
   }
 
-  /** A context without suppressions. */
+  /** A context without suppressions and without {@code --base}. */
   public RuleContext(
       ColumnAccessGraph graph,
       Catalog catalogBefore,
@@ -40,10 +42,22 @@ public record RuleContext(
     this(graph, catalogBefore, migration, settings, earlierProposed, Suppressions.none());
   }
 
+  /** A context without {@code --base}. */
+  public RuleContext(
+      ColumnAccessGraph graph,
+      Catalog catalogBefore,
+      Migration migration,
+      RuleSettings settings,
+      List<Migration> earlierProposed,
+      Suppressions suppressions) {
+    this(
+        graph, catalogBefore, migration, settings, earlierProposed, suppressions, Optional.empty());
+  }
+
   /** The same context with another graph (one that hides suppressed sites from a rule). */
   public RuleContext withGraph(ColumnAccessGraph other) {
     return new RuleContext(
-        other, catalogBefore, migration, settings, earlierProposed, suppressions);
+        other, catalogBefore, migration, settings, earlierProposed, suppressions, base);
   }
 
   /** The context of the first (or only) proposed migration. */

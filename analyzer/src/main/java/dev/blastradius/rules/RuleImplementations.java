@@ -6,7 +6,12 @@ import dev.blastradius.rules.expandcontract.ColumnStillReferenced;
 import dev.blastradius.rules.expandcontract.ConstraintBeforeBackfill;
 import dev.blastradius.rules.expandcontract.ContractWithLiveDependents;
 import dev.blastradius.rules.expandcontract.DualWriteGap;
+import dev.blastradius.rules.expandcontract.NewCodeVsOldSchema;
 import dev.blastradius.rules.expandcontract.NotNullVsWriters;
+import dev.blastradius.rules.expandcontract.OldCodeVsNewSchema;
+import dev.blastradius.rules.expandcontract.ReadsSwitchedBeforeBackfill;
+import dev.blastradius.rules.expandcontract.SameReleaseDrop;
+import dev.blastradius.rules.expandcontract.StaleReadsAfterWriteStop;
 import dev.blastradius.rules.expandcontract.TableStillReferenced;
 import dev.blastradius.rules.expandcontract.TypeChangeVsAccesses;
 import dev.blastradius.rules.expandcontract.UnusedIgnore;
@@ -46,6 +51,11 @@ public final class RuleImplementations {
   private static final Map<String, Function<RuleMetadata, Rule>> FACTORIES =
       Map.ofEntries(
           Map.entry("ColumnStillReferenced", ColumnStillReferenced::new),
+          Map.entry("SameReleaseDrop", SameReleaseDrop::new),
+          Map.entry("ReadsSwitchedBeforeBackfill", ReadsSwitchedBeforeBackfill::new),
+          Map.entry("OldCodeVsNewSchema", OldCodeVsNewSchema::new),
+          Map.entry("NewCodeVsOldSchema", NewCodeVsOldSchema::new),
+          Map.entry("StaleReadsAfterWriteStop", StaleReadsAfterWriteStop::new),
           Map.entry("UnusedIgnore", UnusedIgnore::new),
           Map.entry("TableStillReferenced", TableStillReferenced::new),
           Map.entry("NotNullVsWriters", NotNullVsWriters::new),

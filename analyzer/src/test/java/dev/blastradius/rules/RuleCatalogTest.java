@@ -69,9 +69,33 @@ class RuleCatalogTest {
     }
   }
 
+  /** The tag of rules that compare the code at {@code check --base REV} with the working tree. */
+  private static final String NEEDS_BASE = "needs-base";
+
+  /**
+   * Fixtures that may exercise {@code needs-base} rules in place of a sample: those rules need a
+   * git history, which a sample (a plain directory {@code SamplesTest} runs {@code check} on)
+   * cannot carry. Each fixture builds the history from text blocks, runs {@code check --base}
+   * through the CLI and checks its markers as strictly as a sample's.
+   */
+  private static final List<String> BASE_FIXTURES =
+      List.of("analyzer/src/test/java/dev/blastradius/testing/BaseRolloutRepo.java");
+
   @Test
   void everyRuleIsExercisedByAFindingMarkerInSomeSample() throws IOException {
     Set<String> exercised = new HashSet<>();
+    for (String fixture : BASE_FIXTURES) {
+      String text = Files.readString(TestPaths.repo().resolve(fixture));
+      for (String leader : List.of("--", "//")) {
+        for (Marker marker : MarkerParser.parse(text, leader)) {
+          marker.facts().stream()
+              .filter(f -> f.kind().equals("finding"))
+              .map(f -> f.subject())
+              .filter(id -> catalog.rule(id).map(r -> r.tags().contains(NEEDS_BASE)).orElse(false))
+              .forEach(exercised::add);
+        }
+      }
+    }
     try (Stream<Path> walk = Files.walk(TestPaths.samples())) {
       for (Path file :
           walk.filter(Files::isRegularFile)
@@ -90,7 +114,11 @@ class RuleCatalogTest {
     }
     Set<String> ids = new HashSet<>();
     catalog.rules().forEach(r -> ids.add(r.id()));
-    assertThat(exercised).as("rules with an expect: finding marker in samples/").containsAll(ids);
+    assertThat(exercised)
+        .as(
+            "rules with an expect: finding marker in samples/ (needs-base rules: or in %s)",
+            BASE_FIXTURES)
+        .containsAll(ids);
   }
 
   @Test

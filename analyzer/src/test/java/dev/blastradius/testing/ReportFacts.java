@@ -19,14 +19,12 @@ public final class ReportFacts {
 
   private ReportFacts() {}
 
-  /** Every access, finding and related site in a JSON report. */
+  /**
+   * Every access, finding and related site in a JSON report, except related sites in the code at
+   * the {@code --base} revision (see {@link #atBase}).
+   */
   public static List<ActualFact> of(String jsonReport) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(jsonReport);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the JSON report does not parse", e);
-    }
+    JsonNode root = parse(jsonReport);
     List<ActualFact> facts = new ArrayList<>();
     for (JsonNode column : root.path("columns")) {
       String schema = column.path("schema").asText();
@@ -59,6 +57,9 @@ public final class ReportFacts {
               null,
               finding.path("message").asText()));
       for (JsonNode related : finding.path("related")) {
+        if (related.has("revision")) {
+          continue;
+        }
         facts.add(
             new ActualFact(
                 related.path("path").asText(),
@@ -70,5 +71,36 @@ public final class ReportFacts {
       }
     }
     return facts;
+  }
+
+  /**
+   * The related sites in the code at the {@code --base} revision: their lines are lines of the
+   * files as they were then.
+   */
+  public static List<ActualFact> atBase(String jsonReport) {
+    List<ActualFact> facts = new ArrayList<>();
+    for (JsonNode finding : parse(jsonReport).path("findings")) {
+      for (JsonNode related : finding.path("related")) {
+        if (related.has("revision")) {
+          facts.add(
+              new ActualFact(
+                  related.path("path").asText(),
+                  related.path("line").asInt(),
+                  "related",
+                  finding.path("ruleId").asText(),
+                  null,
+                  null));
+        }
+      }
+    }
+    return facts;
+  }
+
+  private static JsonNode parse(String jsonReport) {
+    try {
+      return MAPPER.readTree(jsonReport);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the JSON report does not parse", e);
+    }
   }
 }

@@ -27,6 +27,11 @@ import java.util.Optional;
  *     .source("src/main/java/app/UserDao.java", """ … // expect: related drop-column-still-read … """)
  *     .doTest();
  * </pre>
+ *
+ * <p>Rules that compare old and new code run with {@code check --base}: give the files of the base
+ * revision with {@link #atBase} (markers there claim the sites of the code at that revision), new
+ * migrations with {@link #addedSinceBase}, and files that did not change with {@link #unchanged}.
+ * The helper commits the base files to a git repository, then writes the working tree over it.
  */
 public final class RuleTestHelper {
 
@@ -49,9 +54,27 @@ public final class RuleTestHelper {
     return new RuleTestHelper(id);
   }
 
-  /** An applied Flyway migration. */
+  /** An applied Flyway migration (at the base revision too, when there is one). */
   public RuleTestHelper applied(String fileName, String sql) {
-    project.add(TestProject.MIGRATIONS + fileName, sql);
+    project.addToBoth(TestProject.MIGRATIONS + fileName, sql);
+    return this;
+  }
+
+  /** A Flyway migration added since the base revision: {@code --base} proposes it. */
+  public RuleTestHelper addedSinceBase(String fileName, String sql) {
+    project.addSinceBase(TestProject.MIGRATIONS + fileName, sql);
+    return this;
+  }
+
+  /** A file as it was at the base revision; its markers claim sites of the code there. */
+  public RuleTestHelper atBase(String path, String text) {
+    project.addAtBase(path, text);
+    return this;
+  }
+
+  /** A file that did not change since the base revision; its markers are about the work tree. */
+  public RuleTestHelper unchanged(String path, String text) {
+    project.addToBoth(path, text);
     return this;
   }
 
@@ -112,7 +135,7 @@ public final class RuleTestHelper {
     return this;
   }
 
-  /** An application source file. */
+  /** An application source file (with a base revision: as it is now, new or changed). */
   public RuleTestHelper source(String path, String text) {
     project.add(path, text);
     return this;

@@ -93,7 +93,10 @@ public final class DotReport {
     }
     for (Finding finding : model.result().findings()) {
       for (RelatedLocation site : finding.related()) {
-        unsafe.add(siteId(site.location()));
+        if (!site.atBase()) {
+          // A site in the code at --base is not a node of the working tree's graph.
+          unsafe.add(siteId(site.location()));
+        }
       }
     }
     return unsafe;

@@ -82,7 +82,8 @@ final class HtmlData {
       for (Finding finding : model.result().findings()) {
         excerpts.add(finding.location());
         for (RelatedLocation site : finding.related()) {
-          if (budget-- > 0) {
+          // Sites in the code at --base are lines of files as they were: not quoted from the tree.
+          if (!site.atBase() && budget-- > 0) {
             excerpts.add(site.location());
           }
         }

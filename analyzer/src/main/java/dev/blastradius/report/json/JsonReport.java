@@ -51,6 +51,9 @@ public final class JsonReport {
             .put("reason", s.by().reason());
         suppressed.add(node);
       }
+      result
+          .hiddenByBaseline()
+          .ifPresent(hidden -> root.putObject("baseline").put("hidden", hidden));
     }
     root.set("coverage", coverage(result.coverage()));
     ArrayNode notes = root.putArray("notes");
@@ -107,11 +110,15 @@ public final class JsonReport {
         .put("fingerprint", finding.fingerprint());
     ArrayNode related = node.putArray("related");
     for (RelatedLocation site : finding.related()) {
-      related
-          .addObject()
-          .put("path", site.location().path())
-          .put("line", site.location().startLine())
-          .put("label", site.label());
+      ObjectNode entry =
+          related
+              .addObject()
+              .put("path", site.location().path())
+              .put("line", site.location().startLine())
+              .put("label", site.label());
+      if (site.atBase()) {
+        entry.put("revision", site.revision());
+      }
     }
     return node;
   }

@@ -71,7 +71,12 @@ public final class SarifReport {
       if (index == null) {
         throw new IllegalStateException("finding of unknown rule " + finding.ruleId());
       }
-      results.add(result(finding, index));
+      ObjectNode node = result(finding, index);
+      if (result.hiddenByBaseline().isPresent()) {
+        // Findings the baseline holds are left out; every one shown is new relative to it.
+        node.put("baselineState", "new");
+      }
+      results.add(node);
     }
     // Waived findings stay in the log, marked suppressed, so code scanning shows them as such.
     for (Suppressions.SuppressedFinding waived : result.suppressed()) {

@@ -35,7 +35,7 @@ public final class TextReport {
     AnalysisResult result = model.result();
     if (model.checked()) {
       proposed(result.proposed(), out);
-      findings(result.findings(), out);
+      findings(result.findings(), result.hiddenByBaseline().orElse(0), out);
       suppressed(result.suppressed(), out);
     } else if (model.column().isPresent()) {
       who(model, out);
@@ -50,6 +50,9 @@ public final class TextReport {
 
   /** What was checked: each proposed migration and the changes it makes. */
   private static void proposed(List<Migration> migrations, StringBuilder out) {
+    if (migrations.isEmpty()) {
+      out.append("No migrations to check: only the code changes since --base were compared.\n");
+    }
     for (Migration migration : migrations) {
       out.append("Checked ").append(migration.path());
       if (migration.changes().isEmpty()) {
@@ -68,7 +71,7 @@ public final class TextReport {
     out.append('\n');
   }
 
-  private static void findings(List<Finding> findings, StringBuilder out) {
+  private static void findings(List<Finding> findings, int hidden, StringBuilder out) {
     for (Finding finding : findings) {
       out.append(finding.location().path())
           .append(':')
@@ -90,7 +93,11 @@ public final class TextReport {
             .append('\n');
       }
     }
-    if (findings.isEmpty()) {
+    if (findings.isEmpty() && hidden > 0) {
+      out.append("No findings besides the ")
+          .append(plural(hidden, "finding"))
+          .append(" the baseline holds.\n");
+    } else if (findings.isEmpty()) {
       out.append(
           "No findings: no code in the scan reads or writes what these changes remove or rename.\n");
     }
@@ -221,6 +228,9 @@ public final class TextReport {
       if (!result.suppressed().isEmpty()) {
         line.append(result.suppressed().size()).append(" suppressed, ");
       }
+      result
+          .hiddenByBaseline()
+          .ifPresent(hidden -> line.append(hidden).append(" hidden by the baseline, "));
     }
     Coverage coverage = result.coverage();
     line.append(plural(result.problems().size(), "problem"))

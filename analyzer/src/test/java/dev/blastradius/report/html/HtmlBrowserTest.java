@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blastradius.testing.BaseRolloutRepo;
 import dev.blastradius.testing.BrowserTools;
 import dev.blastradius.testing.Cli;
 import dev.blastradius.testing.HostileRepo;
@@ -59,6 +60,15 @@ class HtmlBrowserTest {
     pages.add(page("split-user-name-scan", reports.resolve("scan"), "users.email"));
     run(reports.resolve("who"), "who", "users.name", split);
     pages.add(page("split-user-name-who", reports.resolve("who"), null));
+
+    // check --base: sites in the code at the base revision are listed but not quoted.
+    Path rollout = temp.resolve("base-rollout");
+    BaseRolloutRepo.write(rollout);
+    run(reports.resolve("base-rollout"), "check", "--base", "HEAD", rollout);
+    ObjectNode rolloutPage = page("base-rollout", reports.resolve("base-rollout"), null);
+    ((ArrayNode) rolloutPage.get("expectTexts"))
+        .add("In the code at HEAD: not quoted from the working tree.");
+    pages.add(rolloutPage);
 
     Path hostile = temp.resolve("hostile");
     HostileRepo.write(hostile);
