@@ -32,6 +32,9 @@ CREATE INDEX orders_created_at_idx ON orders (created_at);
 -- expect: finding enum-add-value-in-transaction ~ "'shipped'"
 ALTER TYPE order_status ADD VALUE 'shipped';
 -- expect: finding mixed-ddl-and-data-change ~ "This UPDATE runs in the same transaction as the DDL on line 4"
+-- expect: finding backfill-not-idempotent ~ "its WHERE clause does not look at status"
+-- expect: finding backfill-unbatched ~ "This UPDATE sets status on every matching row of orders"
+-- expect: finding backfill-with-ddl-in-one-transaction ~ "with the add column orders.tracking_id on line 4"
 UPDATE orders SET status = 'shipped' WHERE carrier IS NOT NULL;
 
 CREATE FUNCTION orders_default_note() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param changes the schema changes it makes (empty for most non-DDL statements)
  * @param transactionCommand for TRANSACTION statements: BEGIN, COMMIT, ROLLBACK, SAVEPOINT, …
  * @param setting for SESSION statements: the setting it changes
+ * @param rowUpdate for an UPDATE of one table, its shape
  */
 public record MigrationStatement(
     Location location,
@@ -18,10 +19,22 @@ public record MigrationStatement(
     StatementKind kind,
     List<SchemaChange> changes,
     Optional<String> transactionCommand,
-    Optional<SessionSetting> setting) {
+    Optional<SessionSetting> setting,
+    Optional<RowUpdate> rowUpdate) {
 
   public MigrationStatement {
     changes = List.copyOf(changes);
+  }
+
+  /** A statement that is not an UPDATE (or whose shape we do not know). */
+  public MigrationStatement(
+      Location location,
+      String text,
+      StatementKind kind,
+      List<SchemaChange> changes,
+      Optional<String> transactionCommand,
+      Optional<SessionSetting> setting) {
+    this(location, text, kind, changes, transactionCommand, setting, Optional.empty());
   }
 
   /** This statement's changes, located here. */

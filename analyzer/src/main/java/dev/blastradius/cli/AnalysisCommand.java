@@ -83,7 +83,8 @@ abstract class AnalysisCommand {
         common.threads,
         AnalysisOptions.DEFAULT_SQL_TIME_LIMIT,
         ConfiguredPolicy.packs(config, configName, cl),
-        ConfiguredPolicy.of(config, configName, dialect, scanRoot, reportRoot, cl));
+        ConfiguredPolicy.of(config, configName, dialect, scanRoot, reportRoot, cl),
+        ConfiguredPolicy.migrationDirectories(config, configName, scanRoot, reportRoot, cl));
   }
 
   private Path configFile(Path scanRoot) {

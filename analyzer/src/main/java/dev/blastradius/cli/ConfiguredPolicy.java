@@ -3,6 +3,8 @@ package dev.blastradius.cli;
 import dev.blastradius.config.ProjectConfig;
 import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.pipeline.CheckPolicy;
+import dev.blastradius.pipeline.MigrationDirectory;
+import dev.blastradius.rules.ColumnPair;
 import dev.blastradius.rules.Level;
 import dev.blastradius.rules.RuleCatalog;
 import dev.blastradius.rules.RuleMetadata;
@@ -50,6 +52,43 @@ final class ConfiguredPolicy {
     return packs;
   }
 
+  /**
+   * The migration directories of {@code migrations:}, as layouts over report-relative paths; an
+   * unknown tool or a path that is not a directory under the scan root is a usage error.
+   */
+  static List<MigrationDirectory> migrationDirectories(
+      ProjectConfig config, String file, Path scanRoot, Path reportRoot, CommandLine cl) {
+    String prefix = SourceTree.relativize(reportRoot, scanRoot);
+    prefix = prefix.isEmpty() || prefix.equals(".") ? "" : prefix + "/";
+    List<MigrationDirectory> layouts = new ArrayList<>();
+    for (ProjectConfig.MigrationDir dir : config.migrations()) {
+      if (!MigrationDirectory.TOOLS.contains(dir.tool())) {
+        throw bad(
+            cl,
+            file,
+            dir.line(),
+            "migrations: unknown tool '"
+                + dir.tool()
+                + "' (known: "
+                + String.join(", ", MigrationDirectory.TOOLS)
+                + ")");
+      }
+      Path directory = scanRoot.resolve(dir.path()).normalize();
+      if (!directory.startsWith(scanRoot.normalize())
+          || !java.nio.file.Files.isDirectory(directory)) {
+        throw bad(
+            cl,
+            file,
+            dir.line(),
+            "migrations: path '" + dir.path() + "' is not a directory under the scan root");
+      }
+      String relative = SourceTree.relativize(scanRoot.normalize(), directory);
+      layouts.add(
+          new MigrationDirectory(dir.tool(), prefix + (relative.equals(".") ? "" : relative)));
+    }
+    return layouts;
+  }
+
   static CheckPolicy of(
       ProjectConfig config,
       String file,
@@ -86,14 +125,19 @@ final class ConfiguredPolicy {
               prefix + ignore.path()));
     }
     Identifiers identifiers = new Identifiers(dialect);
-    List<CheckPolicy.ColumnPair> pairs = new ArrayList<>();
+    List<ColumnPair> pairs = new ArrayList<>();
     for (ProjectConfig.Pair pair : config.pairs()) {
       ColumnRef old = column(identifiers, pair.old(), file, pair.line(), cl);
       List<ColumnRef> replacements = new ArrayList<>();
       for (String replacement : pair.replacements()) {
         replacements.add(column(identifiers, replacement, file, pair.line(), cl));
       }
-      pairs.add(new CheckPolicy.ColumnPair(old, replacements));
+      pairs.add(
+          new ColumnPair(
+              old,
+              replacements,
+              Location.ofLine(
+                  SourceTree.relativize(reportRoot, Path.of(file).toAbsolutePath()), pair.line())));
     }
     List<CheckPolicy.GlobEntryPoint> entryPoints = new ArrayList<>();
     for (ProjectConfig.EntryPointGlob entry : config.entryPoints()) {

@@ -40,8 +40,8 @@ public final class ConfigLoader {
           "severity",
           "ignore",
           "pairs",
-          "entryPoints");
-  private static final Set<String> PLANNED = Set.of("migrations");
+          "entryPoints",
+          "migrations");
 
   private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -70,6 +70,7 @@ public final class ConfigLoader {
     List<ProjectConfig.Ignore> ignore = List.of();
     List<ProjectConfig.Pair> pairs = List.of();
     List<ProjectConfig.EntryPointGlob> entryPoints = List.of();
+    List<ProjectConfig.MigrationDir> migrations = List.of();
     Set<String> seen = new HashSet<>();
     try (JsonParser parser = YAML.createParser(text)) {
       JsonToken first = parser.nextToken();
@@ -84,11 +85,10 @@ public final class ConfigLoader {
         JsonLocation keyLocation = parser.currentTokenLocation();
         parser.nextToken();
         if (!SUPPORTED.contains(key)) {
-          String reason =
-              PLANNED.contains(key)
-                  ? "'" + key + "' is not supported by this version of blastradius yet"
-                  : "unknown key '" + key + "' (known: " + String.join(", ", SUPPORTED) + ")";
-          throw error(name, keyLocation, reason);
+          throw error(
+              name,
+              keyLocation,
+              "unknown key '" + key + "' (known: " + String.join(", ", SUPPORTED) + ")");
         }
         if (!seen.add(key)) {
           throw error(name, keyLocation, "'" + key + "' is given twice");
@@ -104,6 +104,7 @@ public final class ConfigLoader {
           case "severity" -> severity = severity(name, parser);
           case "ignore" -> ignore = ignore(name, parser);
           case "pairs" -> pairs = pairs(name, parser);
+          case "migrations" -> migrations = migrations(name, parser);
           default -> entryPoints = entryPoints(name, parser);
         }
       }
@@ -123,7 +124,8 @@ public final class ConfigLoader {
         severity,
         ignore,
         pairs,
-        entryPoints);
+        entryPoints,
+        migrations);
   }
 
   private static List<ProjectConfig.Named> named(String name, JsonParser parser, String key)
@@ -180,6 +182,17 @@ public final class ConfigLoader {
     List<ProjectConfig.Pair> values = new ArrayList<>();
     for (Entry entry : entries(name, parser, "pairs", Set.of("old", "new"))) {
       values.add(new ProjectConfig.Pair(entry.scalar("old"), entry.list("new"), entry.line));
+    }
+    return values;
+  }
+
+  /** {@code migrations: [{tool: flyway, path: db/sql}]}. */
+  private static List<ProjectConfig.MigrationDir> migrations(String name, JsonParser parser)
+      throws ConfigException, IOException {
+    List<ProjectConfig.MigrationDir> values = new ArrayList<>();
+    for (Entry entry : entries(name, parser, "migrations", Set.of("tool", "path"))) {
+      values.add(
+          new ProjectConfig.MigrationDir(entry.scalar("tool"), entry.scalar("path"), entry.line));
     }
     return values;
   }

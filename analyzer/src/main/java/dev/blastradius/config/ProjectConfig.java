@@ -30,7 +30,8 @@ public record ProjectConfig(
     List<Severity> severity,
     List<Ignore> ignore,
     List<Pair> pairs,
-    List<EntryPointGlob> entryPoints) {
+    List<EntryPointGlob> entryPoints,
+    List<MigrationDir> migrations) {
 
   /** No configuration file. */
   public static final ProjectConfig EMPTY =
@@ -44,6 +45,33 @@ public record ProjectConfig(
     ignore = List.copyOf(ignore);
     pairs = List.copyOf(pairs);
     entryPoints = List.copyOf(entryPoints);
+    migrations = List.copyOf(migrations);
+  }
+
+  /** Everything but {@code migrations:}. */
+  public ProjectConfig(
+      Optional<SqlDialect> dialect,
+      List<String> include,
+      List<String> exclude,
+      Optional<String> pgVersion,
+      Optional<String> mysqlVersion,
+      List<Named> packs,
+      List<Severity> severity,
+      List<Ignore> ignore,
+      List<Pair> pairs,
+      List<EntryPointGlob> entryPoints) {
+    this(
+        dialect,
+        include,
+        exclude,
+        pgVersion,
+        mysqlVersion,
+        packs,
+        severity,
+        ignore,
+        pairs,
+        entryPoints,
+        List.of());
   }
 
   /** Settings of what to scan and the target versions only. */
@@ -90,6 +118,9 @@ public record ProjectConfig(
       replacements = List.copyOf(replacements);
     }
   }
+
+  /** {@code migrations: [{tool: flyway, path: db/sql}]}. */
+  public record MigrationDir(String tool, String path, int line) {}
 
   /** {@code entryPoints: [{glob: "ops/*.py", kind: script}]}. */
   public record EntryPointGlob(String glob, String kind, int line) {}

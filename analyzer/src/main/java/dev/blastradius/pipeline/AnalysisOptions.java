@@ -21,6 +21,8 @@ import java.util.Set;
  * @param packs the rule packs {@code check} runs ({@code --packs}); empty means all
  * @param policy waivers, levels, column pairs and configured entry points from {@code
  *     blastradius.yaml}
+ * @param migrationDirectories migration directories configured in {@code blastradius.yaml} ({@code
+ *     migrations:}), claimed before discovery's own layouts
  */
 public record AnalysisOptions(
     Path scanRoot,
@@ -32,7 +34,8 @@ public record AnalysisOptions(
     int threads,
     Duration sqlTimeLimit,
     Set<String> packs,
-    CheckPolicy policy) {
+    CheckPolicy policy,
+    List<MigrationDirectory> migrationDirectories) {
 
   /** The default per-statement SQL parse limit. */
   public static final Duration DEFAULT_SQL_TIME_LIMIT = Duration.ofSeconds(5);
@@ -42,9 +45,36 @@ public record AnalysisOptions(
     include = List.copyOf(include);
     exclude = List.copyOf(exclude);
     packs = Set.copyOf(packs);
+    migrationDirectories = List.copyOf(migrationDirectories);
     if (threads < 1) {
       throw new IllegalStateException("threads must be at least 1, was " + threads);
     }
+  }
+
+  /** Options without configured migration directories. */
+  public AnalysisOptions(
+      Path scanRoot,
+      Path reportRoot,
+      RuleSettings rules,
+      List<Path> proposedMigrations,
+      List<String> include,
+      List<String> exclude,
+      int threads,
+      Duration sqlTimeLimit,
+      Set<String> packs,
+      CheckPolicy policy) {
+    this(
+        scanRoot,
+        reportRoot,
+        rules,
+        proposedMigrations,
+        include,
+        exclude,
+        threads,
+        sqlTimeLimit,
+        packs,
+        policy,
+        List.of());
   }
 
   /** Options without a check policy. */
@@ -83,7 +113,8 @@ public record AnalysisOptions(
         threads,
         sqlTimeLimit,
         packs,
-        newPolicy);
+        newPolicy,
+        migrationDirectories);
   }
 
   /** Options that run every rule pack. */
@@ -120,7 +151,8 @@ public record AnalysisOptions(
         threads,
         sqlTimeLimit,
         selected,
-        policy);
+        policy,
+        migrationDirectories);
   }
 
   /** Options with default versions and transaction assumption, one thread, the default limit. */

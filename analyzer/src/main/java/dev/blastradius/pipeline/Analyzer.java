@@ -49,7 +49,12 @@ public final class Analyzer {
                 p ->
                     new SourceFile(p, SourceTree.relativize(options.reportRoot(), p), Language.SQL))
             .toList();
-    ReplaySchema.Result replay = ReplaySchema.run(tree.files(), proposedFiles, sql);
+    ReplaySchema.Result replay =
+        ReplaySchema.run(
+            tree.files(),
+            proposedFiles,
+            sql,
+            options.migrationDirectories().stream().map(MigrationDirectory::layout).toList());
 
     Set<SourceFile> migrations = new HashSet<>(replay.migrationFiles());
     List<SourceFile> code =
@@ -86,7 +91,17 @@ public final class Analyzer {
           proposedFiles.stream().map(SourceFile::path).collect(toSet()));
       checked =
           Check.run(
-              replay.proposed(), rules, graph, replay.catalog(), options.rules(), suppressions);
+              replay.proposed(),
+              rules,
+              graph,
+              replay.catalog(),
+              options
+                  .rules()
+                  .withPairs(
+                      java.util.stream.Stream.concat(
+                              options.rules().pairs().stream(), options.policy().pairs().stream())
+                          .toList()),
+              suppressions);
       problems.addAll(checked.problems());
     }
     return new AnalysisResult(

@@ -74,7 +74,9 @@ final class Check {
     for (Migration migration : proposed) {
       context = new RuleContext(graph, catalog, migration, settings, earlier, suppressions);
       for (Rule rule : applicable) {
-        if (rule instanceof MigrationRule migrationRule && !migrationRule.runsLast()) {
+        if (rule instanceof MigrationRule migrationRule
+            && !migrationRule.runsLast()
+            && !migrationRule.wholeRelease()) {
           try {
             findings.addAll(
                 suppressions.filter(migrationRule.check(context.withGraph(graphs.get(rule)))));
@@ -105,6 +107,16 @@ final class Check {
       earlier.add(migration);
     }
     if (context != null) {
+      for (Rule rule : applicable) {
+        if (rule instanceof MigrationRule migrationRule && migrationRule.wholeRelease()) {
+          try {
+            findings.addAll(
+                suppressions.filter(migrationRule.check(context.withGraph(graphs.get(rule)))));
+          } catch (RuntimeException e) {
+            problems.add(failed(rule, context.migration().path(), 0, e));
+          }
+        }
+      }
       for (Rule rule : applicable) {
         if (rule instanceof MigrationRule migrationRule && migrationRule.runsLast()) {
           try {

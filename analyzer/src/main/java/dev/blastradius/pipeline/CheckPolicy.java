@@ -1,9 +1,9 @@
 package dev.blastradius.pipeline;
 
 import dev.blastradius.graph.EntryPointKind;
+import dev.blastradius.rules.ColumnPair;
 import dev.blastradius.rules.Level;
 import dev.blastradius.rules.Suppression;
-import dev.blastradius.schema.ColumnRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +31,6 @@ public record CheckPolicy(
     levels = Map.copyOf(levels);
     pairs = List.copyOf(pairs);
     entryPoints = List.copyOf(entryPoints);
-  }
-
-  /** A declared replacement: {@code old} is being replaced by {@code replacements}. */
-  public record ColumnPair(ColumnRef old, List<ColumnRef> replacements) {
-    public ColumnPair {
-      replacements = List.copyOf(replacements);
-    }
   }
 
   /** Every code unit in a file matching {@code glob} is an entry point of {@code kind}. */

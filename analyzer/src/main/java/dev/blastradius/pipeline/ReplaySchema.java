@@ -72,9 +72,18 @@ final class ReplaySchema {
   private ReplaySchema() {}
 
   static Result run(List<SourceFile> files, List<SourceFile> proposedFiles, SqlFrontend sql) {
+    return run(files, proposedFiles, sql, List.of());
+  }
+
+  static Result run(
+      List<SourceFile> files,
+      List<SourceFile> proposedFiles,
+      SqlFrontend sql,
+      List<? extends MigrationLayout> configured) {
     Map<SourceFile, SourceText> texts = new HashMap<>();
     MigrationLayout.Discovery discovery =
-        MigrationLayouts.discover(files, f -> texts.computeIfAbsent(f, SourceText::read).text());
+        MigrationLayouts.discover(
+            files, f -> texts.computeIfAbsent(f, SourceText::read).text(), configured);
     Catalog catalog = Catalog.empty();
     List<FileFacts> historyFacts = new ArrayList<>();
     discovery.problems().forEach(p -> historyFacts.add(FileFacts.failed(p.path(), p)));
@@ -97,7 +106,8 @@ final class ReplaySchema {
     for (SourceFile file : proposedFiles) {
       SourceText text = SourceText.read(file);
       Replayed replayed =
-          replay(MigrationLayouts.proposed(file, text.text()), text, catalog, sql, null);
+          replay(
+              MigrationLayouts.proposed(file, text.text(), configured), text, catalog, sql, null);
       proposedFacts.add(replayed.facts());
       proposed.add(replayed.migration());
       catalog = replayed.catalog();
@@ -163,7 +173,8 @@ final class ReplaySchema {
                     statement.kind(),
                     statement.changes(),
                     statement.transactionCommand(),
-                    statement.setting()));
+                    statement.setting(),
+                    statement.rowUpdate()));
             if (applied) {
               statement.scheduled().forEach(job -> routines.scheduled(job, location));
             }

@@ -18,4 +18,13 @@ public non-sealed interface MigrationRule extends Rule {
   default boolean runsLast() {
     return false;
   }
+
+  /**
+   * Whether the rule judges the proposed release as a whole, once, with the last migration's
+   * context ({@link RuleContext#earlierProposed()} holds the others), after the per-migration rules
+   * and before the {@link #runsLast()} ones.
+   */
+  default boolean wholeRelease() {
+    return false;
+  }
 }

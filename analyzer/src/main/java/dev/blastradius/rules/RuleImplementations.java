@@ -1,8 +1,11 @@
 package dev.blastradius.rules;
 
+import dev.blastradius.rules.expandcontract.BackfillShape;
 import dev.blastradius.rules.expandcontract.ColumnChangeVsPositionalSql;
 import dev.blastradius.rules.expandcontract.ColumnStillReferenced;
+import dev.blastradius.rules.expandcontract.ConstraintBeforeBackfill;
 import dev.blastradius.rules.expandcontract.ContractWithLiveDependents;
+import dev.blastradius.rules.expandcontract.DualWriteGap;
 import dev.blastradius.rules.expandcontract.NotNullVsWriters;
 import dev.blastradius.rules.expandcontract.TableStillReferenced;
 import dev.blastradius.rules.expandcontract.TypeChangeVsAccesses;
@@ -49,6 +52,9 @@ public final class RuleImplementations {
           Map.entry("TypeChangeVsAccesses", TypeChangeVsAccesses::new),
           Map.entry("ContractWithLiveDependents", ContractWithLiveDependents::new),
           Map.entry("ColumnChangeVsPositionalSql", ColumnChangeVsPositionalSql::new),
+          Map.entry("BackfillShape", BackfillShape::new),
+          Map.entry("ConstraintBeforeBackfill", ConstraintBeforeBackfill::new),
+          Map.entry("DualWriteGap", DualWriteGap::new),
           Map.entry("AddColumnRewrite", AddColumnRewrite::new),
           Map.entry("AddConstraintLock", AddConstraintLock::new),
           Map.entry("AttachPartitionScan", AttachPartitionScan::new),

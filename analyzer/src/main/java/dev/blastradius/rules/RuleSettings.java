@@ -1,6 +1,7 @@
 package dev.blastradius.rules;
 
 import dev.blastradius.schema.SqlDialect;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,9 +11,29 @@ import java.util.Optional;
  * @param mysqlVersion the MySQL version as X.Y.Z ({@code --mysql-version}, default 8.0.36)
  * @param assumeInTransaction {@code --[no-]assume-in-transaction}; empty means the migration tool's
  *     default
+ * @param pairs replacement columns declared in {@code blastradius.yaml} ({@code pairs:})
  */
 public record RuleSettings(
-    SqlDialect dialect, int pgMajor, String mysqlVersion, Optional<Boolean> assumeInTransaction) {
+    SqlDialect dialect,
+    int pgMajor,
+    String mysqlVersion,
+    Optional<Boolean> assumeInTransaction,
+    List<ColumnPair> pairs) {
+
+  public RuleSettings {
+    pairs = List.copyOf(pairs);
+  }
+
+  /** Settings without declared pairs. */
+  public RuleSettings(
+      SqlDialect dialect, int pgMajor, String mysqlVersion, Optional<Boolean> assumeInTransaction) {
+    this(dialect, pgMajor, mysqlVersion, assumeInTransaction, List.of());
+  }
+
+  /** The same settings with {@code declared} pairs. */
+  public RuleSettings withPairs(List<ColumnPair> declared) {
+    return new RuleSettings(dialect, pgMajor, mysqlVersion, assumeInTransaction, declared);
+  }
 
   public static final int DEFAULT_PG_MAJOR = 14;
   public static final String DEFAULT_MYSQL_VERSION = "8.0.36";

@@ -259,16 +259,71 @@ class CliTest {
   }
 
   @Test
+  void configuredMigrationDirectoriesAreReplayedInTheirToolsOrder() throws IOException {
+    Path root = tmp.resolve("configured");
+    Path changes = root.resolve("database/changes");
+    Files.createDirectories(changes);
+    Files.createDirectories(root.resolve("src/app"));
+    Files.createDirectories(root.resolve("proposed"));
+    Files.writeString(
+        changes.resolve("1_users.sql"), "CREATE TABLE users (id bigint, name text);\n");
+    // 10 runs after 2: numbers compare as numbers.
+    Files.writeString(changes.resolve("2_email.sql"), "ALTER TABLE users ADD COLUMN email text;\n");
+    Files.writeString(
+        changes.resolve("10_rename.sql"), "ALTER TABLE users RENAME COLUMN email TO mail;\n");
+    Files.writeString(
+        root.resolve("src/app/Export.java"),
+        """
+        package app;
+
+        class Export {
+          void run(java.sql.Connection c) throws Exception {
+            c.createStatement().executeQuery("SELECT * FROM users");
+          }
+        }
+        """);
+    Files.writeString(
+        root.resolve("proposed/11_drop.sql"), "ALTER TABLE users DROP COLUMN mail;\n");
+    String[] check = {
+      "check",
+      "--migration",
+      root.resolve("proposed/11_drop.sql").toString(),
+      "--format",
+      "json",
+      root.toString()
+    };
+    // Without the configuration nothing says database/changes holds migrations: * cannot expand.
+    Files.writeString(root.resolve("blastradius.yaml"), "exclude: [proposed/**]\n");
+    JsonNode unconfigured = JSON.readTree(Cli.run(check).out());
+    assertThat(unconfigured.path("findings").findValuesAsText("ruleId"))
+        .doesNotContain("drop-column-still-read");
+    Files.writeString(
+        root.resolve("blastradius.yaml"),
+        "exclude: [proposed/**]\nmigrations:\n  - tool: sql\n    path: database/changes/\n");
+    Cli.Result configured = Cli.run(check);
+    assertThat(configured.exitCode()).isEqualTo(4);
+    JsonNode report = JSON.readTree(configured.out());
+    assertThat(report.path("findings").findValuesAsText("message"))
+        .anyMatch(m -> m.startsWith("Dropping users.mail breaks 1 code site still reading it"));
+  }
+
+  @Test
   void configErrorsNameFileAndLine() throws IOException {
     Path root = tmp.resolve("repo");
     Files.createDirectories(root);
     Files.writeString(root.resolve("blastradius.yaml"), "dialect: postgres\nexclud:\n  - x/**\n");
     Cli.Result unknown = Cli.run("scan", root.toString());
     assertUsage(unknown, "blastradius.yaml:2: unknown key 'exclud'");
-    Files.writeString(root.resolve("blastradius.yaml"), "migrations: []\n");
+    Files.writeString(
+        root.resolve("blastradius.yaml"), "migrations:\n  - {tool: rails, path: db}\n");
     assertUsage(
         Cli.run("scan", root.toString()),
-        "blastradius.yaml:1: 'migrations' is not supported by this version");
+        "blastradius.yaml:2: migrations: unknown tool 'rails' (known: flyway, golang-migrate,");
+    Files.writeString(
+        root.resolve("blastradius.yaml"), "migrations:\n  - {tool: sql, path: nowhere}\n");
+    assertUsage(
+        Cli.run("scan", root.toString()),
+        "blastradius.yaml:2: migrations: path 'nowhere' is not a directory under the scan root");
     Files.writeString(root.resolve("blastradius.yaml"), "include: [src/**, lib\n");
     assertUsage(Cli.run("scan", root.toString()), "not valid YAML");
   }

@@ -3,9 +3,14 @@ package dev.blastradius.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blastradius.pipeline.AnalysisResult;
+import dev.blastradius.rules.ColumnPair;
 import dev.blastradius.rules.RuleCatalog;
 import dev.blastradius.rules.RuleSettings;
+import dev.blastradius.schema.Identifiers;
 import dev.blastradius.schema.SqlDialect;
+import dev.blastradius.source.Location;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +35,7 @@ public final class RuleTestHelper {
   private int pgMajor = RuleSettings.DEFAULT_PG_MAJOR;
   private String mysqlVersion = RuleSettings.DEFAULT_MYSQL_VERSION;
   private Optional<Boolean> assumeInTransaction = Optional.empty();
+  private final List<ColumnPair> pairs = new ArrayList<>();
 
   private RuleTestHelper(String ruleId) {
     this.ruleId = ruleId;
@@ -74,11 +80,26 @@ public final class RuleTestHelper {
     return settingsChanged();
   }
 
+  /**
+   * A replacement column pair as {@code pairs:} in {@code blastradius.yaml} declares it, at {@code
+   * line} of that file (add the file with {@link #source} to put markers above the line).
+   */
+  public RuleTestHelper pair(String old, String replacement, int line) {
+    Identifiers ids = new Identifiers(SqlDialect.POSTGRES);
+    pairs.add(
+        new ColumnPair(
+            ids.parseColumn(old),
+            List.of(ids.parseColumn(replacement)),
+            Location.ofLine("blastradius.yaml", line)));
+    return settingsChanged();
+  }
+
   private RuleTestHelper settingsChanged() {
     int pg = pgMajor;
     String mysql = mysqlVersion;
     Optional<Boolean> assume = assumeInTransaction;
-    project.settings(dialect -> new RuleSettings(dialect, pg, mysql, assume));
+    List<ColumnPair> declared = List.copyOf(pairs);
+    project.settings(dialect -> new RuleSettings(dialect, pg, mysql, assume, declared));
     return this;
   }
 

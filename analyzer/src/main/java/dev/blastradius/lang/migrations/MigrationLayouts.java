@@ -30,12 +30,25 @@ public final class MigrationLayouts {
   /** Every applied migration in the tree, tool by tool, each tool's in its own order. */
   public static MigrationLayout.Discovery discover(
       List<SourceFile> files, Function<SourceFile, String> text) {
+    return discover(files, text, List.of());
+  }
+
+  /**
+   * Every applied migration, with the directories configured in {@code blastradius.yaml} claimed
+   * first by their tools.
+   */
+  public static MigrationLayout.Discovery discover(
+      List<SourceFile> files,
+      Function<SourceFile, String> text,
+      List<? extends MigrationLayout> configured) {
+    List<MigrationLayout> layouts = new ArrayList<>(configured);
+    layouts.addAll(LAYOUTS);
     List<MigrationScript> scripts = new ArrayList<>();
     List<SourceFile> notReplayed = new ArrayList<>();
     List<AnalysisProblem> problems = new ArrayList<>();
     List<MigrationLayout.Note> notes = new ArrayList<>();
     Set<SourceFile> claimed = new HashSet<>();
-    for (MigrationLayout layout : LAYOUTS) {
+    for (MigrationLayout layout : layouts) {
       MigrationLayout.Discovery found = layout.discover(files, text);
       for (MigrationScript script : found.scripts()) {
         if (claimed.add(script.file())) {
@@ -71,7 +84,15 @@ public final class MigrationLayouts {
    * How to read a file named by {@code --migration}: the first tool that recognises it, else SQL.
    */
   public static MigrationScript proposed(SourceFile file, String text) {
-    for (MigrationLayout layout : LAYOUTS) {
+    return proposed(file, text, List.of());
+  }
+
+  /** How to read a file named by {@code --migration}, configured directories first. */
+  public static MigrationScript proposed(
+      SourceFile file, String text, List<? extends MigrationLayout> configured) {
+    List<MigrationLayout> layouts = new ArrayList<>(configured);
+    layouts.addAll(LAYOUTS);
+    for (MigrationLayout layout : layouts) {
       Optional<MigrationScript> script = layout.proposed(file, text);
       if (script.isPresent()) {
         return script.get();

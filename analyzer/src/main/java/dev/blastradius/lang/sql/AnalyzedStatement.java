@@ -1,5 +1,6 @@
 package dev.blastradius.lang.sql;
 
+import dev.blastradius.change.RowUpdate;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.SessionSetting;
 import dev.blastradius.change.StatementKind;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param transactionCommand for transaction control: BEGIN, COMMIT, ROLLBACK, …
  * @param setting for SET/RESET: the setting
  * @param problem why the statement is unanalysed, set exactly when status is UNANALYSED
+ * @param rowUpdate for an UPDATE of one table, its shape (for the backfill rules)
  */
 public record AnalyzedStatement(
     String text,
@@ -37,7 +39,8 @@ public record AnalyzedStatement(
     StatementKind kind,
     Optional<String> transactionCommand,
     Optional<SessionSetting> setting,
-    Optional<String> problem) {
+    Optional<String> problem,
+    Optional<RowUpdate> rowUpdate) {
 
   public AnalyzedStatement {
     changes = List.copyOf(changes);
@@ -65,7 +68,8 @@ public record AnalyzedStatement(
         kind,
         transactionCommand,
         setting,
-        problem);
+        problem,
+        rowUpdate);
   }
 
   /** The same statement without uses, calls or jobs: a change under review, not running code. */
@@ -84,6 +88,7 @@ public record AnalyzedStatement(
         kind,
         transactionCommand,
         setting,
-        problem);
+        problem,
+        rowUpdate);
   }
 }

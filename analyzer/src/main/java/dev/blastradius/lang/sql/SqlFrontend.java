@@ -117,7 +117,8 @@ public final class SqlFrontend {
           classification.kind(),
           classification.transactionCommand(),
           classification.setting(),
-          Optional.empty());
+          Optional.empty(),
+          UpdateShapes.of(statement, ids));
     }
     if (outcome.timedOut()) {
       return unanalysed(text, outcome.failure());
@@ -222,6 +223,7 @@ public final class SqlFrontend {
         classification.kind(),
         classification.transactionCommand(),
         classification.setting(),
-        Optional.ofNullable(problem));
+        Optional.ofNullable(problem),
+        Optional.empty());
   }
 }

@@ -206,7 +206,8 @@ final class MappedSql {
               s.kind(),
               s.transactionCommand(),
               s.setting(),
-              fixed ? Optional.empty() : s.problem()));
+              fixed ? Optional.empty() : s.problem(),
+              s.rowUpdate()));
     }
     return new SqlAnalysis(statements, analyses.get(0).catalogAfter());
   }
