@@ -3,6 +3,7 @@ package dev.blastradius.lang;
 import dev.blastradius.lang.java.JavaFrontend;
 import dev.blastradius.lang.java.mybatis.MapperXmlFrontend;
 import dev.blastradius.lang.sql.SqlFileFrontend;
+import dev.blastradius.lang.ts.TsFrontend;
 import dev.blastradius.source.Language;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,13 +18,16 @@ public final class FrontendRegistry {
   /** The frontends that ship with blastradius. */
   public static FrontendRegistry standard() {
     return new FrontendRegistry(
-        List.of(new SqlFileFrontend(), new JavaFrontend(), new MapperXmlFrontend()));
+        List.of(
+            new SqlFileFrontend(), new JavaFrontend(), new MapperXmlFrontend(), new TsFrontend()));
   }
 
   public FrontendRegistry(List<LanguageFrontend> list) {
     for (LanguageFrontend frontend : list) {
-      if (frontends.put(frontend.language(), frontend) != null) {
-        throw new IllegalStateException("two frontends for " + frontend.language());
+      for (Language language : frontend.languages()) {
+        if (frontends.put(language, frontend) != null) {
+          throw new IllegalStateException("two frontends for " + language);
+        }
       }
     }
   }

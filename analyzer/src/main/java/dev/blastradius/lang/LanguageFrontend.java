@@ -14,6 +14,14 @@ public interface LanguageFrontend {
   /** The language this frontend reads. */
   Language language();
 
+  /**
+   * Every language this frontend reads (TypeScript and JavaScript import each other); the files of
+   * all of them are linked together. The default is {@link #language()} alone.
+   */
+  default List<Language> languages() {
+    return List.of(language());
+  }
+
   /** The facts of {@code file}, whose decoded text is {@code text}. */
   FileFacts extract(SourceFile file, String text, ExtractContext context);
 

@@ -31,9 +31,13 @@ final class Extract {
   static List<FileFacts> run(
       List<SourceFile> files, FrontendRegistry frontends, ExtractContext context, int threads) {
     List<FileFacts> read = read(files, frontends, context, threads);
+    // A frontend that reads several languages links their files together, in path order.
     Map<Language, List<FileFacts>> byLanguage = new EnumMap<>(Language.class);
     for (int i = 0; i < files.size(); i++) {
-      byLanguage.computeIfAbsent(files.get(i).language(), l -> new ArrayList<>()).add(read.get(i));
+      Language language = files.get(i).language();
+      Language group =
+          frontends.forLanguage(language).map(f -> f.languages().get(0)).orElse(language);
+      byLanguage.computeIfAbsent(group, l -> new ArrayList<>()).add(read.get(i));
     }
     List<FileFacts> linked = new ArrayList<>();
     for (Map.Entry<Language, List<FileFacts>> language : byLanguage.entrySet()) {

@@ -3,6 +3,7 @@ package dev.blastradius.pipeline;
 import dev.blastradius.lang.migrations.FlywayLayout;
 import dev.blastradius.lang.migrations.LiquibaseLayout;
 import dev.blastradius.lang.migrations.MigrationScript;
+import dev.blastradius.lang.ts.knex.KnexLayout;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
 import java.io.IOException;
@@ -66,11 +67,18 @@ public final class ProposedMigrations {
     }
   }
 
-  /** A {@code .sql} file, or a structured Liquibase changelog. */
+  /** A {@code .sql} file, a structured Liquibase changelog, or a Knex migration. */
   private static boolean isMigration(Path file) {
     String name = file.getFileName().toString();
     if (name.endsWith(".sql")) {
       return true;
+    }
+    if (KnexLayout.scriptName(name)) {
+      try {
+        return KnexLayout.isMigration(name, Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException | UncheckedIOException e) {
+        return false;
+      }
     }
     if (!(name.endsWith(".xml")
         || name.endsWith(".yaml")

@@ -1,13 +1,14 @@
 package dev.blastradius.schema;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -20,33 +21,40 @@ import java.util.function.UnaryOperator;
 public final class Catalog {
 
   private static final Catalog EMPTY =
-      new Catalog(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), List.of());
+      new Catalog(
+          LayeredMap.empty(),
+          LayeredMap.empty(),
+          LayeredMap.empty(),
+          LayeredMap.empty(),
+          LayeredMap.empty(),
+          List.of());
 
-  private final Map<TableRef, Table> tables;
-  private final Map<String, TableRef> indexes;
-  private final Map<TableRef, Set<String>> constraints;
-  private final Map<TableRef, List<Check>> checks;
-  private final Set<TableRef> functions;
+  // Layered maps: a snapshot after each DDL statement shares almost everything with the last one.
+  private final LayeredMap<TableRef, Table> tables;
+  private final LayeredMap<String, TableRef> indexes;
+  private final LayeredMap<TableRef, Set<String>> constraints;
+  private final LayeredMap<TableRef, List<Check>> checks;
+  private final LayeredMap<TableRef, TableRef> functions;
   private final List<Trigger> triggers;
 
   private Catalog(
-      Map<TableRef, Table> tables,
-      Map<String, TableRef> indexes,
-      Map<TableRef, Set<String>> constraints,
-      Map<TableRef, List<Check>> checks,
-      Set<TableRef> functions,
+      LayeredMap<TableRef, Table> tables,
+      LayeredMap<String, TableRef> indexes,
+      LayeredMap<TableRef, Set<String>> constraints,
+      LayeredMap<TableRef, List<Check>> checks,
+      LayeredMap<TableRef, TableRef> functions,
       List<Trigger> triggers) {
-    this.tables = Collections.unmodifiableMap(new TreeMap<>(tables));
-    this.indexes = Collections.unmodifiableMap(new TreeMap<>(indexes));
-    this.constraints = Collections.unmodifiableMap(new TreeMap<>(constraints));
-    this.checks = Collections.unmodifiableMap(new TreeMap<>(checks));
-    this.functions = Set.copyOf(functions);
+    this.tables = tables;
+    this.indexes = indexes;
+    this.constraints = constraints;
+    this.checks = checks;
+    this.functions = functions;
     this.triggers = List.copyOf(triggers);
   }
 
   /** True when migrations created a function or procedure of this name. */
   public boolean hasFunction(TableRef name) {
-    return functions.contains(name);
+    return functions.containsKey(name);
   }
 
   /** Every trigger, in creation order. */
@@ -72,7 +80,7 @@ public final class Catalog {
 
   /** All known tables and views, sorted. */
   public List<Table> tables() {
-    return List.copyOf(tables.values());
+    return tables.sortedValues();
   }
 
   /** The table or view, if migrations created it. */
@@ -93,12 +101,14 @@ public final class Catalog {
 
   /** True when the table has a constraint of that name. */
   public boolean hasConstraint(TableRef table, String name) {
-    return constraints.getOrDefault(table, Set.of()).contains(name);
+    Set<String> names = constraints.get(table);
+    return names != null && names.contains(name);
   }
 
   /** The CHECK constraints added to the table by ALTER TABLE, in order. */
   public List<Check> checks(TableRef table) {
-    return checks.getOrDefault(table, List.of());
+    List<Check> list = checks.get(table);
+    return list == null ? List.of() : list;
   }
 
   /**
@@ -139,7 +149,12 @@ public final class Catalog {
 
     /** The column by normalised name. */
     public Optional<Column> column(String name) {
-      return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+      for (Column column : columns) {
+        if (column.name().equals(name)) {
+          return Optional.of(column);
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -190,31 +205,72 @@ public final class Catalog {
     }
   }
 
-  /** Replays schema changes; not thread-safe, used by the replay pass only. */
+  /**
+   * Replays schema changes; not thread-safe, used by the replay pass only. A table's columns are
+   * copied from the seed catalog into a mutable map only when a change touches the table, and the
+   * builder remembers what changed since the last {@link #build}, so that each snapshot only copies
+   * the changed entries into the previous one. A builder is made per migration file, so copying
+   * every table up front made replaying a history cost files × schema size.
+   */
   public static final class Builder {
-    private final Map<TableRef, LinkedHashMap<String, Column>> tables = new TreeMap<>();
-    private final Map<TableRef, ViewSources> views = new TreeMap<>();
-    private final Map<String, TableRef> indexes = new TreeMap<>();
-    private final Map<TableRef, Set<String>> constraints = new TreeMap<>();
-    private final Map<TableRef, List<Check>> checks = new TreeMap<>();
-    private final Set<TableRef> functions = new TreeSet<>();
+    private final Catalog seed;
+
+    /** Tables (and views) copied from the seed or created here; their view sources. */
+    private final Map<TableRef, LinkedHashMap<String, Column>> tables = new HashMap<>();
+
+    private final Map<TableRef, ViewSources> views = new HashMap<>();
+
+    /** Seed tables dropped or renamed away since. */
+    private final Set<TableRef> gone = new HashSet<>();
+
+    private final Map<String, TableRef> indexes = new HashMap<>();
+    private final Map<TableRef, Set<String>> constraints = new HashMap<>();
+    private final Map<TableRef, List<Check>> checks = new HashMap<>();
+    private final Set<TableRef> functions = new HashSet<>();
     private final List<Trigger> triggers = new ArrayList<>();
 
+    /** The last snapshot, and what changed since. */
+    private Catalog last;
+
+    private final Set<TableRef> changedTables = new HashSet<>();
+    private final Set<String> changedIndexes = new HashSet<>();
+    private final Set<TableRef> changedConstraints = new HashSet<>();
+    private final Set<TableRef> changedChecks = new HashSet<>();
+    private final Set<TableRef> changedFunctions = new HashSet<>();
+    private boolean changedTriggers;
+
     private Builder(Catalog seed) {
-      seed.tables.forEach(
-          (ref, table) -> {
-            LinkedHashMap<String, Column> columns = new LinkedHashMap<>();
-            table.columns().forEach(c -> columns.put(c.name(), c));
-            tables.put(ref, columns);
-            if (table.view()) {
-              views.put(ref, table.sources());
-            }
-          });
-      indexes.putAll(seed.indexes);
+      this.seed = seed;
+      this.last = seed;
+      seed.indexes.forEach(indexes::put);
       seed.constraints.forEach((t, names) -> constraints.put(t, new TreeSet<>(names)));
       seed.checks.forEach((t, list) -> checks.put(t, new ArrayList<>(list)));
-      functions.addAll(seed.functions);
+      seed.functions.forEach((name, same) -> functions.add(name));
       triggers.addAll(seed.triggers);
+    }
+
+    /**
+     * The table's mutable columns, copied from the seed on first use; null when there is no such
+     * table.
+     */
+    private LinkedHashMap<String, Column> columns(TableRef ref) {
+      LinkedHashMap<String, Column> columns = tables.get(ref);
+      if (columns != null || gone.contains(ref)) {
+        return columns;
+      }
+      Table table = seed.tables.get(ref);
+      if (table == null) {
+        return null;
+      }
+      columns = new LinkedHashMap<>();
+      for (Column column : table.columns()) {
+        columns.put(column.name(), column);
+      }
+      tables.put(ref, columns);
+      if (table.view()) {
+        views.put(ref, table.sources());
+      }
+      return columns;
     }
 
     /** Creates (or replaces) a table. */
@@ -222,7 +278,9 @@ public final class Catalog {
       LinkedHashMap<String, Column> map = new LinkedHashMap<>();
       columns.forEach(c -> map.put(c.name(), c));
       tables.put(ref, map);
+      gone.remove(ref);
       views.remove(ref);
+      changedTables.add(ref);
       return this;
     }
 
@@ -237,18 +295,31 @@ public final class Catalog {
     public Builder dropTable(TableRef ref) {
       tables.remove(ref);
       views.remove(ref);
+      gone.add(ref);
       constraints.remove(ref);
       checks.remove(ref);
-      indexes.values().removeIf(ref::equals);
-      triggers.removeIf(t -> t.table().equals(ref));
+      changedTables.add(ref);
+      changedConstraints.add(ref);
+      changedChecks.add(ref);
+      for (Iterator<Map.Entry<String, TableRef>> i = indexes.entrySet().iterator(); i.hasNext(); ) {
+        Map.Entry<String, TableRef> index = i.next();
+        if (index.getValue().equals(ref)) {
+          changedIndexes.add(index.getKey());
+          i.remove();
+        }
+      }
+      changedTriggers |= triggers.removeIf(t -> t.table().equals(ref));
       return this;
     }
 
     /** Renames a table, keeping its columns, indexes and constraints. */
     public Builder renameTable(TableRef from, TableRef to) {
-      LinkedHashMap<String, Column> columns = tables.remove(from);
+      LinkedHashMap<String, Column> columns = columns(from);
+      tables.remove(from);
+      gone.add(from);
       if (columns != null) {
         tables.put(to, columns);
+        gone.remove(to);
       }
       ViewSources sources = views.remove(from);
       if (sources != null) {
@@ -262,28 +333,44 @@ public final class Catalog {
       if (tableChecks != null) {
         checks.put(to, tableChecks);
       }
-      indexes.replaceAll((name, table) -> table.equals(from) ? to : table);
+      for (Map.Entry<String, TableRef> index : indexes.entrySet()) {
+        if (index.getValue().equals(from)) {
+          index.setValue(to);
+          changedIndexes.add(index.getKey());
+        }
+      }
+      changedTables.addAll(List.of(from, to));
+      changedConstraints.addAll(List.of(from, to));
+      changedChecks.addAll(List.of(from, to));
       return this;
     }
 
     /** Adds a column; creates the table when migrations we could not read created it. */
     public Builder addColumn(TableRef ref, Column column) {
-      tables.computeIfAbsent(ref, r -> new LinkedHashMap<>()).put(column.name(), column);
+      LinkedHashMap<String, Column> columns = columns(ref);
+      if (columns == null) {
+        columns = new LinkedHashMap<>();
+        tables.put(ref, columns);
+        gone.remove(ref);
+      }
+      columns.put(column.name(), column);
+      changedTables.add(ref);
       return this;
     }
 
     /** Drops a column if present. */
     public Builder dropColumn(TableRef ref, String column) {
-      LinkedHashMap<String, Column> columns = tables.get(ref);
+      LinkedHashMap<String, Column> columns = columns(ref);
       if (columns != null) {
         columns.remove(column);
+        changedTables.add(ref);
       }
       return this;
     }
 
     /** Renames a column in place, keeping its position. */
     public Builder renameColumn(TableRef ref, String from, String to) {
-      LinkedHashMap<String, Column> columns = tables.get(ref);
+      LinkedHashMap<String, Column> columns = columns(ref);
       if (columns == null || !columns.containsKey(from)) {
         return this;
       }
@@ -292,14 +379,16 @@ public final class Catalog {
           (name, c) ->
               renamed.put(name.equals(from) ? to : name, name.equals(from) ? c.withName(to) : c));
       tables.put(ref, renamed);
+      changedTables.add(ref);
       return this;
     }
 
     /** Changes one column's definition in place, if the column exists. */
     public Builder alterColumn(TableRef ref, String column, UnaryOperator<Column> change) {
-      LinkedHashMap<String, Column> columns = tables.get(ref);
+      LinkedHashMap<String, Column> columns = columns(ref);
       if (columns != null && columns.containsKey(column)) {
         columns.put(column, change.apply(columns.get(column)));
+        changedTables.add(ref);
       }
       return this;
     }
@@ -307,6 +396,7 @@ public final class Catalog {
     /** Records a named constraint. */
     public Builder addConstraint(TableRef ref, String name) {
       constraints.computeIfAbsent(ref, t -> new TreeSet<>()).add(name);
+      changedConstraints.add(ref);
       return this;
     }
 
@@ -315,10 +405,11 @@ public final class Catalog {
       Set<String> names = constraints.get(ref);
       if (names != null) {
         names.remove(name);
+        changedConstraints.add(ref);
       }
       List<Check> tableChecks = checks.get(ref);
-      if (tableChecks != null) {
-        tableChecks.removeIf(c -> name.equals(c.name()));
+      if (tableChecks != null && tableChecks.removeIf(c -> name.equals(c.name()))) {
+        changedChecks.add(ref);
       }
       return this;
     }
@@ -329,6 +420,7 @@ public final class Catalog {
         addConstraint(ref, check.name());
       }
       checks.computeIfAbsent(ref, t -> new ArrayList<>()).add(check);
+      changedChecks.add(ref);
       return this;
     }
 
@@ -337,6 +429,7 @@ public final class Catalog {
       List<Check> tableChecks = checks.get(ref);
       if (tableChecks != null) {
         tableChecks.replaceAll(c -> name.equals(c.name()) ? c.asValidated() : c);
+        changedChecks.add(ref);
       }
       return this;
     }
@@ -344,6 +437,7 @@ public final class Catalog {
     /** Records a function or procedure. */
     public Builder addFunction(TableRef name) {
       functions.add(name);
+      changedFunctions.add(name);
       return this;
     }
 
@@ -351,32 +445,62 @@ public final class Catalog {
     public Builder addTrigger(Trigger trigger) {
       triggers.removeIf(t -> t.name().equals(trigger.name()) && t.table().equals(trigger.table()));
       triggers.add(trigger);
+      changedTriggers = true;
       return this;
     }
 
     /** Records an index of a table. */
     public Builder addIndex(TableRef ref, String name) {
       indexes.put(name, ref);
+      changedIndexes.add(name);
       return this;
     }
 
     /** Forgets an index. */
     public Builder dropIndex(String name) {
       indexes.remove(name);
+      changedIndexes.add(name);
       return this;
     }
 
-    /** An immutable snapshot. */
+    /** An immutable snapshot: the last one with what changed since copied in. */
     public Catalog build() {
-      Map<TableRef, Table> snapshot = new TreeMap<>();
-      tables.forEach(
-          (ref, cols) ->
-              snapshot.put(ref, new Table(ref, new ArrayList<>(cols.values()), views.get(ref))));
-      Map<TableRef, Set<String>> constraintCopy = new TreeMap<>();
-      constraints.forEach((t, names) -> constraintCopy.put(t, Set.copyOf(names)));
-      Map<TableRef, List<Check>> checkCopy = new TreeMap<>();
-      checks.forEach((t, list) -> checkCopy.put(t, List.copyOf(list)));
-      return new Catalog(snapshot, indexes, constraintCopy, checkCopy, functions, triggers);
+      Map<TableRef, Table> tableChanges = new HashMap<>();
+      for (TableRef ref : changedTables) {
+        LinkedHashMap<String, Column> columns = columns(ref);
+        tableChanges.put(
+            ref,
+            columns == null ? null : new Table(ref, List.copyOf(columns.values()), views.get(ref)));
+      }
+      Map<String, TableRef> indexChanges = new HashMap<>();
+      changedIndexes.forEach(name -> indexChanges.put(name, indexes.get(name)));
+      Map<TableRef, Set<String>> constraintChanges = new HashMap<>();
+      for (TableRef ref : changedConstraints) {
+        Set<String> names = constraints.get(ref);
+        constraintChanges.put(ref, names == null ? null : Set.copyOf(names));
+      }
+      Map<TableRef, List<Check>> checkChanges = new HashMap<>();
+      for (TableRef ref : changedChecks) {
+        List<Check> list = checks.get(ref);
+        checkChanges.put(ref, list == null ? null : List.copyOf(list));
+      }
+      Map<TableRef, TableRef> functionChanges = new HashMap<>();
+      changedFunctions.forEach(name -> functionChanges.put(name, name));
+      last =
+          new Catalog(
+              last.tables.with(tableChanges),
+              last.indexes.with(indexChanges),
+              last.constraints.with(constraintChanges),
+              last.checks.with(checkChanges),
+              last.functions.with(functionChanges),
+              changedTriggers ? triggers : last.triggers);
+      changedTables.clear();
+      changedIndexes.clear();
+      changedConstraints.clear();
+      changedChecks.clear();
+      changedFunctions.clear();
+      changedTriggers = false;
+      return last;
     }
   }
 }

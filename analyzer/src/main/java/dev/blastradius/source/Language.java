@@ -12,6 +12,8 @@ public enum Language {
   JAVASCRIPT("//", List.of(".js", ".jsx", ".mjs", ".cjs")),
   PYTHON("#", List.of(".py")),
   SHELL("#", List.of(".sh", ".bash")),
+  /** Prisma schemas: read by the TypeScript frontend for the models its client calls use. */
+  PRISMA("//", List.of(".prisma")),
   /** Configuration and changelog formats: read by migration layouts, no frontend of their own. */
   XML("<!--", List.of(".xml")),
   YAML("#", List.of(".yaml", ".yml")),

@@ -1,5 +1,6 @@
 package dev.blastradius.lang.migrations;
 
+import dev.blastradius.lang.ts.knex.KnexLayout;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.SourceFile;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ public final class MigrationLayouts {
           DirectoryLayout.prisma(),
           DirectoryLayout.supabase(),
           DirectoryLayout.golangMigrate(),
-          DirectoryLayout.dbmate());
+          DirectoryLayout.dbmate(),
+          new KnexLayout());
 
   private MigrationLayouts() {}
 
@@ -68,13 +70,13 @@ public final class MigrationLayouts {
 
   /**
    * Whether {@code tool} runs each migration in a transaction of its own on Postgres by default
-   * (DESIGN §4): Flyway, Liquibase, Django, Prisma (files of several statements), Supabase, Drizzle
-   * and dbmate do (dbmate unless {@code -- migrate:up transaction:false}); golang-migrate and plain
-   * SQL files do not.
+   * (DESIGN §4): Flyway, Liquibase, Django, Prisma (files of several statements), Supabase,
+   * Drizzle, Knex and dbmate do (dbmate unless {@code -- migrate:up transaction:false});
+   * golang-migrate and plain SQL files do not.
    */
   public static boolean transactional(String tool, String text) {
     return switch (tool) {
-      case "flyway", "liquibase", "django", "prisma", "supabase", "drizzle" -> true;
+      case "flyway", "liquibase", "django", "prisma", "supabase", "drizzle", "knex" -> true;
       case "dbmate" -> !DbmateSections.upMarkerDisablesTransaction(text);
       default -> false;
     };

@@ -1,5 +1,6 @@
 package dev.blastradius.lang.migrations;
 
+import dev.blastradius.lang.ts.knex.KnexMigration;
 import dev.blastradius.schema.Identifiers;
 import java.util.List;
 
@@ -24,6 +25,7 @@ public final class MigrationReader {
       case LIQUIBASE_SQL -> FormattedSqlChangelog.read(text, ids.dialect());
       case LIQUIBASE_XML, LIQUIBASE_YAML, LIQUIBASE_JSON ->
           LiquibaseReader.read(script, text, ids, proposed);
+      case KNEX -> KnexMigration.read(script.file().path(), text);
     };
   }
 }

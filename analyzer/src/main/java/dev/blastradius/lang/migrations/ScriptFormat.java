@@ -14,5 +14,7 @@ public enum ScriptFormat {
   /** Liquibase changelogs in their structured formats. */
   LIQUIBASE_XML,
   LIQUIBASE_YAML,
-  LIQUIBASE_JSON
+  LIQUIBASE_JSON,
+  /** A Knex migration (JavaScript/TypeScript): its {@code up} function's schema calls. */
+  KNEX
 }

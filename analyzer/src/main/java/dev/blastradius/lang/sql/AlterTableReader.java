@@ -13,6 +13,7 @@ import dev.blastradius.change.RenameTable;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.TableOperation;
 import dev.blastradius.change.ValidateConstraint;
+import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.schema.TableRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,24 @@ final class AlterTableReader {
   private static final Set<String> NONE = Set.of();
   private static final Set<String> TYPE_END = Set.of("USING", "COLLATE");
   private static final Set<String> MYSQL_POSITION = Set.of("FIRST", "AFTER");
+
+  /** MySQL actions on partitions ({@code REORGANIZE PARTITION p INTO (…)}); no column changes. */
+  private static final Set<String> MYSQL_PARTITION_ACTIONS =
+      Set.of(
+          "ADD",
+          "DROP",
+          "TRUNCATE",
+          "COALESCE",
+          "REORGANIZE",
+          "EXCHANGE",
+          "ANALYZE",
+          "CHECK",
+          "OPTIMIZE",
+          "REBUILD",
+          "REPAIR",
+          "DISCARD",
+          "IMPORT",
+          "REMOVE");
 
   private final DdlContext context;
 
@@ -46,6 +65,13 @@ final class AlterTableReader {
       return changes;
     }
     do {
+      if (mysqlPartitioning(cursor)) {
+        // Partition options come last and list partitions with commas of their own.
+        changes.add(
+            new TableOperation(
+                table, TableOperation.Kind.OTHER_ALTER, TokenCursor.text(cursor.rest())));
+        break;
+      }
       action(new TokenCursor(cursor.until(NONE)), table, changes);
     } while (cursor.acceptType(SqlLexer.COMMA));
     if (!cursor.atEnd()) {
@@ -97,6 +123,10 @@ final class AlterTableReader {
       rename(cursor, table, changes);
     } else if (cursor.accept("VALIDATE", "CONSTRAINT")) {
       changes.add(new ValidateConstraint(table, context.name(cursor.identifier())));
+    } else if (cursor.accept("SET", "SCHEMA")) {
+      // Moving a table to another schema renames it as far as every reference is concerned.
+      changes.add(
+          new RenameTable(table, new TableRef(context.name(cursor.identifier()), table.name())));
     } else if (cursor.accept("SET", "TABLESPACE")) {
       changes.add(
           new TableOperation(
@@ -147,6 +177,27 @@ final class AlterTableReader {
     } else {
       throw cursor.notUnderstood("unknown ALTER TABLE action");
     }
+  }
+
+  /**
+   * MySQL partition maintenance: {@code ADD|DROP|TRUNCATE|REORGANIZE|… PARTITION …}, {@code REMOVE
+   * PARTITIONING} and re-partitioning with {@code PARTITION BY}. Postgres has columns that may be
+   * named {@code partition}, so this only applies to MySQL and needs something after the word.
+   */
+  private boolean mysqlPartitioning(TokenCursor cursor) {
+    if (context.ids().dialect() != SqlDialect.MYSQL) {
+      return false;
+    }
+    SqlToken action = cursor.peek();
+    SqlToken object = cursor.peek(1);
+    boolean maintenance =
+        action != null
+            && action.type() == SqlLexer.WORD
+            && MYSQL_PARTITION_ACTIONS.contains(action.upper())
+            && object != null
+            && (object.isWord("PARTITIONING")
+                || (object.isWord("PARTITION") && cursor.peek(2) != null));
+    return maintenance || cursor.peekWords("PARTITION", "BY");
   }
 
   private void add(TokenCursor cursor, TableRef table, List<SchemaChange> changes) {

@@ -20,13 +20,16 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.ParenthesedStatement;
 import net.sf.jsqlparser.statement.ReturningClause;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeDelete;
 import net.sf.jsqlparser.statement.merge.MergeInsert;
@@ -41,9 +44,11 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.statement.upsert.Upsert;
@@ -286,18 +291,20 @@ final class ColumnWalker {
     }
     for (WithItem<?> item : items) {
       Scope cteScope = new Scope(parent, Map.copyOf(ctes));
-      if (item.getSelect() != null) {
-        select(item.getSelect().getSelect(), cteScope);
+      // WithItem.getSelect() casts blindly, so writable CTEs are told apart by their type.
+      ParenthesedStatement body = item.getStatement();
+      if (body instanceof ParenthesedSelect query) {
+        select(query.getSelect(), cteScope);
         ctes.put(
             ids.normalize(item.getAliasName()),
-            Set.copyOf(OutputColumns.of(item.getSelect().getSelect(), catalog, ids)));
+            Set.copyOf(OutputColumns.of(query.getSelect(), catalog, ids)));
       } else {
-        if (item.getInsert() != null) {
-          insert(item.getInsert().getInsert());
-        } else if (item.getUpdate() != null) {
-          update(item.getUpdate().getUpdate());
-        } else if (item.getDelete() != null) {
-          delete(item.getDelete().getDelete());
+        if (body instanceof ParenthesedInsert insert) {
+          insert(insert.getInsert());
+        } else if (body instanceof ParenthesedUpdate update) {
+          update(update.getUpdate());
+        } else if (body instanceof ParenthesedDelete delete) {
+          delete(delete.getDelete());
         }
         ctes.put(ids.normalize(item.getAliasName()), Set.of());
       }
@@ -389,14 +396,41 @@ final class ColumnWalker {
       }
     } else if (item instanceof ParenthesedSelect subquery) {
       select(subquery.getSelect(), scope);
-      scope.addDerived(alias, Set.copyOf(OutputColumns.of(subquery.getSelect(), catalog, ids)));
+      scope.addDerived(
+          alias, columnsOf(item.getAlias(), OutputColumns.of(subquery.getSelect(), catalog, ids)));
+    } else if (item instanceof ParenthesedFromItem nested
+        && alias != null
+        && (nested.getJoins() == null || nested.getJoins().isEmpty())
+        && nested.getFromItem() instanceof Values values) {
+      // (VALUES …) AS m(a, b): a relation named by the outer alias.
+      select(values, scope);
+      scope.addDerived(alias, columnsOf(item.getAlias(), List.of()));
     } else if (item instanceof ParenthesedFromItem nested) {
       fromItem(nested.getFromItem(), scope);
       joins(nested.getJoins(), scope);
+    } else if (item instanceof TableFunction function) {
+      // f(args) AS x: its arguments may read earlier FROM items, and it may be one of our
+      // functions (SELECT * FROM f() is how set-returning functions are called). A scalar result
+      // is a column named after the alias.
+      if (function.getFunctions() != null) {
+        function.getFunctions().forEach(f -> expressions.read(f, scope));
+      }
+      scope.addDerived(
+          alias, columnsOf(item.getAlias(), alias == null ? List.of() : List.of(alias)));
     } else {
-      // Table functions, VALUES lists, unnest(): relations with columns we cannot list.
+      // VALUES lists and other relations with columns we cannot list.
       scope.addDerived(alias, Set.of());
     }
+  }
+
+  /** The column names an alias declares ({@code AS x(a, b)}), else {@code otherwise}. */
+  private Set<String> columnsOf(Alias alias, List<String> otherwise) {
+    if (alias == null || alias.getAliasColumns() == null || alias.getAliasColumns().isEmpty()) {
+      return Set.copyOf(otherwise);
+    }
+    Set<String> names = new LinkedHashSet<>();
+    alias.getAliasColumns().forEach(c -> names.add(ids.normalize(c.name)));
+    return names;
   }
 
   private void insert(Insert insert) {

@@ -119,6 +119,7 @@ final class DdlReader {
   private Result create(TokenCursor cursor) {
     cursor.expect("CREATE");
     boolean orReplace = cursor.accept("OR", "REPLACE");
+    skipMysqlViewOptions(cursor);
     cursor.acceptAny(Set.of("GLOBAL", "LOCAL"));
     cursor.acceptAny(Set.of("TEMP", "TEMPORARY", "UNLOGGED"));
     if (cursor.accept("TABLE")) {
@@ -144,6 +145,32 @@ final class DdlReader {
       return Result.of(List.of());
     }
     throw cursor.notUnderstood("unknown CREATE statement");
+  }
+
+  /**
+   * MySQL's options between CREATE and VIEW (or PROCEDURE, FUNCTION, TRIGGER, EVENT), as mysqldump
+   * writes them: {@code ALGORITHM=MERGE DEFINER=`app`@`%` SQL SECURITY INVOKER}.
+   */
+  private static void skipMysqlViewOptions(TokenCursor cursor) {
+    while (true) {
+      if (cursor.peekWords("ALGORITHM") || cursor.peekWords("DEFINER")) {
+        cursor.next();
+        cursor.acceptType(SqlLexer.OTHER); // =
+        cursor.next(); // the value: MERGE, `app`@`%`, CURRENT_USER or CURRENT_USER()
+        if (cursor.peek() != null && cursor.peek().text().equals("@")) {
+          cursor.next();
+          cursor.next();
+        } else if (cursor.peek() != null && cursor.peek().type() == SqlLexer.LPAREN) {
+          cursor.group();
+        }
+      } else if (cursor.peekWords("SQL", "SECURITY")) {
+        cursor.next();
+        cursor.next();
+        cursor.next();
+      } else {
+        return;
+      }
+    }
   }
 
   /** The index, then MySQL's trailing ALGORITHM/LOCK options as {@code OTHER_ALTER} operations. */
@@ -441,6 +468,16 @@ final class DdlReader {
       case "LOCK" -> {
         cursor.accept("TABLE");
         cursor.accept("TABLES");
+        if (context.ids().dialect() == SqlDialect.MYSQL) {
+          // MySQL: LOCK TABLES t [[AS] alias] READ|WRITE, u …: one mode per table.
+          for (List<SqlToken> part : TokenCursor.splitCommas(cursor.rest())) {
+            TokenCursor table = new TokenCursor(part);
+            TableRef ref = context.table(table.qualifiedName());
+            changes.add(
+                new TableOperation(ref, TableOperation.Kind.LOCK, TokenCursor.text(table.rest())));
+          }
+          return Result.of(changes);
+        }
         List<TableRef> tables = new ArrayList<>();
         do {
           cursor.accept("ONLY");

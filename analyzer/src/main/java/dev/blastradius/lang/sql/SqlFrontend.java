@@ -1,5 +1,6 @@
 package dev.blastradius.lang.sql;
 
+import dev.blastradius.change.CreateView;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.TableOperation;
 import dev.blastradius.graph.AccessKind;
@@ -11,9 +12,11 @@ import dev.blastradius.schema.SqlDialect;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
+import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
@@ -94,9 +97,11 @@ public final class SqlFrontend {
     Statement statement = usable(outcome.statement());
     ParseStatus status = ParseStatus.PARSED;
     if (statement == null && !outcome.timedOut()) {
-      Optional<KeywordRetry.Success> retried =
-          KeywordRetry.retry(parseable, text.tokens(), outcome, parser);
-      statement = retried.map(r -> usable(r.outcome().statement())).orElse(null);
+      if (KeywordRetry.worthTrying(text.tokens(), ddl.recognised())) {
+        Optional<KeywordRetry.Success> retried =
+            KeywordRetry.retry(parseable, text.tokens(), outcome, parser);
+        statement = retried.map(r -> usable(r.outcome().statement())).orElse(null);
+      }
       status = ParseStatus.FALLBACK;
     }
     if (statement != null) {
@@ -124,7 +129,8 @@ public final class SqlFrontend {
       return unanalysed(text, outcome.failure());
     }
     if (ddl.recognised()) {
-      return result(text, ParseStatus.FALLBACK, ddl.changes(), fallbackUses(ddl.changes()), null);
+      return result(
+          text, ParseStatus.FALLBACK, ddl.changes(), fallbackUses(ddl.changes(), catalog), null);
     }
     Optional<List<ColumnUse>> copy =
         CopyReader.read(text.tokens(), context, query -> queryUses(query, catalog));
@@ -134,7 +140,10 @@ public final class SqlFrontend {
     if (TokenClassifier.accessesNothing(text.tokens())) {
       return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
     }
-    return unanalysed(text, "cannot parse SQL statement: " + outcome.failure());
+    return unanalysed(
+        text,
+        "cannot parse SQL statement: "
+            + Objects.requireNonNullElse(outcome.failure(), "the SQL parser found no table in it"));
   }
 
   /**
@@ -160,16 +169,31 @@ public final class SqlFrontend {
     return chars == null ? sql : new String(chars);
   }
 
-  /** JSqlParser's catch-all for statements it only skimmed is not a parse. */
+  /**
+   * JSqlParser's catch-all for statements it only skimmed is not a parse, nor is a DELETE in which
+   * it found no table (MySQL's grammar accepts a bare {@code DELETE}).
+   */
   private static Statement usable(Statement statement) {
+    if (statement instanceof Delete delete
+        && delete.getTable() == null
+        && (delete.getTables() == null || delete.getTables().isEmpty())) {
+      return null;
+    }
     return statement instanceof UnsupportedStatement ? null : statement;
   }
 
-  /** DDL uses of changes read without a tree, plus the table-level writes of TRUNCATE. */
-  private static List<ColumnUse> fallbackUses(List<SchemaChange> changes) {
+  /**
+   * DDL uses of changes read without a tree, plus the table-level writes of TRUNCATE and the reads
+   * of a view's query (which JSqlParser may parse on its own when it rejects the statement around
+   * it, as with MySQL's {@code CREATE ALGORITHM=MERGE VIEW}).
+   */
+  private List<ColumnUse> fallbackUses(List<SchemaChange> changes, Catalog catalog) {
     ColumnUses uses = new ColumnUses();
     for (SchemaChange change : changes) {
       change.columns().forEach(c -> uses.add(c, AccessKind.DDL, Confidence.CERTAIN, false));
+      if (change instanceof CreateView view && view.query() != null) {
+        queryUses(view.query(), catalog).ifPresent(reads -> reads.forEach(uses::add));
+      }
       if (change instanceof TableOperation operation
           && operation.kind() == TableOperation.Kind.TRUNCATE) {
         uses.add(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -99,6 +100,15 @@ final class SqlSplitter {
         lexerErrors.clear();
       }
       atomicDepth = atomic(tokens, i, current, atomicDepth);
+      Token glued = delimiter.equals(";") ? null : withoutGluedDelimiter(token, delimiter);
+      if (glued != null) {
+        // MySQL words may contain '$', so "END$$" under DELIMITER $$ is one token.
+        current.add(glued);
+        current.terminate(token);
+        statements.add(current.build(false));
+        current = null;
+        continue;
+      }
       int delimiterLength =
           delimiter.equals(";")
               ? (type == SqlLexer.SEMI && atomicDepth < 0 ? 1 : 0)
@@ -164,6 +174,23 @@ final class SqlSplitter {
       return depth == 0 ? -1 : depth - 1;
     }
     return depth;
+  }
+
+  /**
+   * The word {@code token} without the custom delimiter it ends with (as in {@code END$$}), or null
+   * when it is not a word that ends with the delimiter after some text of its own.
+   */
+  private static Token withoutGluedDelimiter(Token token, String delimiter) {
+    String text = token.getText();
+    if (token.getType() != SqlLexer.WORD
+        || text.length() <= delimiter.length()
+        || !text.endsWith(delimiter)) {
+      return null;
+    }
+    CommonToken word = new CommonToken(token);
+    word.setText(text.substring(0, text.length() - delimiter.length()));
+    word.setStopIndex(token.getStopIndex() - delimiter.length());
+    return word;
   }
 
   /** How many tokens from {@code i} spell {@code delimiter} without gaps; 0 when they do not. */

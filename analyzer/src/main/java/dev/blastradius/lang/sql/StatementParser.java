@@ -4,27 +4,18 @@ import dev.blastradius.schema.SqlDialect;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
  * Calls JSqlParser on one statement with the dialect's settings, under a time limit. Parsing runs
- * on a shared pool of daemon threads (JSqlParser's own helper starts a pool per call); each pool
- * thread keeps one parser per dialect and re-initialises it per statement, because constructing a
- * parser allocates its large lookahead tables. When the limit passes, the parser is told to stop
- * and the statement is reported as timed out.
+ * on the caller's thread, watched by the {@link ParseWatchdog}; each thread keeps one parser per
+ * dialect and re-initialises it per statement, because constructing a parser allocates its large
+ * lookahead tables. Like JSqlParser's own helper, it first parses without the costly lookahead for
+ * complex expressions and only tries again with it when that fails, which is several times faster
+ * on the statements migrations are made of.
  */
 final class StatementParser {
 
@@ -39,10 +30,43 @@ final class StatementParser {
     }
   }
 
-  private static final ExecutorService PARSERS = Executors.newCachedThreadPool(daemonThreads());
+  /**
+   * JSqlParser's parser, able to fail cheaply. JSqlParser builds each syntax error by re-running
+   * every lookahead from the failing token to list the tokens it would have accepted; when the
+   * simple attempt fails we retry in complex mode anyway, so its error is one shared exception.
+   */
+  private static final class Parser extends CCJSqlParser {
+    private static final ParseException DISCARDED =
+        new ParseException("syntax error (simple mode)") {
+          private static final long serialVersionUID = 1L;
 
-  /** The parsers of the current pool thread, by dialect. */
-  private static final ThreadLocal<Map<SqlDialect, CCJSqlParser>> THREAD_PARSERS =
+          @Override
+          public synchronized Throwable fillInStackTrace() {
+            return this;
+          }
+        };
+
+    private boolean discardFailures;
+
+    Parser(StatementInput input) {
+      super(input);
+    }
+
+    @Override
+    public ParseException generateParseException(String location) {
+      return discardFailures ? DISCARDED : super.generateParseException(location);
+    }
+  }
+
+  /**
+   * The deepest nesting of parentheses JSqlParser is given. Its lookahead over nested parentheses
+   * re-reads the tokens ahead at every level and does not look at the time limit, so 50,000 levels
+   * keep it busy for minutes; real statements stay far below this.
+   */
+  static final int MAX_NESTING = 1_000;
+
+  /** The parsers of the current thread, by dialect. */
+  private static final ThreadLocal<Map<SqlDialect, Parser>> THREAD_PARSERS =
       ThreadLocal.withInitial(() -> new EnumMap<>(SqlDialect.class));
 
   private final SqlDialect dialect;
@@ -53,50 +77,68 @@ final class StatementParser {
     this.timeLimit = timeLimit;
   }
 
-  /** Parses one statement (no trailing semicolon needed). */
+  /**
+   * Parses one statement (no trailing semicolon needed). A failure is reported with the complex
+   * parse's message, whose error position {@link KeywordRetry} relies on.
+   */
   Outcome parse(String sql) {
-    AtomicReference<CCJSqlParser> running = new AtomicReference<>();
-    Future<Statement> future =
-        PARSERS.submit(
-            () -> {
-              CCJSqlParser parser = threadParser(sql);
-              running.set(parser);
-              return parser.Statement();
-            });
-    try {
-      return Outcome.parsed(future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      stop(running.get());
-      future.cancel(true);
+    int nesting = nesting(sql);
+    if (nesting > MAX_NESTING) {
       return Outcome.failed(
-          "the SQL parser gave up after " + timeLimit.toMillis() + " ms on this statement", true);
-    } catch (InterruptedException e) {
-      stop(running.get());
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      return Outcome.failed("interrupted while parsing", false);
-    } catch (ExecutionException e) {
-      return Outcome.failed(firstLine(e.getCause()), false);
+          "parentheses nest "
+              + nesting
+              + " deep; the SQL parser is not run past "
+              + MAX_NESTING
+              + " levels",
+          false);
     }
+    long deadline = System.nanoTime() + timeLimit.toNanos();
+    Outcome simple = attempt(sql, false, deadline);
+    if (simple.statement() != null || simple.timedOut()) {
+      return simple;
+    }
+    return attempt(sql, true, deadline);
   }
 
-  /** This pool thread's parser for the dialect, reset to read {@code sql}. */
-  private CCJSqlParser threadParser(String sql) {
-    CCJSqlParser parser = THREAD_PARSERS.get().get(dialect);
-    if (parser == null || parser.interrupted) {
-      // A parser that was told to stop is not trusted again.
-      parser = CCJSqlParserUtil.newParser(sql).withDialect(jsqlDialect());
-      THREAD_PARSERS.get().put(dialect, parser);
-      return parser;
+  private Outcome attempt(String sql, boolean complex, long deadline) {
+    Parser parser = threadParser(sql, complex);
+    ParseWatchdog.Run run = ParseWatchdog.INSTANCE.start(parser, deadline);
+    Outcome outcome;
+    try {
+      outcome = Outcome.parsed(parser.Statement());
+    } catch (Exception e) {
+      outcome = Outcome.failed(complex ? firstLine(e) : "", false);
+    } catch (StackOverflowError e) {
+      THREAD_PARSERS.get().remove(dialect); // its state is unknown now
+      outcome = Outcome.failed("the statement is nested too deeply for the SQL parser", false);
     }
-    parser.ReInit(new StringProvider(sql));
+    if (!ParseWatchdog.INSTANCE.finish(run)) {
+      // Told to stop: not trusted again, even if the watchdog has not set its flag yet.
+      THREAD_PARSERS.get().remove(dialect);
+      return timedOut();
+    }
+    return outcome;
+  }
+
+  private Outcome timedOut() {
+    return Outcome.failed(
+        "the SQL parser gave up after " + timeLimit.toMillis() + " ms on this statement", true);
+  }
+
+  /** This thread's parser for the dialect, reset to read {@code sql}. */
+  private Parser threadParser(String sql, boolean complex) {
+    Map<SqlDialect, Parser> parsers = THREAD_PARSERS.get();
+    Parser parser = parsers.get(dialect);
+    if (parser == null) {
+      parser = new Parser(new StatementInput(sql));
+      parser.withDialect(jsqlDialect());
+      parsers.put(dialect, parser);
+    } else {
+      parser.ReInit(new StatementInput(sql));
+    }
+    parser.withAllowComplexParsing(complex);
+    parser.discardFailures = !complex;
     return parser;
-  }
-
-  private static void stop(CCJSqlParser parser) {
-    if (parser != null) {
-      parser.interrupted = true;
-    }
   }
 
   private AbstractJSqlParser.Dialect jsqlDialect() {
@@ -104,6 +146,26 @@ final class StatementParser {
       case POSTGRES -> AbstractJSqlParser.Dialect.POSTGRESQL;
       case MYSQL -> AbstractJSqlParser.Dialect.MYSQL;
     };
+  }
+
+  /** The deepest parenthesis nesting of {@code sql} outside quotes. */
+  static int nesting(String sql) {
+    int depth = 0;
+    int deepest = 0;
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == '(') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return deepest;
   }
 
   /** JSqlParser's messages list every expected token; the first line says what went wrong. */
@@ -114,14 +176,5 @@ final class StatementParser {
     }
     String first = message.strip().lines().findFirst().orElse(message).strip();
     return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "blastradius-sql-parser-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

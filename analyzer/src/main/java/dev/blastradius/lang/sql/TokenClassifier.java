@@ -57,6 +57,9 @@ final class TokenClassifier {
           "NOTIFY",
           "UNLISTEN",
           "DISCARD",
+          "DEALLOCATE",
+          "UNLOCK",
+          "FLUSH",
           "CHECKPOINT");
 
   private TokenClassifier() {}

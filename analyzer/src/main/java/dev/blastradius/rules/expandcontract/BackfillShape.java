@@ -6,8 +6,6 @@ import dev.blastradius.change.MigrationStatement;
 import dev.blastradius.change.RowUpdate;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
-import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.MigrationRule;
 import dev.blastradius.rules.MigrationSession;
 import dev.blastradius.rules.RuleContext;
@@ -34,33 +32,22 @@ import java.util.Set;
  *
  * Updates of tables created in the same release fill rows nobody else sees yet and are skipped.
  */
-public final class BackfillShape implements MigrationRule {
+public final class BackfillShape extends ExpandContractRule implements MigrationRule {
 
   private static final Set<String> SHAPES =
       Set.of("unbatched", "not-idempotent", "ddl-in-transaction");
   private static final Set<String> PLACEHOLDERS =
       Set.of("table", "columns", "why", "ddl", "ddlLine");
 
-  private final RuleMetadata metadata;
   private final String shape;
 
   public BackfillShape(RuleMetadata metadata) {
-    this.metadata = metadata;
-    Object param = metadata.params().get("shape");
+    super(metadata, PLACEHOLDERS);
+    Object param = metadata().params().get("shape");
     if (!(param instanceof String s) || !SHAPES.contains(s)) {
-      throw new IllegalStateException(metadata.id() + ": params.shape is one of " + SHAPES);
+      throw new IllegalStateException(metadata().id() + ": params.shape is one of " + SHAPES);
     }
     this.shape = (String) param;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
   }
 
   @Override
@@ -100,13 +87,12 @@ public final class BackfillShape implements MigrationRule {
         values.putIfAbsent("ddl", "");
         values.putIfAbsent("ddlLine", "");
         findings.add(
-            new Finding(
-                metadata.id(),
-                metadata.severity(),
-                MessageTemplate.format(metadata.message(), values),
+            finding(
                 statement.location(),
-                List.of(),
-                Fingerprints.of(metadata.id(), update.table().displayName(), statement.text())));
+                update.table().displayName(),
+                statement.text(),
+                values,
+                List.of()));
       }
     }
     return findings;

@@ -11,7 +11,6 @@ import dev.blastradius.graph.Via;
 import dev.blastradius.rules.AccessLabels;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
 import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.RelatedLocation;
 import dev.blastradius.rules.RuleContext;
@@ -33,7 +32,7 @@ import java.util.TreeMap;
  * after it into the wrong column, silently. On Postgres a column appended at the end is filled with
  * its default and breaks no positional INSERT (a required one is {@code not-null-vs-writers}).
  */
-public final class ColumnChangeVsPositionalSql implements ChangeRule {
+public final class ColumnChangeVsPositionalSql extends ExpandContractRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("change", "table", "sites", "reach");
 
@@ -41,25 +40,13 @@ public final class ColumnChangeVsPositionalSql implements ChangeRule {
   private static final Set<Via> RAW_SQL =
       Set.of(Via.SQL, Via.JDBC, Via.MYBATIS, Via.KNEX, Via.DBAPI, Via.PSQL, Via.PLPGSQL);
 
-  private final RuleMetadata metadata;
-
   public ColumnChangeVsPositionalSql(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
   public Class<? extends SchemaChange> consumes() {
     return SchemaChange.class;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
   }
 
   @Override
@@ -106,7 +93,7 @@ public final class ColumnChangeVsPositionalSql implements ChangeRule {
         });
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "change", what,
                 "table", table.displayName(),
@@ -115,12 +102,6 @@ public final class ColumnChangeVsPositionalSql implements ChangeRule {
                         positional.size(), "positional INSERT", "positional INSERTs"),
                 "reach", AccessLabels.reach(firsts)));
     return List.of(
-        new Finding(
-            metadata.id(),
-            metadata.severity(),
-            message,
-            change.location(),
-            related,
-            Fingerprints.of(metadata.id(), table.displayName(), change.statement())));
+        finding(change.location(), table.displayName(), change.statement(), message, related));
   }
 }

@@ -11,8 +11,6 @@ import dev.blastradius.change.MigrationStatement;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
-import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.RelatedLocation;
 import dev.blastradius.rules.RuleContext;
 import dev.blastradius.rules.RuleMetadata;
@@ -32,30 +30,18 @@ import java.util.Set;
  * rows that fail it. A constraint declared in the statement that adds the column is not judged here
  * (nothing is in the column yet; a required new column is {@code not-null-vs-writers}).
  */
-public final class ConstraintBeforeBackfill implements ChangeRule {
+public final class ConstraintBeforeBackfill extends ExpandContractRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS =
       Set.of("constraint", "column", "filled", "fillPath", "fillLine");
 
-  private final RuleMetadata metadata;
-
   public ConstraintBeforeBackfill(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
   public Class<? extends SchemaChange> consumes() {
     return SchemaChange.class;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
   }
 
   @Override
@@ -71,25 +57,20 @@ public final class ConstraintBeforeBackfill implements ChangeRule {
         continue;
       }
       Fill f = fill.get();
-      String message =
-          MessageTemplate.format(
-              metadata.message(),
+      findings.add(
+          finding(
+              change.location(),
+              column.displayName(),
+              change.statement(),
               Map.of(
                   "constraint", constraint.get(),
                   "column", column.displayName(),
                   "filled", f.what(),
                   "fillPath", f.location().path(),
-                  "fillLine", String.valueOf(f.location().startLine())));
-      findings.add(
-          new Finding(
-              metadata.id(),
-              metadata.severity(),
-              message,
-              change.location(),
+                  "fillLine", String.valueOf(f.location().startLine())),
               List.of(
                   new RelatedLocation(
-                      f.location(), column.displayName() + " " + f.what() + " here")),
-              Fingerprints.of(metadata.id(), column.displayName(), change.statement())));
+                      f.location(), column.displayName() + " " + f.what() + " here"))));
     }
     return findings;
   }

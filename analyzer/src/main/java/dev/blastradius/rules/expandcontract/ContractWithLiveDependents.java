@@ -10,7 +10,6 @@ import dev.blastradius.graph.Via;
 import dev.blastradius.rules.AccessLabels;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
 import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.RelatedLocation;
 import dev.blastradius.rules.RuleContext;
@@ -32,29 +31,17 @@ import java.util.function.Predicate;
  * the database at all and fail the next time they run. Views are found in the replayed schema,
  * function bodies in the graph (accesses of our PL/pgSQL reader).
  */
-public final class ContractWithLiveDependents implements ChangeRule {
+public final class ContractWithLiveDependents extends ExpandContractRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("subject", "dependents", "names");
 
-  private final RuleMetadata metadata;
-
   public ContractWithLiveDependents(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
   public Class<? extends SchemaChange> consumes() {
     return SchemaChange.class;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
   }
 
   @Override
@@ -103,19 +90,12 @@ public final class ContractWithLiveDependents implements ChangeRule {
     }
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "subject", subject,
                 "dependents",
                     AccessLabels.count(names.size(), "database object", "database objects"),
                 "names", String.join(", ", names)));
-    return List.of(
-        new Finding(
-            metadata.id(),
-            metadata.severity(),
-            message,
-            change.location(),
-            related,
-            Fingerprints.of(metadata.id(), subject, change.statement())));
+    return List.of(finding(change.location(), subject, change.statement(), message, related));
   }
 }

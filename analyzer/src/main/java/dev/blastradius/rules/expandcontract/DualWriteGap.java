@@ -12,8 +12,6 @@ import dev.blastradius.graph.Via;
 import dev.blastradius.rules.AccessLabels;
 import dev.blastradius.rules.ColumnPair;
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
-import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.MigrationRule;
 import dev.blastradius.rules.RelatedLocation;
 import dev.blastradius.rules.RuleContext;
@@ -40,25 +38,13 @@ import java.util.TreeMap;
  * <p>Writers are compared per statement, and a write of the new column elsewhere in the same file
  * with the same entry points (two statements in one method) counts as dual-writing.
  */
-public final class DualWriteGap implements MigrationRule {
+public final class DualWriteGap extends ExpandContractRule implements MigrationRule {
 
   private static final Set<String> PLACEHOLDERS =
       Set.of("old", "replacement", "source", "writers", "reach");
 
-  private final RuleMetadata metadata;
-
   public DualWriteGap(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
@@ -93,12 +79,12 @@ public final class DualWriteGap implements MigrationRule {
       if (replacements.isEmpty()) {
         continue;
       }
-      finding(source, replacements, context).ifPresent(findings::add);
+      gapFinding(source, replacements, context).ifPresent(findings::add);
     }
     return findings;
   }
 
-  private java.util.Optional<Finding> finding(
+  private java.util.Optional<Finding> gapFinding(
       Source source, List<ColumnRef> replacements, RuleContext context) {
     ColumnPair pair = source.pair();
     List<Access> writes =
@@ -146,13 +132,8 @@ public final class DualWriteGap implements MigrationRule {
     values.put("writers", AccessLabels.count(gaps.size(), "code site writes", "code sites write"));
     values.put("reach", AccessLabels.reach(gaps));
     return java.util.Optional.of(
-        new Finding(
-            metadata.id(),
-            metadata.severity(),
-            MessageTemplate.format(metadata.message(), values),
-            pair.declared(),
-            related,
-            Fingerprints.of(metadata.id(), pair.old().displayName(), source.fingerprintText())));
+        finding(
+            pair.declared(), pair.old().displayName(), source.fingerprintText(), values, related));
   }
 
   /**

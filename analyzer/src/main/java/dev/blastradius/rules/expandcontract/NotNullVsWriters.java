@@ -12,7 +12,6 @@ import dev.blastradius.graph.Via;
 import dev.blastradius.rules.AccessLabels;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
 import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.RelatedLocation;
 import dev.blastradius.rules.RuleContext;
@@ -35,29 +34,17 @@ import java.util.TreeMap;
  * positional INSERT of every column, an ORM entity that maps it) is fine; so is a table whose
  * trigger writes the column (it may fill it in).
  */
-public final class NotNullVsWriters implements ChangeRule {
+public final class NotNullVsWriters extends ExpandContractRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("column", "what", "writers", "reach");
 
-  private final RuleMetadata metadata;
-
   public NotNullVsWriters(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
   public Class<? extends SchemaChange> consumes() {
     return SchemaChange.class;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
   }
 
   @Override
@@ -115,20 +102,14 @@ public final class NotNullVsWriters implements ChangeRule {
     }
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "column", column.displayName(),
                 "what", subject.get().what().replace("{col}", column.displayName()),
                 "writers", AccessLabels.count(omitting.size(), "writer", "writers"),
                 "reach", AccessLabels.reach(omitting)));
     return List.of(
-        new Finding(
-            metadata.id(),
-            metadata.severity(),
-            message,
-            change.location(),
-            related,
-            Fingerprints.of(metadata.id(), column.displayName(), change.statement())));
+        finding(change.location(), column.displayName(), change.statement(), message, related));
   }
 
   /** The column a change makes required, and how the message says it. */

@@ -9,7 +9,6 @@ import dev.blastradius.graph.AccessKind;
 import dev.blastradius.rules.AccessLabels;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
 import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.RelatedLocation;
 import dev.blastradius.rules.RuleContext;
@@ -28,38 +27,27 @@ import java.util.stream.Collectors;
  * renamed while live code reads or writes any of its columns (or the table as a whole: {@code
  * DELETE}, {@code count(*)}). One related location per code site, listing what the site does.
  */
-public final class TableStillReferenced implements ChangeRule {
+public final class TableStillReferenced extends ExpandContractRule implements ChangeRule {
 
   private static final Map<String, Class<? extends SchemaChange>> CHANGES =
       Map.of("drop-table", DropTable.class, "rename-table", RenameTable.class);
 
   private static final Set<String> PLACEHOLDERS = Set.of("table", "newName", "sites", "reach");
 
-  private final RuleMetadata metadata;
   private final Class<? extends SchemaChange> consumes;
 
   public TableStillReferenced(RuleMetadata metadata) {
-    this.metadata = metadata;
-    this.consumes = CHANGES.get(String.valueOf(metadata.params().get("change")));
+    super(metadata, PLACEHOLDERS);
+    this.consumes = CHANGES.get(String.valueOf(metadata().params().get("change")));
     if (consumes == null) {
       throw new IllegalStateException(
-          metadata.id() + ": params.change must be one of " + CHANGES.keySet());
+          metadata().id() + ": params.change must be one of " + CHANGES.keySet());
     }
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
   }
 
   @Override
   public Class<? extends SchemaChange> consumes() {
     return consumes;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
   }
 
   @Override
@@ -87,7 +75,7 @@ public final class TableStillReferenced implements ChangeRule {
         (location, here) -> related.add(new RelatedLocation(location, label(table, here))));
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "table", table.displayName(),
                 "newName",
@@ -97,13 +85,7 @@ public final class TableStillReferenced implements ChangeRule {
                 "sites", AccessLabels.count(bySite.size(), "code site", "code sites"),
                 "reach", AccessLabels.reach(accesses)));
     return List.of(
-        new Finding(
-            metadata.id(),
-            metadata.severity(),
-            message,
-            change.location(),
-            related,
-            Fingerprints.of(metadata.id(), table.displayName(), change.statement())));
+        finding(change.location(), table.displayName(), change.statement(), message, related));
   }
 
   /** {@code users read and written (name, email) by http GET /users}. */

@@ -8,7 +8,6 @@ import dev.blastradius.graph.AccessKind;
 import dev.blastradius.rules.AccessLabels;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
 import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.RelatedLocation;
 import dev.blastradius.rules.RuleContext;
@@ -28,30 +27,18 @@ import java.util.Set;
  * and the same type under another spelling are fine. The old type comes from the replayed schema;
  * when it is unknown the change is not judged.
  */
-public final class TypeChangeVsAccesses implements ChangeRule {
+public final class TypeChangeVsAccesses extends ExpandContractRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS =
       Set.of("column", "from", "to", "how", "sites", "doing", "reach");
 
-  private final RuleMetadata metadata;
-
   public TypeChangeVsAccesses(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
   public Class<? extends SchemaChange> consumes() {
     return AlterColumnType.class;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
   }
 
   @Override
@@ -81,7 +68,7 @@ public final class TypeChangeVsAccesses implements ChangeRule {
     }
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "column", column.displayName(),
                 "from", from,
@@ -99,12 +86,6 @@ public final class TypeChangeVsAccesses implements ChangeRule {
     List<RelatedLocation> related =
         sites.stream().map(a -> new RelatedLocation(a.location(), AccessLabels.of(a))).toList();
     return List.of(
-        new Finding(
-            metadata.id(),
-            metadata.severity(),
-            message,
-            change.location(),
-            related,
-            Fingerprints.of(metadata.id(), column.displayName(), change.statement())));
+        finding(change.location(), column.displayName(), change.statement(), message, related));
   }
 }

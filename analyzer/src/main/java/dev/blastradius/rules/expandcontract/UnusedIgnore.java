@@ -1,8 +1,6 @@
 package dev.blastradius.rules.expandcontract;
 
 import dev.blastradius.rules.Finding;
-import dev.blastradius.rules.Fingerprints;
-import dev.blastradius.rules.MessageTemplate;
 import dev.blastradius.rules.MigrationRule;
 import dev.blastradius.rules.RuleContext;
 import dev.blastradius.rules.RuleMetadata;
@@ -20,24 +18,12 @@ import java.util.Set;
  * the column a dead reader uses), so only their unknown ids are reported; configuration entries are
  * never reported.
  */
-public final class UnusedIgnore implements MigrationRule {
+public final class UnusedIgnore extends ExpandContractRule implements MigrationRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("ids", "why");
 
-  private final RuleMetadata metadata;
-
   public UnusedIgnore(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
@@ -70,20 +56,13 @@ public final class UnusedIgnore implements MigrationRule {
       } else {
         continue;
       }
-      String message =
-          MessageTemplate.format(
-              metadata.message(), Map.of("ids", String.join(", ", ids), "why", why));
       findings.add(
-          new Finding(
-              metadata.id(),
-              metadata.severity(),
-              message,
+          finding(
               s.where(),
-              List.of(),
-              Fingerprints.of(
-                  metadata.id(),
-                  String.join(",", s.ruleIds()),
-                  s.where().path() + "\n" + s.reason())));
+              String.join(",", s.ruleIds()),
+              s.where().path() + "\n" + s.reason(),
+              Map.of("ids", String.join(", ", ids), "why", why),
+              List.of()));
     }
     return findings;
   }

@@ -11,6 +11,7 @@ import dev.blastradius.change.CreateView;
 import dev.blastradius.change.DropIndex;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.TableOperation;
+import dev.blastradius.change.TableOperation.Kind;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.schema.TableRef;
@@ -68,6 +69,7 @@ class DdlReaderTest {
           ALTER TABLE IF EXISTS ONLY users DROP COLUMN IF EXISTS name CASCADE             | drop column users.name
           ALTER TABLE users SET TABLESPACE fast                                           | set tablespace fast on users
           ALTER TABLE users SET LOGGED                                                    | set logged on users
+          ALTER TABLE users SET SCHEMA archive                                            | rename table users to archive.users
           ALTER TABLE orders ENABLE ROW LEVEL SECURITY                                    | row level security enable row level security on orders
           DROP INDEX CONCURRENTLY IF EXISTS orders_user_idx                               | drop index orders_user_idx
           REINDEX INDEX CONCURRENTLY orders_user_idx                                      | reindex index orders_user_idx
@@ -264,9 +266,57 @@ class DdlReaderTest {
           ALTER TABLE users ADD INDEX users_email (email), ALGORITHM=INPLACE, LOCK=NONE | create index users_email on users (email)
           RENAME TABLE users TO accounts                                          | rename table users to accounts
           ALTER TABLE users DROP INDEX users_email                                | drop index users_email
+          LOCK TABLES users WRITE, orders AS o READ                               | lock write on users
+          LOCK TABLES users WRITE, orders AS o READ                               | lock as o read on orders
           """)
   void positive_readsMysqlDdl(String sql, String expected) {
     assertThat(described(MYSQL, sql)).contains(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          ALTER TABLE orders REORGANIZE PARTITION pmax INTO (PARTITION p2025 VALUES LESS THAN (2026), PARTITION pmax VALUES LESS THAN MAXVALUE)
+          ALTER TABLE orders ADD PARTITION (PARTITION p2026 VALUES LESS THAN (2027))
+          ALTER TABLE orders DROP PARTITION p2019, p2020
+          ALTER TABLE orders TRUNCATE PARTITION p2021
+          ALTER TABLE orders REMOVE PARTITIONING
+          ALTER TABLE orders PARTITION BY HASH (id) PARTITIONS 8
+          """)
+  void positive_mysqlPartitionMaintenanceChangesNoColumn(String sql) {
+    AnalyzedStatement statement = one(MYSQL, sql);
+    assertThat(statement.problem()).isEmpty();
+    assertThat(statement.changes())
+        .singleElement()
+        .satisfies(c -> assertThat(((TableOperation) c).kind()).isEqualTo(Kind.OTHER_ALTER));
+    assertThat(statement.uses()).isEmpty();
+  }
+
+  @Test
+  void negative_postgresColumnsNamedPartitionAreStillColumns() {
+    assertThat(described(POSTGRES, "ALTER TABLE orders ADD COLUMN partition int"))
+        .containsExactly("add column orders.partition");
+    assertThat(described(POSTGRES, "ALTER TABLE orders DROP partition"))
+        .containsExactly("drop column orders.partition");
+  }
+
+  @Test
+  void positive_mysqlViewOptionsBeforeViewAreSkippedAndTheQueryIsStillRead() {
+    AnalyzedStatement statement =
+        one(
+            MYSQL,
+            "CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW"
+                + " `big_orders` AS SELECT id, total FROM orders WHERE total > 100");
+    assertThat(statement.problem()).isEmpty();
+    assertThat(statement.changes())
+        .singleElement()
+        .satisfies(
+            c -> assertThat(((CreateView) c).outputColumns()).containsExactly("id", "total"));
+    assertThat(statement.uses())
+        .extracting(u -> u.column().displayName() + " " + u.kind().jsonName())
+        .containsExactlyInAnyOrder("orders.id read", "orders.total read");
   }
 
   @Test

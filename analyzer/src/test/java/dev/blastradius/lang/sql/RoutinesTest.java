@@ -122,6 +122,41 @@ class RoutinesTest {
   }
 
   @Test
+  void positive_setReturningFunctionsCalledInFromInheritTheirCaller() {
+    ExtractorTestHelper.create()
+        .migration("V1__tables.sql", TABLES)
+        .migration(
+            "V2__recent.sql",
+            """
+            CREATE FUNCTION recent_emails(days int) RETURNS SETOF text LANGUAGE sql AS $$
+              -- expect: read users.email @http, read users.created_at @http
+              SELECT email FROM users WHERE created_at > now() - make_interval(days => days)
+            $$;
+            """)
+        .source(
+            "src/main/java/app/Recent.java",
+            """
+            package app;
+
+            import org.springframework.jdbc.core.JdbcTemplate;
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            class Recent {
+              private JdbcTemplate jdbc;
+
+              @GetMapping("/recent")
+              Object recent() {
+                // expect: none
+                return jdbc.queryForList("SELECT * FROM recent_emails(7) AS e(email)");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_dynamicSqlAndOpaqueLanguagesAreProblems() {
     AnalysisResult result =
         ExtractorTestHelper.create()

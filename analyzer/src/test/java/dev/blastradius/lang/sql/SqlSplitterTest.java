@@ -178,6 +178,45 @@ class SqlSplitterTest {
   }
 
   @Test
+  void positive_aDelimiterGluedToTheLastWordEndsTheStatement() {
+    // MySQL words may contain '$': "END$$" is one token, as in most dumps and trigger migrations.
+    List<SqlStatementText> statements =
+        SqlSplitter.split(
+            """
+            DELIMITER $$
+            CREATE TRIGGER t BEFORE UPDATE ON users FOR EACH ROW
+            BEGIN
+              SET NEW.updated_at = NOW();
+            END$$
+            DELIMITER ;
+            SELECT 3;
+            """,
+            SqlDialect.MYSQL);
+    assertThat(statements.stream().map(SqlStatementText::text))
+        .containsExactly(
+            "CREATE TRIGGER t BEFORE UPDATE ON users FOR EACH ROW\n"
+                + "BEGIN\n  SET NEW.updated_at = NOW();\nEND",
+            "SELECT 3");
+    assertThat(statements.get(0).endLine()).isEqualTo(5);
+    assertThat(statements.get(0).tokens().get(statements.get(0).tokens().size() - 1).text())
+        .isEqualTo("END");
+  }
+
+  @Test
+  void negative_aWordContainingTheDelimiterInItsMiddleDoesNotEndTheStatement() {
+    List<SqlStatementText> statements =
+        SqlSplitter.split(
+            """
+            DELIMITER $$
+            SELECT a$$b FROM t$$
+            DELIMITER ;
+            """,
+            SqlDialect.MYSQL);
+    assertThat(statements.stream().map(SqlStatementText::text))
+        .containsExactly("SELECT a$$b FROM t");
+  }
+
+  @Test
   void slashesAreOperatorsOutsideADelimiterLine() {
     assertThat(texts("SELECT 4 / 2;\nSELECT 1;")).containsExactly("SELECT 4 / 2", "SELECT 1");
   }

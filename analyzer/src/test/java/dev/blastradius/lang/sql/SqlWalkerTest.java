@@ -125,6 +125,58 @@ class SqlWalkerTest {
   }
 
   @Test
+  void positive_writableCtesOfAnyKindAreWalked() {
+    withSchema()
+        .source(
+            "queries/writable-cte.sql",
+            """
+            -- expect: write orders.*, read orders.total, read orders.id, read orders.user_id, write orders.id, write orders.user_id, write orders.total
+            WITH gone AS (DELETE FROM orders WHERE total = 0 RETURNING *)
+            INSERT INTO orders SELECT * FROM gone;
+            -- expect: write users.active, read users.id, read orders.user_id
+            WITH touched AS (UPDATE users SET active = true WHERE id = 1 RETURNING id)
+            SELECT o.user_id FROM orders o JOIN touched t ON t.id = o.user_id;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_keywordLikeColumnUsedManyTimesParsesInOneRetry() {
+    withSchema()
+        .migration(
+            "V2__accounts.sql",
+            """
+            -- expect: ddl accounts.id, ddl accounts.settings
+            CREATE TABLE accounts (id bigint PRIMARY KEY, settings jsonb);
+            """)
+        .source(
+            "queries/settings.sql",
+            """
+            -- expect: write accounts.settings, read accounts.settings, read accounts.id
+            UPDATE accounts a
+               SET settings = a.settings || jsonb_build_object('theme', a.settings #>> '{ui,theme}')
+             WHERE a.settings ? 'ui' AND a.settings #> '{ui,theme}' IS NOT NULL AND a.id = 1;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_valuesListsAndFunctionsInFromAreNotTables() {
+    withSchema()
+        .source(
+            "queries/from-items.sql",
+            """
+            -- expect: write users.name, read users.id
+            UPDATE users u SET name = m.name FROM (VALUES (1, 'A'), (2, 'B')) AS m(id, name) WHERE u.id = m.id;
+            -- expect: read users.email, read users.name
+            SELECT u.email, n FROM users u, upper(u.name) AS n WHERE n <> '';
+            -- expect: read orders.total, read orders.user_id, read orders.*
+            SELECT bucket, count(*) FROM orders o, width_bucket(o.total, 0, 1000, 10) AS bucket WHERE o.user_id = 1 GROUP BY bucket;
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_outputAliasesInOrderByAreNotColumns() {
     withSchema()
         .source(
@@ -150,6 +202,8 @@ class SqlWalkerTest {
             SELECT now(), current_date, true;
             -- expect: none
             COMMIT;
+            -- expect: none
+            DEALLOCATE ALL;
             """)
         .doTest();
   }
@@ -297,6 +351,35 @@ class SqlWalkerTest {
             INSERT INTO users (email, visits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE visits = visits + 1;
             -- expect: write users.id, write users.email
             REPLACE INTO users (id, email) VALUES (1, 'b');
+            -- expect: none
+            UNLOCK TABLES;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_mysqlStatementsAfterAnEndGluedToItsDelimiterAreStillSeen() {
+    ExtractorTestHelper.create()
+        .dialect(dev.blastradius.schema.SqlDialect.MYSQL)
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id, ddl users.email
+            CREATE TABLE users (id bigint PRIMARY KEY AUTO_INCREMENT, email varchar(255));
+            """)
+        .source(
+            "queries/q.sql",
+            """
+            DELIMITER $$
+            CREATE PROCEDURE noop()
+            BEGIN
+              DO 1;
+            END$$
+            DELIMITER ;
+            -- expect: read users.email
+            SELECT email FROM users;
+            -- expect: none
+            FLUSH PRIVILEGES;
             """)
         .doTest();
   }

@@ -1,0 +1,114 @@
+package dev.blastradius.lang.ts;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The prefilter: a file none of whose words (runs of identifier characters, in code, strings and
+ * comments alike, compared case-insensitively) is database vocabulary is not parsed when it is
+ * read. It is parsed later only if the module graph shows that it imports code that touches the
+ * database (see {@link TsLinker}); otherwise it cannot reach an access and tree-sitter never sees
+ * it.
+ *
+ * <p>The words: SQL verbs ({@code select insert update delete upsert merge truncate}); SQL drivers
+ * and their calls ({@code sql query execute prepare pool pg postgres mysql mysql2 sqlite sqlite3
+ * slonik neon}); ORMs and query builders ({@code prisma supabase drizzle knex typeorm kysely
+ * sequelize}); Prisma's client ({@code $queryRaw $executeRaw $queryRawUnsafe $executeRawUnsafe
+ * $transaction findMany findUnique findUniqueOrThrow findFirst findFirstOrThrow create createMany
+ * updateMany deleteMany aggregate groupBy}); Supabase's {@code rpc}; Drizzle's tables ({@code
+ * pgTable mysqlTable sqliteTable}); TypeORM's ({@code Entity getRepository createQueryBuilder}). A
+ * missing word costs recall only for a file that touches the database with none of the others,
+ * which the tests pin.
+ */
+public final class DatabaseVocabulary {
+
+  static final Set<String> WORDS =
+      Set.of(
+          "select",
+          "insert",
+          "update",
+          "delete",
+          "upsert",
+          "merge",
+          "truncate",
+          "sql",
+          "query",
+          "execute",
+          "prepare",
+          "pool",
+          "pg",
+          "postgres",
+          "mysql",
+          "mysql2",
+          "sqlite",
+          "sqlite3",
+          "slonik",
+          "neon",
+          "prisma",
+          "supabase",
+          "drizzle",
+          "knex",
+          "typeorm",
+          "kysely",
+          "sequelize",
+          "$queryraw",
+          "$executeraw",
+          "$queryrawunsafe",
+          "$executerawunsafe",
+          "$transaction",
+          "findmany",
+          "findunique",
+          "finduniqueorthrow",
+          "findfirst",
+          "findfirstorthrow",
+          "createmany",
+          "updatemany",
+          "deletemany",
+          "create",
+          "aggregate",
+          "groupby",
+          "rpc",
+          "pgtable",
+          "mysqltable",
+          "sqlitetable",
+          "entity",
+          "getrepository",
+          "createquerybuilder");
+
+  /** The longest word, so longer runs are skipped without allocating. */
+  private static final int LONGEST = WORDS.stream().mapToInt(String::length).max().orElse(0);
+
+  private DatabaseVocabulary() {}
+
+  /** Whether {@code text} has at least one database word. */
+  public static boolean mentionsDatabase(CharSequence text) {
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < length && isWordChar(text.charAt(i))) {
+        i++;
+      }
+      int wordLength = i - start;
+      if (wordLength >= 2
+          && wordLength <= LONGEST
+          && WORDS.contains(text.subSequence(start, i).toString().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '$';
+  }
+}

@@ -1,0 +1,53 @@
+package dev.blastradius.lang.ts;
+
+import org.treesitter.TSNode;
+
+/**
+ * A call (or {@code new}) expression as adapters see it: the node, the unit that makes it, and the
+ * chain it ends, read on first use.
+ *
+ * @param chainHead false for the inner calls of a chain ({@code a.b()} in {@code a.b().c()}), which
+ *     adapters that read whole chains skip
+ */
+public final class TsCall {
+
+  private final TSNode node;
+  private final String unitId;
+  private final boolean chainHead;
+  private final TsSource source;
+  private CallChain chain;
+
+  TsCall(TSNode node, String unitId, boolean chainHead, TsSource source) {
+    this.node = node;
+    this.unitId = unitId;
+    this.chainHead = chainHead;
+    this.source = source;
+  }
+
+  public TSNode node() {
+    return node;
+  }
+
+  /** The unit that makes the call. */
+  public String unitId() {
+    return unitId;
+  }
+
+  /** Whether this call is the outermost of its chain. */
+  public boolean chainHead() {
+    return chainHead;
+  }
+
+  /** Whether this is a {@code new} expression. */
+  public boolean isNew() {
+    return node.getType().equals("new_expression");
+  }
+
+  /** The chain this call ends. */
+  public CallChain chain() {
+    if (chain == null) {
+      chain = CallChain.of(node, source);
+    }
+    return chain;
+  }
+}

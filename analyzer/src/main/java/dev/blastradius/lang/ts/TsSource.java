@@ -1,0 +1,224 @@
+package dev.blastradius.lang.ts;
+
+import dev.blastradius.lang.HostedSql;
+import dev.blastradius.lang.treesitter.SyntaxTree;
+import dev.blastradius.source.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * A parsed TypeScript/JavaScript file and the small questions adapters ask of its nodes: type,
+ * text, fields, string values, the host statement of a call and its snippet. Lives only while the
+ * file is extracted (see {@link SyntaxTree}).
+ */
+public final class TsSource {
+
+  /** Node types that are statements (or member declarations) a call can be the host of. */
+  private static final Set<String> HOSTS =
+      Set.of(
+          "expression_statement",
+          "lexical_declaration",
+          "variable_declaration",
+          "return_statement",
+          "if_statement",
+          "for_statement",
+          "for_in_statement",
+          "while_statement",
+          "do_statement",
+          "throw_statement",
+          "switch_statement",
+          "export_statement",
+          "public_field_definition",
+          "field_definition");
+
+  private final SyntaxTree tree;
+
+  TsSource(SyntaxTree tree) {
+    this.tree = tree;
+  }
+
+  /** A source over a parsed tree, for readers outside this package (Knex migrations). */
+  public static TsSource of(SyntaxTree tree) {
+    return new TsSource(tree);
+  }
+
+  /** The report-relative path. */
+  public String path() {
+    return tree.path();
+  }
+
+  public TSNode root() {
+    return tree.root();
+  }
+
+  SyntaxTree tree() {
+    return tree;
+  }
+
+  /** The node's type; "" for a null node. */
+  public static String type(TSNode node) {
+    return node == null || node.isNull() ? "" : node.getType();
+  }
+
+  /** Whether the node is present. */
+  public static boolean present(TSNode node) {
+    return node != null && !node.isNull();
+  }
+
+  public String text(TSNode node) {
+    return tree.text(node);
+  }
+
+  public Location location(TSNode node) {
+    return tree.location(node);
+  }
+
+  public int line(TSNode node) {
+    return tree.line(node);
+  }
+
+  /** The child in a field, or null. */
+  public static TSNode field(TSNode node, String name) {
+    TSNode child = node.getChildByFieldName(name);
+    return child == null || child.isNull() ? null : child;
+  }
+
+  /** The named children of a node. */
+  public static List<TSNode> named(TSNode node) {
+    int count = node.getNamedChildCount();
+    List<TSNode> children = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      TSNode child = node.getNamedChild(i);
+      if (!child.getType().equals("comment")) {
+        children.add(child);
+      }
+    }
+    return children;
+  }
+
+  /** The first named child of {@code type}, or null. */
+  public static TSNode child(TSNode node, String type) {
+    int count = node.getNamedChildCount();
+    for (int i = 0; i < count; i++) {
+      TSNode child = node.getNamedChild(i);
+      if (child.getType().equals(type)) {
+        return child;
+      }
+    }
+    return null;
+  }
+
+  /** Strips wrappers that do not change a value: parentheses, {@code await}, type assertions. */
+  public static TSNode unwrap(TSNode node) {
+    TSNode current = node;
+    while (present(current)) {
+      switch (current.getType()) {
+        case "parenthesized_expression",
+            "await_expression",
+            "as_expression",
+            "satisfies_expression",
+            "non_null_expression",
+            "type_assertion" -> {
+          List<TSNode> children = named(current);
+          // A type assertion is <T>x: the expression is the last child.
+          current = children.isEmpty() ? null : children.get(children.size() - 1);
+          if (current != null && current.getType().equals("type_arguments")) {
+            return null;
+          }
+        }
+        default -> {
+          return current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** The value of a string literal node ({@code 'x'}, {@code "x"}), escapes applied. */
+  public Optional<String> stringValue(TSNode node) {
+    if (!type(node).equals("string")) {
+      return Optional.empty();
+    }
+    StringBuilder value = new StringBuilder();
+    for (TSNode child : named(node)) {
+      String text = text(child);
+      value.append(child.getType().equals("escape_sequence") ? unescape(text) : text);
+    }
+    return Optional.of(value.toString());
+  }
+
+  /** The value of an escape sequence. */
+  static String unescape(String escape) {
+    if (escape.length() < 2) {
+      return escape;
+    }
+    return switch (escape.charAt(1)) {
+      case 'n' -> "\n";
+      case 't' -> "\t";
+      case 'r' -> "\r";
+      case '\n' -> "";
+      case 'u', 'x' -> unicode(escape);
+      default -> escape.substring(1);
+    };
+  }
+
+  private static String unicode(String escape) {
+    String digits = escape.substring(2).replace("{", "").replace("}", "");
+    try {
+      return new String(Character.toChars(Integer.parseInt(digits, 16)));
+    } catch (IllegalArgumentException e) {
+      return escape;
+    }
+  }
+
+  /** The name of a property key: {@code a}, {@code 'a'}, {@code "a"}; empty for computed keys. */
+  public Optional<String> keyName(TSNode key) {
+    return switch (type(key)) {
+      case "property_identifier",
+          "identifier",
+          "shorthand_property_identifier",
+          "private_property_identifier",
+          "number" ->
+          Optional.of(text(key));
+      case "string" -> stringValue(key);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * The host statement of a node: the nearest enclosing statement, the line whose first line is an
+   * access's line.
+   */
+  public TSNode hostStatement(TSNode node) {
+    TSNode current = node;
+    while (present(current)) {
+      String type = current.getType();
+      if (HOSTS.contains(type)) {
+        // `export const x = …` reports on the export's line, which is the declaration's too.
+        return current;
+      }
+      if (type.equals("program")) {
+        break;
+      }
+      current = current.getParent();
+    }
+    return node;
+  }
+
+  /** The host statement's text, collapsed and shortened for display. */
+  public String snippet(TSNode host) {
+    String text = text(host);
+    int newlines = 0;
+    int cut = text.length();
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n' && ++newlines == 8) {
+        cut = i;
+        break;
+      }
+    }
+    return HostedSql.snippet(text.substring(0, cut));
+  }
+}

@@ -1,0 +1,412 @@
+package dev.blastradius.lang.ts.knex;
+
+import dev.blastradius.lang.migrations.MigrationStep;
+import dev.blastradius.lang.treesitter.TreeSitterParser;
+import dev.blastradius.lang.ts.CallChain;
+import dev.blastradius.lang.ts.TsFrontend;
+import dev.blastradius.lang.ts.TsSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * A Knex schema migration read as the SQL it makes: the {@code up} function's {@code
+ * knex.schema.createTable/alterTable/table/dropTable/renameTable/raw} calls and {@code knex.raw},
+ * with the table builder's column calls ({@code t.string('email').notNullable()}, {@code
+ * t.dropColumn('a')}, {@code t.renameColumn('a', 'b')}, {@code t.integer('n').alter()}) turned into
+ * {@code CREATE TABLE} and {@code ALTER TABLE} statements reported at the call's line. Anything
+ * that changes the schema in a way we cannot read (a computed table name, an unknown builder call
+ * on a column) is a not-replayed step, so it shows as a problem.
+ */
+public final class KnexMigration {
+
+  /** Column types by builder method; {@code string} takes a length. */
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("increments", "integer"),
+          Map.entry("bigIncrements", "bigint"),
+          Map.entry("integer", "integer"),
+          Map.entry("tinyint", "smallint"),
+          Map.entry("smallint", "smallint"),
+          Map.entry("mediumint", "integer"),
+          Map.entry("bigInteger", "bigint"),
+          Map.entry("bigint", "bigint"),
+          Map.entry("text", "text"),
+          Map.entry("string", "varchar"),
+          Map.entry("float", "real"),
+          Map.entry("double", "double precision"),
+          Map.entry("decimal", "numeric"),
+          Map.entry("boolean", "boolean"),
+          Map.entry("date", "date"),
+          Map.entry("datetime", "timestamp"),
+          Map.entry("timestamp", "timestamp"),
+          Map.entry("time", "time"),
+          Map.entry("binary", "bytea"),
+          Map.entry("enu", "text"),
+          Map.entry("enum", "text"),
+          Map.entry("json", "json"),
+          Map.entry("jsonb", "jsonb"),
+          Map.entry("uuid", "uuid"),
+          Map.entry("specificType", ""));
+
+  /** Table builder calls that do not change columns (indexes, keys, comments, engine). */
+  private static final Set<String> NOT_COLUMNS =
+      Set.of(
+          "index",
+          "dropIndex",
+          "unique",
+          "dropUnique",
+          "primary",
+          "dropPrimary",
+          "foreign",
+          "dropForeign",
+          "comment",
+          "engine",
+          "charset",
+          "collate",
+          "inherits",
+          "check",
+          "dropChecks",
+          "setNullable",
+          "dropNullable");
+
+  private KnexMigration() {}
+
+  /** The steps of a Knex migration file's {@code up}. */
+  public static List<MigrationStep> read(String path, String text) {
+    TreeSitterParser.Result result =
+        TreeSitterParser.parse(TsFrontend.grammar(path), path, text, TsFrontend.PARSE_LIMIT);
+    if (!(result instanceof TreeSitterParser.Result.Parsed parsed)) {
+      return List.of(new MigrationStep.NotReplayed(0, "cannot parse the Knex migration"));
+    }
+    TsSource source = TsSource.of(parsed.tree());
+    List<MigrationStep> steps = new ArrayList<>();
+    if (parsed.tree().hasErrors()) {
+      steps.add(
+          new MigrationStep.NotReplayed(
+              parsed.tree().errors(1).get(0).startLine(),
+              "syntax error in the Knex migration; the rest of it was read"));
+    }
+    Optional<TSNode> up = up(source, source.root(), 0);
+    if (up.isEmpty()) {
+      steps.add(new MigrationStep.NotReplayed(0, "no up function in the Knex migration"));
+      return steps;
+    }
+    new Reader(source, steps).walk(up.get());
+    return steps;
+  }
+
+  /** The {@code up} function: declared, exported, assigned to {@code exports.up} or a property. */
+  private static Optional<TSNode> up(TsSource source, TSNode node, int depth) {
+    String type = TsSource.type(node);
+    switch (type) {
+      case "function_declaration", "method_definition" -> {
+        TSNode name = TsSource.field(node, "name");
+        if (name != null && source.text(name).equals("up")) {
+          return Optional.of(node);
+        }
+      }
+      case "variable_declarator", "pair", "assignment_expression" -> {
+        TSNode name =
+            TsSource.field(
+                node,
+                type.equals("variable_declarator") ? "name" : type.equals("pair") ? "key" : "left");
+        TSNode value =
+            TsSource.field(node, type.equals("assignment_expression") ? "right" : "value");
+        String text = name == null ? "" : source.text(name);
+        if ((text.equals("up") || text.endsWith(".up"))
+            && TsSource.type(TsSource.unwrap(value))
+                .matches("arrow_function|function_expression|function")) {
+          return Optional.of(TsSource.unwrap(value));
+        }
+      }
+      default -> {}
+    }
+    if (depth > 12) {
+      return Optional.empty();
+    }
+    for (TSNode child : TsSource.named(node)) {
+      Optional<TSNode> found = up(source, child, depth + 1);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Walks {@code up} in source order, turning schema calls into steps. */
+  private static final class Reader {
+    private final TsSource source;
+    private final List<MigrationStep> steps;
+
+    Reader(TsSource source, List<MigrationStep> steps) {
+      this.source = source;
+      this.steps = steps;
+    }
+
+    void walk(TSNode node) {
+      if (TsSource.type(node).equals("call_expression") && chain(node)) {
+        return;
+      }
+      for (TSNode child : TsSource.named(node)) {
+        walk(child);
+      }
+    }
+
+    /** Reads a schema chain; true when it was one (its insides need no further walk). */
+    private boolean chain(TSNode node) {
+      CallChain chain = CallChain.of(node, source);
+      List<String> names = chain.names();
+      int schema = names.indexOf("schema");
+      if (schema < 0) {
+        CallChain.Link last = chain.last();
+        if (last != null && "raw".equals(last.name()) && chain.links().size() == 1) {
+          raw(last);
+          return true;
+        }
+        return false;
+      }
+      for (CallChain.Link link : chain.links().subList(schema + 1, chain.links().size())) {
+        schemaCall(link);
+      }
+      return true;
+    }
+
+    private void raw(CallChain.Link link) {
+      Optional<String> sql = constant(link.first());
+      if (sql.isPresent()) {
+        sql(sql.get(), link.node());
+      } else {
+        notReplayed(link.node(), "knex.raw with SQL that is not a constant string");
+      }
+    }
+
+    private void schemaCall(CallChain.Link link) {
+      String name = link.name() == null ? "" : link.name();
+      if (!link.isCall() || Set.of("withSchema", "then", "catch").contains(name)) {
+        return;
+      }
+      switch (name) {
+        case "createTable", "createTableIfNotExists", "alterTable", "table" -> table(link, name);
+        case "dropTable" -> table(link).ifPresent(t -> sql("DROP TABLE " + t, link.node()));
+        case "dropTableIfExists" ->
+            table(link).ifPresent(t -> sql("DROP TABLE IF EXISTS " + t, link.node()));
+        case "renameTable" -> {
+          Optional<String> from = constant(link.first());
+          Optional<String> to = constant(link.argument(1));
+          if (from.isPresent() && to.isPresent()) {
+            sql("ALTER TABLE " + from.get() + " RENAME TO " + to.get(), link.node());
+          } else {
+            notReplayed(link.node(), "renameTable with a computed name");
+          }
+        }
+        case "raw" -> raw(link);
+        case "hasTable", "hasColumn", "createSchema", "createSchemaIfNotExists" -> {}
+        default -> notReplayed(link.node(), "knex.schema." + name + " is not replayed");
+      }
+    }
+
+    private Optional<String> table(CallChain.Link link) {
+      Optional<String> table = constant(link.first());
+      if (table.isEmpty()) {
+        notReplayed(link.node(), "knex.schema." + link.name() + " with a computed table name");
+      }
+      return table;
+    }
+
+    private void table(CallChain.Link link, String how) {
+      Optional<String> table = table(link);
+      TSNode callback = TsSource.unwrap(link.argument(1));
+      if (table.isEmpty()) {
+        return;
+      }
+      boolean create = how.startsWith("createTable");
+      List<String> columns = new ArrayList<>();
+      if (callback != null
+          && TsSource.type(callback).matches("arrow_function|function_expression|function")) {
+        String builder = parameter(callback);
+        TSNode body = TsSource.field(callback, "body");
+        if (builder != null && body != null) {
+          builderCalls(body, builder, table.get(), create, columns);
+        }
+      }
+      if (create) {
+        sql(
+            "CREATE TABLE "
+                + (how.endsWith("IfNotExists") ? "IF NOT EXISTS " : "")
+                + table.get()
+                + " ("
+                + String.join(", ", columns)
+                + ")",
+            link.node());
+      }
+    }
+
+    private String parameter(TSNode function) {
+      TSNode parameters = TsSource.field(function, "parameters");
+      TSNode single = TsSource.field(function, "parameter");
+      if (single != null) {
+        return source.text(single);
+      }
+      if (parameters == null || TsSource.named(parameters).isEmpty()) {
+        return null;
+      }
+      TSNode first = TsSource.named(parameters).get(0);
+      TSNode pattern = TsSource.field(first, "pattern");
+      return source.text(pattern != null ? pattern : first);
+    }
+
+    /** Every {@code t.…} chain in the callback body, in order. */
+    private void builderCalls(
+        TSNode node, String builder, String table, boolean create, List<String> columns) {
+      if (TsSource.type(node).equals("call_expression")) {
+        CallChain chain = CallChain.of(node, source);
+        if (chain.rootText().equals(builder) && !chain.links().isEmpty()) {
+          column(chain, table, create, columns);
+          return;
+        }
+      }
+      for (TSNode child : TsSource.named(node)) {
+        builderCalls(child, builder, table, create, columns);
+      }
+    }
+
+    private void column(CallChain chain, String table, boolean create, List<String> columns) {
+      CallChain.Link first = chain.links().get(0);
+      String method = first.name() == null ? "" : first.name();
+      TSNode at = chain.last().node();
+      switch (method) {
+        case "dropColumn", "dropColumns" -> {
+          for (TSNode argument : first.arguments()) {
+            constant(argument)
+                .ifPresentOrElse(
+                    c -> sql("ALTER TABLE " + table + " DROP COLUMN " + c, at),
+                    () -> notReplayed(at, "dropColumn with a computed name"));
+          }
+          return;
+        }
+        case "renameColumn" -> {
+          Optional<String> from = constant(first.first());
+          Optional<String> to = constant(first.argument(1));
+          if (from.isPresent() && to.isPresent()) {
+            sql("ALTER TABLE " + table + " RENAME COLUMN " + from.get() + " TO " + to.get(), at);
+          } else {
+            notReplayed(at, "renameColumn with a computed name");
+          }
+          return;
+        }
+        case "timestamps", "dropTimestamps" -> {
+          boolean drop = method.startsWith("drop");
+          for (String c : List.of("created_at", "updated_at")) {
+            if (drop) {
+              sql("ALTER TABLE " + table + " DROP COLUMN " + c, at);
+            } else if (create) {
+              columns.add(c + " timestamp");
+            } else {
+              sql("ALTER TABLE " + table + " ADD COLUMN " + c + " timestamp", at);
+            }
+          }
+          return;
+        }
+        default -> {}
+      }
+      if (NOT_COLUMNS.contains(method)) {
+        return;
+      }
+      if (!TYPES.containsKey(method)) {
+        notReplayed(at, "table builder call " + method + " is not replayed");
+        return;
+      }
+      Optional<String> name = constant(first.first());
+      if (name.isEmpty()) {
+        notReplayed(at, method + " with a computed column name");
+        return;
+      }
+      String type = type(method, first);
+      boolean alter = chain.names().contains("alter");
+      boolean notNull = chain.names().contains("notNullable");
+      boolean primary = method.endsWith("ncrements") || chain.names().contains("primary");
+      String defaultValue = null;
+      int index = chain.indexOf("defaultTo");
+      if (index >= 0) {
+        TSNode value = chain.links().get(index).first();
+        defaultValue =
+            value == null
+                ? null
+                : constant(value)
+                    .map(v -> "'" + v.replace("'", "''") + "'")
+                    .orElse(
+                        TsSource.type(value).matches("number|true|false|null")
+                            ? source.text(value)
+                            : null);
+      }
+      if (alter) {
+        sql(
+            "ALTER TABLE "
+                + table
+                + " ALTER COLUMN "
+                + name.get()
+                + " TYPE "
+                + type
+                + ", ALTER COLUMN "
+                + name.get()
+                + (notNull ? " SET NOT NULL" : " DROP NOT NULL"),
+            at);
+        return;
+      }
+      String definition =
+          name.get()
+              + " "
+              + type
+              + (notNull ? " NOT NULL" : "")
+              + (defaultValue != null ? " DEFAULT " + defaultValue : "")
+              + (primary ? " PRIMARY KEY" : "");
+      if (create) {
+        columns.add(definition);
+      } else {
+        sql("ALTER TABLE " + table + " ADD COLUMN " + definition, at);
+      }
+    }
+
+    private String type(String method, CallChain.Link link) {
+      if (method.equals("specificType")) {
+        return constant(link.argument(1)).orElse("text");
+      }
+      String type = TYPES.get(method);
+      if (method.equals("string")) {
+        TSNode length = link.argument(1);
+        return "varchar("
+            + (length != null && TsSource.type(length).equals("number")
+                ? source.text(length)
+                : "255")
+            + ")";
+      }
+      return type;
+    }
+
+    private Optional<String> constant(TSNode node) {
+      TSNode value = TsSource.unwrap(node);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (TsSource.type(value).equals("template_string")
+          && TsSource.named(value).stream()
+              .noneMatch(c -> c.getType().equals("template_substitution"))) {
+        String text = source.text(value);
+        return Optional.of(text.substring(1, text.length() - 1));
+      }
+      return source.stringValue(value);
+    }
+
+    private void sql(String sql, TSNode at) {
+      steps.add(new MigrationStep.Sql(sql + ";", null, source.line(at), false));
+    }
+
+    private void notReplayed(TSNode at, String cause) {
+      steps.add(new MigrationStep.NotReplayed(source.line(at), cause));
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.blastradius.lang.ts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.graph.EntryPoint;
+import dev.blastradius.pipeline.AnalysisResult;
+import org.junit.jupiter.api.Test;
+
+/** Schedules, queue workers and scripts. */
+class JobEntryPointsTest {
+
+  private static final String REPO =
+      """
+      import { Pool } from 'pg';
+      const pool = new Pool();
+      export async function archive() {
+        // expect: write users.* @cron @worker @script, read users.email @cron @worker @script
+        await pool.query("DELETE FROM users WHERE email LIKE '%@old.example'");
+      }
+      """;
+
+  @Test
+  void positive_schedulersAndQueueWorkers() {
+    AnalysisResult result =
+        RawSqlTest.withUsers()
+            .source("src/repo.ts", REPO)
+            .source(
+                "src/jobs/cron.ts",
+                """
+                import cron from 'node-cron';
+                import { CronJob } from 'cron';
+                import { archive } from '../repo';
+                cron.schedule('0 4 * * *', () => archive());
+                new CronJob('0 5 * * *', archive);
+                """)
+            .source(
+                "src/jobs/workers.ts",
+                """
+                import { Worker } from 'bullmq';
+                import { task, schedules } from '@trigger.dev/sdk/v3';
+                import { Inngest } from 'inngest';
+                import { archive } from '../repo';
+
+                new Worker('cleanup', async (job) => { await archive(); });
+
+                export const cleanupTask = task({ id: 'cleanup-users', run: async () => archive() });
+
+                export const nightly = schedules.task({
+                  id: 'nightly-cleanup',
+                  cron: '0 2 * * *',
+                  run: async () => { await archive(); },
+                });
+
+                const inngest = new Inngest({ id: 'app' });
+                export const onSignup = inngest.createFunction(
+                  { id: 'on-signup' }, { event: 'user/signup' }, async ({ step }) => archive());
+                """)
+            .source(
+                "scripts/cleanup.ts",
+                """
+                import { archive } from '../src/repo';
+                async function main() { await archive(); }
+                main();
+                """)
+            .doTest();
+    assertThat(
+            result.graph().accesses().stream()
+                .filter(a -> a.location().path().equals("src/repo.ts"))
+                .flatMap(a -> a.entryPoints().stream())
+                .map(EntryPoint::label)
+                .distinct()
+                .sorted())
+        .containsExactly(
+            "cron cron 0 4 * * *",
+            "cron cron 0 5 * * *",
+            "cron trigger.dev nightly-cleanup (0 2 * * *)",
+            "script scripts/cleanup.ts",
+            "worker bullmq cleanup",
+            "worker inngest on-signup",
+            "worker trigger.dev cleanup-users");
+  }
+
+  @Test
+  void positive_packageScriptsAndScheduledWorkflows() {
+    RawSqlTest.withUsers()
+        .source(
+            "package.json",
+            "{ \"scripts\": { \"purge\": \"tsx tools/purge.ts\", \"report\": \"node tools/report.mjs\" } }\n")
+        .source(
+            ".github/workflows/nightly.yml",
+            """
+            on:
+              schedule:
+                - cron: '0 1 * * *'
+            jobs:
+              purge:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: npm ci && npm run purge
+            """)
+        .source(
+            "tools/purge.ts",
+            """
+            import { Pool } from 'pg';
+            // expect: write users.* @cron @script
+            await new Pool().query('TRUNCATE users');
+            """)
+        .source(
+            "tools/report.mjs",
+            """
+            import pg from 'pg';
+            // expect: read users.name @script
+            await new pg.Pool().query('SELECT name FROM users');
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_lookalikesAreNotJobs() {
+    RawSqlTest.withUsers()
+        .source(
+            "src/misc.ts",
+            """
+            import { Pool } from 'pg';
+            const calendar = { schedule: (when: string, f: () => void) => f };
+            calendar.schedule('tomorrow', () => {
+              // expect: read users.name @none
+              new Pool().query('SELECT name FROM users');
+            });
+            export const task = (o: { run: () => void }) => o;
+            task({ run: () => {
+              // expect: read users.email @none
+              new Pool().query('SELECT email FROM users');
+            } });
+            """)
+        .doTest();
+  }
+}
