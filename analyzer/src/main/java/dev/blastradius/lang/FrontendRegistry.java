@@ -3,6 +3,7 @@ package dev.blastradius.lang;
 import dev.blastradius.lang.java.JavaFrontend;
 import dev.blastradius.lang.java.mybatis.MapperXmlFrontend;
 import dev.blastradius.lang.python.PythonFrontend;
+import dev.blastradius.lang.shell.ShellFrontend;
 import dev.blastradius.lang.sql.SqlFileFrontend;
 import dev.blastradius.lang.ts.TsFrontend;
 import dev.blastradius.source.Language;
@@ -24,7 +25,8 @@ public final class FrontendRegistry {
             new JavaFrontend(),
             new MapperXmlFrontend(),
             new TsFrontend(),
-            new PythonFrontend()));
+            new PythonFrontend(),
+            new ShellFrontend()));
   }
 
   public FrontendRegistry(List<LanguageFrontend> list) {

@@ -26,9 +26,8 @@ public final class SqlFileFrontend implements LanguageFrontend {
   public FileFacts extract(SourceFile file, String text, ExtractContext context) {
     FileFacts.Builder facts = new FileFacts.Builder(file.path());
     String unitId = unitId(file.path());
-    facts.unit(
-        new CodeUnit(
-            unitId, file.fileName(), file.fileName(), -1, Location.ofLine(file.path(), 1)));
+    // Callable by its id: psql -f FILE in a shell script calls it.
+    facts.unit(new CodeUnit(unitId, file.fileName(), unitId, 0, Location.ofLine(file.path(), 1)));
     SqlAnalysis analysis = context.sql().analyze(text, context.catalog());
     HostedSql.record(
         facts,
