@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.blastradius.lang.StaxText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class ChangelogTreeParser {
 
   private ChangelogTreeParser(String source, JsonParser parser) {
     this.source = source;
-    this.lineStarts = ChangelogXmlParser.lineStarts(source);
+    this.lineStarts = StaxText.lineStarts(source);
     this.parser = parser;
   }
 

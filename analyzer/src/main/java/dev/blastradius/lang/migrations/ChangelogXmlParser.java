@@ -1,5 +1,6 @@
 package dev.blastradius.lang.migrations;
 
+import dev.blastradius.lang.StaxText;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class ChangelogXmlParser {
 
   private ChangelogXmlParser(String xml) {
     this.xml = xml;
-    this.lineStarts = lineStarts(xml);
+    this.lineStarts = StaxText.lineStarts(xml);
   }
 
   /**
@@ -119,15 +120,16 @@ final class ChangelogXmlParser {
       Location at = e.getLocation();
       String line = at == null || at.getLineNumber() < 1 ? "" : " at line " + at.getLineNumber();
       throw new IllegalArgumentException(
-          "not well-formed XML" + line + ": " + firstLine(e.getMessage()));
+          "not well-formed XML" + line + ": " + StaxText.reason(e.getMessage()));
     } finally {
-      close(reader);
+      StaxText.close(reader);
     }
   }
 
   private Open start(XMLStreamReader reader, int tagEnd) {
     int tagStart = xml.lastIndexOf('<', Math.max(0, tagEnd - 1));
-    Open element = new Open(reader.getLocalName(), lineOf(Math.max(0, tagStart)));
+    Open element =
+        new Open(reader.getLocalName(), StaxText.lineOf(lineStarts, Math.max(0, tagStart)));
     for (int i = 0; i < reader.getAttributeCount(); i++) {
       element.attributes.put(
           reader.getAttributeLocalName(i),
@@ -139,7 +141,7 @@ final class ChangelogXmlParser {
   /** Adds a text piece that starts where the previous event ended (after {@code <![CDATA[}). */
   private void text(Open element, String piece, int start) {
     int at = xml.startsWith(CDATA_START, start) ? start + CDATA_START.length() : start;
-    int line = lineOf(at);
+    int line = StaxText.lineOf(lineStarts, at);
     int column = at - lineStarts[line - 1] + 1;
     if (element.text.toString().isBlank() && !piece.isBlank()) {
       int firstVisible = 0;
@@ -161,49 +163,5 @@ final class ChangelogXmlParser {
     }
     int lineStart = lineStarts[Math.min(line, lineStarts.length) - 1];
     return Math.min(xml.length(), lineStart + Math.max(0, location.getColumnNumber() - 1));
-  }
-
-  /** The 1-based line of an offset. */
-  private int lineOf(int offset) {
-    int low = 0;
-    int high = lineStarts.length - 1;
-    while (low < high) {
-      int mid = (low + high + 1) >>> 1;
-      if (lineStarts[mid] <= offset) {
-        low = mid;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return low + 1;
-  }
-
-  /** The offset where each line starts. */
-  static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static String firstLine(String message) {
-    String text = message == null ? "" : message.strip();
-    int newline = text.lastIndexOf('\n');
-    return newline < 0 ? text : text.substring(newline + 1).strip();
-  }
-
-  private static void close(XMLStreamReader reader) {
-    if (reader == null) {
-      return;
-    }
-    try {
-      reader.close();
-    } catch (XMLStreamException e) {
-      // Nothing is held open for a string source.
-    }
   }
 }

@@ -26,28 +26,27 @@ import java.util.stream.Collectors;
  * siblings. Parameterised by {@code change} ({@code drop-column} or {@code rename-column}) and
  * {@code kinds} (the access kinds that make the change unsafe).
  */
-public final class ColumnStillReferenced implements ChangeRule {
+public final class ColumnStillReferenced extends ExpandContractRule implements ChangeRule {
 
   private static final Map<String, Class<? extends SchemaChange>> CHANGES =
       Map.of("drop-column", DropColumn.class, "rename-column", RenameColumn.class);
 
   private static final Set<String> PLACEHOLDERS = Set.of("column", "newName", "sites", "reach");
 
-  private final RuleMetadata metadata;
   private final Class<? extends SchemaChange> consumes;
   private final Set<AccessKind> kinds;
 
   public ColumnStillReferenced(RuleMetadata metadata) {
-    this.metadata = metadata;
-    Object change = metadata.params().get("change");
+    super(metadata, PLACEHOLDERS);
+    Object change = metadata().params().get("change");
     this.consumes = CHANGES.get(String.valueOf(change));
     if (consumes == null) {
       throw new IllegalStateException(
-          metadata.id() + ": params.change must be one of " + CHANGES.keySet());
+          metadata().id() + ": params.change must be one of " + CHANGES.keySet());
     }
-    Object kindList = metadata.params().get("kinds");
+    Object kindList = metadata().params().get("kinds");
     if (!(kindList instanceof List<?> names) || names.isEmpty()) {
-      throw new IllegalStateException(metadata.id() + ": params.kinds must be a non-empty list");
+      throw new IllegalStateException(metadata().id() + ": params.kinds must be a non-empty list");
     }
     this.kinds =
         names.stream()
@@ -56,18 +55,8 @@ public final class ColumnStillReferenced implements ChangeRule {
   }
 
   @Override
-  public RuleMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
   public Class<? extends SchemaChange> consumes() {
     return consumes;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
   }
 
   @Override
@@ -83,7 +72,7 @@ public final class ColumnStillReferenced implements ChangeRule {
     }
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "column", column.displayName(),
                 "newName", change.change() instanceof RenameColumn r ? r.to() : "",
@@ -93,12 +82,12 @@ public final class ColumnStillReferenced implements ChangeRule {
         sites.stream().map(a -> new RelatedLocation(a.location(), AccessLabels.of(a))).toList();
     return List.of(
         new Finding(
-            metadata.id(),
-            metadata.severity(),
+            metadata().id(),
+            metadata().severity(),
             message,
             change.location(),
             related,
-            Fingerprints.of(metadata.id(), column.displayName(), change.statement())));
+            Fingerprints.of(metadata().id(), column.displayName(), change.statement())));
   }
 
   private static ColumnRef subject(SchemaChange change) {

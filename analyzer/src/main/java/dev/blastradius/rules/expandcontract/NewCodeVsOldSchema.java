@@ -25,24 +25,12 @@ import java.util.Set;
  * --base}: only then is the code in the working tree known to be the release that ships with the
  * migration rather than code already running.
  */
-public final class NewCodeVsOldSchema implements ChangeRule {
+public final class NewCodeVsOldSchema extends ExpandContractRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("subject", "sites", "reach");
 
-  private final RuleMetadata metadata;
-
   public NewCodeVsOldSchema(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
@@ -70,19 +58,19 @@ public final class NewCodeVsOldSchema implements ChangeRule {
     String subject = subject(change.change(), columns);
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "subject", subject,
                 "sites", AccessLabels.codeSites(sites),
                 "reach", AccessLabels.reach(sites)));
     return List.of(
         new Finding(
-            metadata.id(),
-            metadata.severity(),
+            metadata().id(),
+            metadata().severity(),
             message,
             change.location(),
             sites.stream().map(a -> new RelatedLocation(a.location(), AccessLabels.of(a))).toList(),
-            Fingerprints.of(metadata.id(), subject, change.statement())));
+            Fingerprints.of(metadata().id(), subject, change.statement())));
   }
 
   /** {@code users.first_name}, or {@code table audit_log} for a created or renamed table. */

@@ -23,24 +23,12 @@ import java.util.Set;
  * --base}: the sites are those of the code at the base revision. A drop whose last reference the
  * release removes is left to {@code same-release-drop}, which says the same with the fix.
  */
-public final class OldCodeVsNewSchema implements ChangeRule {
+public final class OldCodeVsNewSchema extends ExpandContractRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("change", "sites", "revision", "reach");
 
-  private final RuleMetadata metadata;
-
   public OldCodeVsNewSchema(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
@@ -67,7 +55,7 @@ public final class OldCodeVsNewSchema implements ChangeRule {
     String subject = ChangeEffects.asSubject(change.change(), before);
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "change", subject,
                 "sites", AccessLabels.codeSites(oldSites),
@@ -75,11 +63,11 @@ public final class OldCodeVsNewSchema implements ChangeRule {
                 "reach", AccessLabels.reach(oldSites)));
     return List.of(
         new Finding(
-            metadata.id(),
-            metadata.severity(),
+            metadata().id(),
+            metadata().severity(),
             message,
             change.location(),
             oldSites.stream().map(base::site).toList(),
-            Fingerprints.of(metadata.id(), subject, change.statement())));
+            Fingerprints.of(metadata().id(), subject, change.statement())));
   }
 }

@@ -30,24 +30,12 @@ import java.util.Set;
  * name and the code at the base revision did not. Whole-row reads ({@code SELECT *}, entity loads)
  * pick up a new column without anyone reading it on purpose, so they do not count.
  */
-public final class ReadsSwitchedBeforeBackfill implements MigrationRule {
+public final class ReadsSwitchedBeforeBackfill extends ExpandContractRule implements MigrationRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("column", "how", "sites", "reach");
 
-  private final RuleMetadata metadata;
-
   public ReadsSwitchedBeforeBackfill(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
+    super(metadata, PLACEHOLDERS);
   }
 
   /** Where a column gets its values in this release: the statement that adds or backfills it. */
@@ -73,7 +61,7 @@ public final class ReadsSwitchedBeforeBackfill implements MigrationRule {
       MigrationStatement statement = entry.getValue().statement();
       String message =
           MessageTemplate.format(
-              metadata.message(),
+              metadata().message(),
               Map.of(
                   "column", column.displayName(),
                   "how", entry.getValue().how(),
@@ -81,14 +69,14 @@ public final class ReadsSwitchedBeforeBackfill implements MigrationRule {
                   "reach", AccessLabels.reach(reads)));
       findings.add(
           new Finding(
-              metadata.id(),
-              metadata.severity(),
+              metadata().id(),
+              metadata().severity(),
               message,
               statement.location(),
               reads.stream()
                   .map(a -> new RelatedLocation(a.location(), AccessLabels.of(a)))
                   .toList(),
-              Fingerprints.of(metadata.id(), column.displayName(), statement.text())));
+              Fingerprints.of(metadata().id(), column.displayName(), statement.text())));
     }
     return findings;
   }

@@ -23,24 +23,12 @@ import java.util.Set;
  * --base}: a drop is a same-release drop when the code at the base revision uses the column (or
  * table) and the new code no longer does.
  */
-public final class SameReleaseDrop implements ChangeRule {
+public final class SameReleaseDrop extends ExpandContractRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("column", "sites", "revision", "reach");
 
-  private final RuleMetadata metadata;
-
   public SameReleaseDrop(RuleMetadata metadata) {
-    this.metadata = metadata;
-  }
-
-  @Override
-  public RuleMetadata metadata() {
-    return metadata;
-  }
-
-  @Override
-  public Set<String> placeholders() {
-    return PLACEHOLDERS;
+    super(metadata, PLACEHOLDERS);
   }
 
   @Override
@@ -63,7 +51,7 @@ public final class SameReleaseDrop implements ChangeRule {
     String subject = subject(change.change());
     String message =
         MessageTemplate.format(
-            metadata.message(),
+            metadata().message(),
             Map.of(
                 "column", subject,
                 "sites", AccessLabels.codeSites(oldSites),
@@ -71,12 +59,12 @@ public final class SameReleaseDrop implements ChangeRule {
                 "reach", AccessLabels.reach(oldSites)));
     return List.of(
         new Finding(
-            metadata.id(),
-            metadata.severity(),
+            metadata().id(),
+            metadata().severity(),
             message,
             change.location(),
             oldSites.stream().map(base::site).toList(),
-            Fingerprints.of(metadata.id(), subject, change.statement())));
+            Fingerprints.of(metadata().id(), subject, change.statement())));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.blastradius.lang.java.mybatis;
 
+import dev.blastradius.lang.StaxText;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class MapperXmlReader {
 
   private MapperXmlReader(String xml) {
     this.xml = xml;
-    this.lineStarts = lineStarts(xml);
+    this.lineStarts = StaxText.lineStarts(xml);
   }
 
   /** XML that is not well-formed, or nested deeper than we read. */
@@ -94,7 +95,8 @@ final class MapperXmlReader {
           case XMLStreamConstants.START_ELEMENT -> {
             if (open.size() >= MAX_DEPTH) {
               throw new NotWellFormed(
-                  "elements nested deeper than " + MAX_DEPTH + " levels", lineOf(end));
+                  "elements nested deeper than " + MAX_DEPTH + " levels",
+                  StaxText.lineOf(lineStarts, end));
             }
             if (!open.isEmpty()) {
               open.peek().flushText();
@@ -104,7 +106,7 @@ final class MapperXmlReader {
           case XMLStreamConstants.END_ELEMENT -> {
             Open closing = open.pop();
             closing.flushText();
-            int line = lineOf(end);
+            int line = StaxText.lineOf(lineStarts, end);
             XmlNode.Element element =
                 new XmlNode.Element(
                     closing.name,
@@ -140,15 +142,15 @@ final class MapperXmlReader {
     } catch (XMLStreamException e) {
       Location at = e.getLocation();
       int line = at == null ? 0 : Math.max(0, at.getLineNumber());
-      throw new NotWellFormed("not well-formed XML: " + lastLine(e.getMessage()), line);
+      throw new NotWellFormed("not well-formed XML: " + StaxText.reason(e.getMessage()), line);
     } finally {
-      close(reader);
+      StaxText.close(reader);
     }
   }
 
   private Open start(XMLStreamReader reader, int tagEnd) {
     int tagStart = Math.max(0, xml.lastIndexOf('<', Math.max(0, tagEnd - 1)));
-    int line = lineOf(tagStart);
+    int line = StaxText.lineOf(lineStarts, tagStart);
     Open element = new Open(reader.getLocalName(), line, tagStart - lineStarts[line - 1] + 1);
     for (int i = 0; i < reader.getAttributeCount(); i++) {
       element.attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
@@ -164,49 +166,5 @@ final class MapperXmlReader {
     }
     int lineStart = lineStarts[Math.min(line, lineStarts.length) - 1];
     return Math.min(xml.length(), lineStart + Math.max(0, location.getColumnNumber() - 1));
-  }
-
-  /** The 1-based line of an offset. */
-  private int lineOf(int offset) {
-    int low = 0;
-    int high = lineStarts.length - 1;
-    while (low < high) {
-      int mid = (low + high + 1) >>> 1;
-      if (lineStarts[mid] <= offset) {
-        low = mid;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return low + 1;
-  }
-
-  private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** StAX messages start with a location line; the reason is the last line. */
-  private static String lastLine(String message) {
-    String text = message == null ? "" : message.strip();
-    int newline = text.lastIndexOf('\n');
-    return newline < 0 ? text : text.substring(newline + 1).strip();
-  }
-
-  private static void close(XMLStreamReader reader) {
-    if (reader == null) {
-      return;
-    }
-    try {
-      reader.close();
-    } catch (XMLStreamException e) {
-      // Nothing is left to release for a reader over a string.
-    }
   }
 }
