@@ -22,8 +22,11 @@ import dev.blastradius.source.Location;
 import dev.blastradius.source.SourceFile;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -108,11 +111,37 @@ public final class ShellFrontend implements LanguageFrontend {
                   + "; database commands in the rest of it are still read",
               errors.isEmpty() ? 0 : errors.get(0).startLine()));
     }
+    Map<String, String> constants = constants(tree);
     for (TSNode command : Nodes.descendants(tree.root(), "command")) {
       client(tree, command)
-          .ifPresent(client -> command(tree, command, client, file, unitId, facts, context));
+          .ifPresent(
+              client -> command(tree, command, client, constants, file, unitId, facts, context));
     }
     return facts.build();
+  }
+
+  /**
+   * Variables assigned exactly once in the script, to a value without expansions: {@code
+   * SQL="SELECT …"} then {@code psql -c "$SQL"} reads the constant.
+   */
+  private static Map<String, String> constants(SyntaxTree tree) {
+    Map<String, String> values = new HashMap<>();
+    Set<String> reassigned = new HashSet<>();
+    for (TSNode assignment : Nodes.descendants(tree.root(), "variable_assignment")) {
+      Optional<TSNode> name = Nodes.field(assignment, "name");
+      Optional<TSNode> value = Nodes.field(assignment, "value");
+      if (name.isEmpty()) {
+        continue;
+      }
+      String variable = tree.text(name.get());
+      Value constant = value.map(v -> value(tree, v, Map.of())).orElse(new Value("", false));
+      if (values.containsKey(variable) || constant.dynamic()) {
+        reassigned.add(variable);
+      }
+      values.put(variable, constant.text());
+    }
+    reassigned.forEach(values::remove);
+    return values;
   }
 
   /** Whether the file is run by hand or by a scheduler rather than sourced by another script. */
@@ -144,6 +173,7 @@ public final class ShellFrontend implements LanguageFrontend {
       SyntaxTree tree,
       TSNode command,
       String client,
+      Map<String, String> constants,
       SourceFile file,
       String unitId,
       FileFacts.Builder facts,
@@ -157,13 +187,14 @@ public final class ShellFrontend implements LanguageFrontend {
         continue;
       }
       String word = tree.text(argument);
-      if (inline.contains(word) && i + 1 < arguments.size()) {
+      if ((inline.contains(word) || flagGroupEndingWith(word, inline))
+          && i + 1 < arguments.size()) {
         TSNode sql = arguments.get(i + 1);
-        Value value = value(tree, sql);
+        Value value = value(tree, sql, constants);
         hosted(value, tree.line(sql), false, file, unitId, facts, context);
         i++;
       } else if (inline.stream().anyMatch(o -> o.startsWith("--") && word.startsWith(o + "="))) {
-        Value value = value(tree, argument);
+        Value value = value(tree, argument, constants);
         hosted(
             new Value(
                 unquote(value.text().substring(value.text().indexOf('=') + 1)), value.dynamic()),
@@ -191,26 +222,61 @@ public final class ShellFrontend implements LanguageFrontend {
         for (TSNode body : Nodes.namedChildren(redirect)) {
           if (body.getType().equals("heredoc_body")) {
             // Like SQL in Java strings, the accesses are at the host command's line.
-            hosted(value(tree, body), tree.line(command), true, file, unitId, facts, context);
+            hosted(
+                value(tree, body, constants),
+                tree.line(command),
+                true,
+                file,
+                unitId,
+                facts,
+                context);
           }
         }
       }
     }
   }
 
+  /** {@code -tAc}: a group of short flags whose last one takes the SQL. */
+  private static boolean flagGroupEndingWith(String word, Set<String> inline) {
+    if (word.length() < 3 || word.charAt(0) != '-' || word.charAt(1) == '-') {
+      return false;
+    }
+    for (int i = 1; i < word.length(); i++) {
+      if (!Character.isLetter(word.charAt(i))) {
+        return false;
+      }
+    }
+    return inline.contains("-" + word.charAt(word.length() - 1));
+  }
+
   /** A shell word's text with its quotes removed, and whether an expansion was replaced. */
   private record Value(String text, boolean dynamic) {}
 
-  private static Value value(SyntaxTree tree, TSNode node) {
+  /**
+   * The text of a word, string or here-document body: expansions of {@code constants} are replaced
+   * by their values, every other expansion by {@link HostedSql#DYNAMIC_PART}.
+   */
+  private static Value value(SyntaxTree tree, TSNode node, Map<String, String> constants) {
     String text = tree.text(node);
     boolean dynamic = false;
     if (node.getType().equals("raw_string")) {
       return new Value(text.substring(1, Math.max(1, text.length() - 1)), false);
     }
-    for (TSNode part : Nodes.namedChildren(node)) {
+    List<TSNode> parts =
+        EXPANSIONS.contains(node.getType()) ? List.of(node) : Nodes.namedChildren(node);
+    for (TSNode part : parts) {
       if (EXPANSIONS.contains(part.getType())) {
-        text = text.replace(tree.text(part), HostedSql.DYNAMIC_PART);
-        dynamic = true;
+        String expansion = tree.text(part);
+        Optional<String> constant =
+            Nodes.namedChildren(part).stream()
+                .filter(n -> n.getType().equals("variable_name"))
+                .map(tree::text)
+                .filter(name -> expansion.equals("$" + name) || expansion.equals("${" + name + "}"))
+                .map(constants::get)
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+        text = text.replace(expansion, constant.orElse(HostedSql.DYNAMIC_PART));
+        dynamic |= constant.isEmpty();
       }
     }
     if (node.getType().equals("string") && text.length() >= 2) {
@@ -242,6 +308,13 @@ public final class ShellFrontend implements LanguageFrontend {
       String unitId,
       FileFacts.Builder facts,
       ExtractContext context) {
+    if (value.text().replace(HostedSql.DYNAMIC_PART, "").isBlank()) {
+      facts.note(
+          "line "
+              + line
+              + ": the SQL of this command comes entirely from shell variables; not analysed");
+      return;
+    }
     SqlAnalysis analysis = context.sql().analyze(value.text(), context.catalog());
     HostedSql.record(
         facts,

@@ -78,6 +78,39 @@ class ShellFrontendTest {
   }
 
   @Test
+  void positive_constantsAssignedOnceAndFlagGroupsAreRead() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "scripts/report.sh",
+                """
+                #!/bin/sh
+                QUERY="SELECT email FROM users"
+                LIMIT=$1
+                # expect: read users.email @script
+                psql -c "$QUERY"
+                # expect: read users.id @script
+                count=$(psql -tAc "SELECT count(id) FROM users")
+                # expect: read users.email @script
+                psql -c "SELECT email FROM users LIMIT ${LIMIT}"
+                psql -c "$UNKNOWN"
+                """)
+            .doTest();
+    assertThat(result.graph().accesses())
+        .filteredOn(a -> a.location().path().equals("scripts/report.sh"))
+        .extracting(a -> a.location().startLine() + " " + a.confidence())
+        .containsExactlyInAnyOrder("5 CERTAIN", "7 CERTAIN", "9 POSSIBLE");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n.message())
+                    .isEqualTo(
+                        "line 10: the SQL of this command comes entirely from shell variables;"
+                            + " not analysed"));
+  }
+
+  @Test
   void positive_psqlFileCallsTheSqlFileWhichInheritsTheScriptsEntryPoint() {
     withUsers()
         .source(
