@@ -1,7 +1,7 @@
 SET lock_timeout = '5s';
 SET statement_timeout = '15min';
 -- full_name replaces name: add it and copy every user's name over.
--- expect: related constraint-before-backfill
+-- expect: related constraint-before-backfill, related backfill-unbatched, related backfill-not-idempotent
 ALTER TABLE users ADD COLUMN full_name text;
 -- expect: finding backfill-not-idempotent ~ "This UPDATE of users is not safe to re-run: it has no WHERE clause on full_name, so a re-run after a failure rewrites every row already done and overwrites what the application wrote since; guard it with a WHERE clause on what it sets (for example WHERE full_name IS NULL)."
 -- expect: finding backfill-unbatched ~ "This UPDATE sets full_name on every matching row of users in one statement: on a large table it locks all of those rows until commit, bloats the table and cannot resume after a failure; backfill in key-range or LIMIT batches."

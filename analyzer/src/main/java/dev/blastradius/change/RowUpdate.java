@@ -15,17 +15,30 @@ import java.util.Set;
  *     LIMIT}, a subquery or CTE with a {@code LIMIT}, or a point key ({@code id = ?}, an {@code IN}
  *     list)
  * @param filterColumns columns of {@code table} that the {@code WHERE} clause names
+ * @param byKey whether the {@code WHERE} clause picks rows by key value ({@code id = ?}, an {@code
+ *     IN} list of values): one step of a loop over rows that some other query chose
  */
 public record RowUpdate(
     TableRef table,
     List<Assignment> sets,
     boolean filtered,
     boolean bounded,
-    Set<String> filterColumns) {
+    Set<String> filterColumns,
+    boolean byKey) {
 
   public RowUpdate {
     sets = List.copyOf(sets);
     filterColumns = Set.copyOf(filterColumns);
+  }
+
+  /** An update whose rows are not picked by key value. */
+  public RowUpdate(
+      TableRef table,
+      List<Assignment> sets,
+      boolean filtered,
+      boolean bounded,
+      Set<String> filterColumns) {
+    this(table, sets, filtered, bounded, filterColumns, false);
   }
 
   /**

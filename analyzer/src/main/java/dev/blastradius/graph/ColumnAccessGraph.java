@@ -1,21 +1,45 @@
 package dev.blastradius.graph;
 
+import dev.blastradius.change.RowUpdate;
 import dev.blastradius.schema.ColumnRef;
+import dev.blastradius.source.Location;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Every access to every column, indexed by column. Immutable; accesses are sorted. */
+/**
+ * Every access to every column, indexed by column, and the shapes of the updates that code issues.
+ * Immutable; accesses are sorted.
+ */
 public final class ColumnAccessGraph {
 
   private final List<Access> accesses;
   private final Map<ColumnRef, List<Access>> byColumn;
+  private final Map<Location, List<RowUpdate>> updates;
 
   public ColumnAccessGraph(List<Access> accesses) {
+    this(accesses, List.of());
+  }
+
+  public ColumnAccessGraph(List<Access> accesses, List<CodeUpdate> updates) {
+    this.updates =
+        Collections.unmodifiableMap(
+            updates.stream()
+                .sorted()
+                .distinct()
+                .collect(
+                    Collectors.groupingBy(
+                        CodeUpdate::location,
+                        TreeMap::new,
+                        Collectors.mapping(
+                            CodeUpdate::shape,
+                            Collectors.collectingAndThen(Collectors.toList(), List::copyOf)))));
     this.accesses = accesses.stream().sorted().distinct().toList();
     this.byColumn =
         Collections.unmodifiableMap(
@@ -25,6 +49,18 @@ public final class ColumnAccessGraph {
                         Access::column,
                         TreeMap::new,
                         Collectors.collectingAndThen(Collectors.toList(), List::copyOf))));
+  }
+
+  /** The same graph without the accesses {@code keep} rejects; the update shapes stay. */
+  public ColumnAccessGraph filter(Predicate<Access> keep) {
+    List<CodeUpdate> shapes = new ArrayList<>();
+    updates.forEach((location, list) -> list.forEach(u -> shapes.add(new CodeUpdate(location, u))));
+    return new ColumnAccessGraph(accesses.stream().filter(keep).toList(), shapes);
+  }
+
+  /** The shapes of the updates that code issues at {@code location}, in a stable order. */
+  public List<RowUpdate> updatesAt(Location location) {
+    return updates.getOrDefault(location, List.of());
   }
 
   /** All accesses in report order. */

@@ -2,6 +2,7 @@ package dev.blastradius.lang;
 
 import dev.blastradius.graph.CallSite;
 import dev.blastradius.graph.CodeUnit;
+import dev.blastradius.graph.CodeUpdate;
 import dev.blastradius.graph.EntryPoint;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  * @param notes assumptions worth telling the user ("no naming strategy configured: …"), sorted
  * @param state what the frontend needs to finish the file once every file is read ({@link
  *     LanguageFrontend#link}), or null
+ * @param updates the shapes of the UPDATE statements the file's code issues, for the backfill rules
  */
 public record FileFacts(
     String path,
@@ -30,7 +32,8 @@ public record FileFacts(
     List<AnalysisProblem> problems,
     SqlCoverage coverage,
     List<String> notes,
-    LinkState state) {
+    LinkState state,
+    List<CodeUpdate> updates) {
 
   public FileFacts {
     accesses = List.copyOf(accesses);
@@ -40,6 +43,7 @@ public record FileFacts(
     entryPoints = Map.copyOf(entryPoints);
     problems = List.copyOf(problems);
     notes = notes.stream().distinct().sorted().toList();
+    updates = List.copyOf(updates);
   }
 
   /** Facts for a file we could not analyse at all. */
@@ -51,6 +55,7 @@ public record FileFacts(
   public static final class Builder {
     private final String path;
     private final List<UnitAccess> accesses = new ArrayList<>();
+    private final List<CodeUpdate> updates = new ArrayList<>();
     private final List<CodeUnit> units = new ArrayList<>();
     private final List<CallSite> calls = new ArrayList<>();
     private final Map<String, Set<String>> types = new TreeMap<>();
@@ -103,6 +108,12 @@ public record FileFacts(
       return this;
     }
 
+    /** The shape of an UPDATE that the file's code issues at one of its access sites. */
+    public Builder update(CodeUpdate update) {
+      updates.add(update);
+      return this;
+    }
+
     public Builder note(String note) {
       notes.add(note);
       return this;
@@ -123,6 +134,7 @@ public record FileFacts(
       facts.problems().forEach(this::problem);
       coverage(facts.coverage());
       facts.notes().forEach(this::note);
+      facts.updates().forEach(this::update);
       if (facts.state() != null) {
         state = facts.state();
       }
@@ -131,7 +143,17 @@ public record FileFacts(
 
     public FileFacts build() {
       return new FileFacts(
-          path, accesses, units, calls, types, entryPoints, problems, coverage, notes, state);
+          path,
+          accesses,
+          units,
+          calls,
+          types,
+          entryPoints,
+          problems,
+          coverage,
+          notes,
+          state,
+          updates);
     }
   }
 }

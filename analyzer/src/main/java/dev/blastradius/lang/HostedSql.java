@@ -1,6 +1,7 @@
 package dev.blastradius.lang;
 
 import dev.blastradius.graph.Access;
+import dev.blastradius.graph.CodeUpdate;
 import dev.blastradius.graph.Confidence;
 import dev.blastradius.graph.Via;
 import dev.blastradius.lang.sql.AnalyzedStatement;
@@ -57,6 +58,11 @@ public final class HostedSql {
               p -> facts.problem(new AnalysisProblem(site.path(), pass, p, site.startLine())));
       String snippet = snippetOf.apply(statement);
       statement.calls().forEach(f -> facts.call(RoutineUnits.call(unitId, f)));
+      statement
+          .rowUpdate()
+          // A part we could not evaluate may hold the row choice: the shape would prove nothing.
+          .filter(u -> !statement.text().contains(DYNAMIC_PART))
+          .ifPresent(u -> facts.update(new CodeUpdate(site, u)));
       for (ColumnUse use : statement.uses()) {
         if (mentionsDynamicPart(use)) {
           continue;

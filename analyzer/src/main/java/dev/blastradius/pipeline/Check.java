@@ -73,10 +73,7 @@ final class Check {
       graphs.put(
           rule,
           suppressions.mentions(id)
-              ? new ColumnAccessGraph(
-                  graph.accesses().stream()
-                      .filter(a -> suppressions.covering(id, a.location()) == null)
-                      .toList())
+              ? graph.filter(a -> suppressions.covering(id, a.location()) == null)
               : graph);
     }
     Catalog catalog = catalogBefore;

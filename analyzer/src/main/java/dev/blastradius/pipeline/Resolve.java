@@ -5,6 +5,7 @@ import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.CallGraph;
 import dev.blastradius.graph.CallSite;
 import dev.blastradius.graph.CodeUnit;
+import dev.blastradius.graph.CodeUpdate;
 import dev.blastradius.graph.ColumnAccessGraph;
 import dev.blastradius.graph.EntryPoint;
 import dev.blastradius.lang.FileFacts;
@@ -95,7 +96,9 @@ final class Resolve {
         accesses.add(access.access().withEntryPoints(reached));
       }
     }
-    return new ColumnAccessGraph(accesses);
+    List<CodeUpdate> updates = new ArrayList<>();
+    allFacts.forEach(f -> updates.addAll(f.updates()));
+    return new ColumnAccessGraph(accesses, updates);
   }
 
   /** Every unit that writes a trigger's table fires the trigger. */

@@ -99,7 +99,8 @@ final class UpdateShapes {
             || joinsLimited(update.getStartJoins())
             || joinsLimited(update.getJoins())
             || withLimited(update.getWithItemsList());
-    return Optional.of(new RowUpdate(table, sets, where != null, bounded, filterColumns));
+    return Optional.of(
+        new RowUpdate(table, sets, where != null, bounded, filterColumns, bounds.byKey));
   }
 
   private static boolean appends(Expression value, String column, Target target) {
@@ -192,6 +193,7 @@ final class UpdateShapes {
   private static final class Bounds extends ExpressionVisitorAdapter<Void> {
     private final Target target;
     boolean bounded;
+    boolean byKey;
 
     Bounds(Target target) {
       this.target = target;
@@ -229,9 +231,11 @@ final class UpdateShapes {
 
     @Override
     public <S> Void visit(EqualsTo expression, S context) {
-      bounded |=
+      boolean keyed =
           key(expression.getLeftExpression()) && value(expression.getRightExpression())
               || key(expression.getRightExpression()) && value(expression.getLeftExpression());
+      bounded |= keyed;
+      byKey |= keyed;
       return super.visit(expression, context);
     }
 
@@ -242,7 +246,9 @@ final class UpdateShapes {
         if (right instanceof Select select) {
           bounded |= limited(select);
         } else if (right instanceof ExpressionList<?> list) {
-          bounded |= !list.isEmpty() && list.stream().allMatch(UpdateShapes.Bounds::value);
+          boolean values = !list.isEmpty() && list.stream().allMatch(UpdateShapes.Bounds::value);
+          bounded |= values;
+          byKey |= values && key(expression.getLeftExpression());
         }
       }
       return super.visit(expression, context);

@@ -164,4 +164,129 @@ class BackfillShapeTest {
             """)
         .doTest();
   }
+
+  private static final String ADD_FULL_NAME =
+      """
+      -- expect: related backfill-unbatched, related backfill-not-idempotent
+      ALTER TABLE users ADD COLUMN full_name text;
+      """;
+
+  @Test
+  void positive_unbatchedBackfillScriptOfTheNewColumn() {
+    RuleTestHelper.forRule("backfill-unbatched")
+        .applied("V1__users.sql", "CREATE TABLE users (id bigserial PRIMARY KEY, first_name text);")
+        .proposed("V2__full_name.sql", ADD_FULL_NAME)
+        .source(
+            "scripts/backfill_full_name.py",
+            """
+            import psycopg
+
+            def run(conn):
+                with conn.cursor() as cur:
+                    # expect: finding backfill-unbatched ~ "This UPDATE (run by script scripts/backfill_full_name.py) sets full_name on every matching row of users"
+                    cur.execute("UPDATE users SET full_name = first_name WHERE full_name IS NULL")
+
+            if __name__ == "__main__":
+                run(psycopg.connect())
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_batchedJobsAndNonJobWritersOfTheNewColumn() {
+    RuleTestHelper.forRule("backfill-unbatched")
+        .applied("V1__users.sql", "CREATE TABLE users (id bigserial PRIMARY KEY, first_name text);")
+        .proposed("V2__full_name.sql", "ALTER TABLE users ADD COLUMN full_name text;")
+        .source(
+            "scripts/backfill_full_name.py",
+            """
+            import psycopg
+
+            def run(conn, low, high):
+                with conn.cursor() as cur:
+                    # expect: none
+                    cur.execute(
+                        "UPDATE users SET full_name = first_name WHERE full_name IS NULL AND id >= %s AND id < %s",
+                        (low, high))
+                    # expect: none
+                    cur.execute("UPDATE users SET full_name = first_name " + build_where())
+
+            if __name__ == "__main__":
+                run(psycopg.connect(), 1, 1000)
+            """)
+        .source(
+            "app/views.py",
+            """
+            from flask import Flask
+            app = Flask(__name__)
+
+            @app.post("/admin/fix-names")
+            def fix_names(cur):
+                # expect: none
+                cur.execute("UPDATE users SET full_name = first_name WHERE full_name IS NULL")
+            """)
+        .source(
+            "scripts/rename_first.py",
+            """
+            def run(cur):
+                # expect: none
+                cur.execute("UPDATE users SET first_name = upper(first_name)")
+
+            if __name__ == "__main__":
+                run(None)
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_declaredPairsReplacementIsBackfilledByAShellJob() {
+    RuleTestHelper.forRule("backfill-unbatched")
+        .applied(
+            "V1__users.sql",
+            "CREATE TABLE users (id bigserial PRIMARY KEY, name text, full_name text);")
+        .proposed("V2__index.sql", "CREATE INDEX CONCURRENTLY users_name ON users (name);")
+        .pair("users.name", "users.full_name", 1)
+        .source(
+            "scripts/copy_names.sh",
+            """
+            #!/bin/sh
+            # expect: finding backfill-unbatched ~ "sets full_name on every matching row of users"
+            psql "$DATABASE_URL" -c "UPDATE users SET full_name = name"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_jobBackfillWithoutGuardOrAppending() {
+    RuleTestHelper.forRule("backfill-not-idempotent")
+        .applied(
+            "V1__users.sql",
+            "CREATE TABLE users (id bigserial PRIMARY KEY, first_name text, logins int);")
+        .proposed(
+            "V2__full_name.sql",
+            """
+            -- expect: related backfill-not-idempotent
+            ALTER TABLE users ADD COLUMN full_name text;
+            -- expect: related backfill-not-idempotent
+            ALTER TABLE users ADD COLUMN login_count int;
+            """)
+        .source(
+            "scripts/backfill.py",
+            """
+            def batch(cur, low, high):
+                # expect: finding backfill-not-idempotent ~ "This UPDATE of users (run by script scripts/backfill.py) is not safe to re-run: its WHERE clause does not look at full_name"
+                cur.execute("UPDATE users SET full_name = first_name WHERE id >= %s AND id < %s", (low, high))
+
+            def one(cur, user_id):
+                # expect: none
+                cur.execute("UPDATE users SET full_name = first_name WHERE id = %s", (user_id,))
+                # expect: finding backfill-not-idempotent ~ "it adds to the current value of login_count"
+                cur.execute("UPDATE users SET login_count = login_count + logins WHERE id = %s", (user_id,))
+
+            if __name__ == "__main__":
+                batch(None, 1, 2)
+                one(None, 1)
+            """)
+        .doTest();
+  }
 }
