@@ -136,8 +136,9 @@ class HtmlBrowserTest {
   }
 
   /**
-   * A page to check: every rule id and column of the JSON report must be shown; the first finding
-   * and the first column in a finding (else the first column) are deep-linked.
+   * A page to check: every rule id, column and suppression reason of the JSON report must be shown;
+   * the first finding, the first suppressed finding and the first column in a finding (else the
+   * first column) are deep-linked.
    */
   private static ObjectNode page(String name, Path out, String search) throws IOException {
     JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
@@ -153,11 +154,22 @@ class HtmlBrowserTest {
     if (report.path("findings").size() > 0) {
       links.add("finding-1");
     }
+    for (JsonNode waived : report.path("suppressed")) {
+      texts.add(waived.path("ruleId").asText());
+      if (!waived.path("suppressedBy").path("reason").asText().isEmpty()) {
+        texts.add(waived.path("suppressedBy").path("reason").asText());
+      }
+    }
+    if (report.path("suppressed").size() > 0) {
+      links.add("suppressed-1");
+    }
+    boolean columnLinked = false;
     for (JsonNode column : report.path("columns")) {
       String display = displayName(column);
       texts.add(shown(display));
-      if (links.size() < 2) {
+      if (!columnLinked) {
         links.add("column-" + display);
+        columnLinked = true;
       }
     }
     if (search != null) {
