@@ -22,7 +22,7 @@ grep -rc "objects" "$repo" >/dev/null || true   # warm the file cache
 t0=$(now); grep -rcE "objects|execute|SELECT|UPDATE|INSERT|DELETE" "$repo" >/dev/null || true; t1=$(now)
 run() {
   /usr/bin/time -f "%U %S" -o "$work/cpu" \
-    java -Xmx512m -jar "$jar" scan --format json --output "$work/report.json" --no-progress "$repo"
+    java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" scan --format json --output "$work/report.json" --no-progress "$repo"
 }
 run
 t2=$(now); run; t3=$(now)

@@ -7,7 +7,8 @@
 # statement was analysed and every planted access was found, so speed is never bought with misses.
 #
 # Usage: bench/sql/run.sh [FILES] [STATEMENTS]
-# Environment: WARMUP_S (default 15) and ROUNDS (default 3) for the breakdown; BREAKDOWN=0 skips it.
+# Environment: WARMUP_S (default 15) and ROUNDS (default 3) for the breakdown; BREAKDOWN=0 skips it;
+# JAVA_OPTS for the scan JVM (e.g. -XX:TieredStopAtLevel=1, which bin/blastradius uses).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files=${1:-2000}
@@ -29,8 +30,8 @@ timed() {
 }
 
 scan() { # scan both services; each is a separate project with its own dialect
-  java -jar "$jar" scan --no-progress --format json --output "$work/postgres.json" "$tree/postgres" &&
-    java -jar "$jar" scan --no-progress --dialect mysql --format json --output "$work/mysql.json" "$tree/mysql"
+  java ${JAVA_OPTS:-} -jar "$jar" scan --no-progress --format json --output "$work/postgres.json" "$tree/postgres" &&
+    java ${JAVA_OPTS:-} -jar "$jar" scan --no-progress --dialect mysql --format json --output "$work/mysql.json" "$tree/mysql"
 }
 
 grep -rc "SELECT" "$tree" >/dev/null || true # warm the file cache

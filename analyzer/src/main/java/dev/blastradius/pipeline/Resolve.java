@@ -12,6 +12,7 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.RoutineUnits;
 import dev.blastradius.lang.UnitAccess;
 import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.TableRef;
 import dev.blastradius.source.Location;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -108,17 +109,19 @@ final class Resolve {
     if (triggers.isEmpty()) {
       return calls;
     }
+    Map<TableRef, List<Catalog.Trigger>> byTable = new HashMap<>();
+    triggers.forEach(t -> byTable.computeIfAbsent(t.table(), k -> new ArrayList<>()).add(t));
     Set<String> seen = new HashSet<>();
     for (FileFacts facts : allFacts) {
       for (UnitAccess access : facts.accesses()) {
         if (access.access().kind() != AccessKind.WRITE) {
           continue;
         }
-        for (Catalog.Trigger trigger : triggers) {
-          boolean fires =
-              trigger.table().equals(access.access().column().tableRef())
-                  && !access.unitId().equals(RoutineUnits.triggerId(trigger));
-          if (fires && seen.add(access.unitId() + "\n" + RoutineUnits.triggerId(trigger))) {
+        List<Catalog.Trigger> firing =
+            byTable.getOrDefault(access.access().column().tableRef(), List.of());
+        for (Catalog.Trigger trigger : firing) {
+          String triggerId = RoutineUnits.triggerId(trigger);
+          if (!access.unitId().equals(triggerId) && seen.add(access.unitId() + "\n" + triggerId)) {
             calls.add(RoutineUnits.fire(access.unitId(), trigger));
           }
         }

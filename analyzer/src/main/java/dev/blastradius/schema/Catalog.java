@@ -3,7 +3,6 @@ package dev.blastradius.schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,10 +222,18 @@ public final class Catalog {
     /** Seed tables dropped or renamed away since. */
     private final Set<TableRef> gone = new HashSet<>();
 
+    /**
+     * Indexes, constraints and checks changed here; the rest are read from the seed. A builder is
+     * made for every migration file, so copying whole maps from the seed would cost files × schema.
+     * An index mapped to null was dropped; a table's constraints and checks are copied from the
+     * seed the first time a statement touches them ({@link #constraints(TableRef)}).
+     */
     private final Map<String, TableRef> indexes = new HashMap<>();
+
     private final Map<TableRef, Set<String>> constraints = new HashMap<>();
+    private final Set<TableRef> constraintsCopied = new HashSet<>();
     private final Map<TableRef, List<Check>> checks = new HashMap<>();
-    private final Set<TableRef> functions = new HashSet<>();
+    private final Set<TableRef> checksCopied = new HashSet<>();
     private final List<Trigger> triggers = new ArrayList<>();
 
     /** The last snapshot, and what changed since. */
@@ -242,11 +249,37 @@ public final class Catalog {
     private Builder(Catalog seed) {
       this.seed = seed;
       this.last = seed;
-      seed.indexes.forEach(indexes::put);
-      seed.constraints.forEach((t, names) -> constraints.put(t, new TreeSet<>(names)));
-      seed.checks.forEach((t, list) -> checks.put(t, new ArrayList<>(list)));
-      seed.functions.forEach((name, same) -> functions.add(name));
       triggers.addAll(seed.triggers);
+    }
+
+    /** The table's mutable constraint names, copied from the seed on first use; may be null. */
+    private Set<String> constraints(TableRef ref) {
+      if (constraintsCopied.add(ref)) {
+        Set<String> names = seed.constraints.get(ref);
+        if (names != null) {
+          constraints.put(ref, new TreeSet<>(names));
+        }
+      }
+      return constraints.get(ref);
+    }
+
+    /** The table's mutable checks, copied from the seed on first use; may be null. */
+    private List<Check> checks(TableRef ref) {
+      if (checksCopied.add(ref)) {
+        List<Check> list = seed.checks.get(ref);
+        if (list != null) {
+          checks.put(ref, new ArrayList<>(list));
+        }
+      }
+      return checks.get(ref);
+    }
+
+    /** Every index this builder knows, with the table it belongs to (null: dropped here). */
+    private Map<String, TableRef> allIndexes() {
+      Map<String, TableRef> all = new HashMap<>();
+      seed.indexes.forEach(all::put);
+      all.putAll(indexes);
+      return all;
     }
 
     /**
@@ -296,18 +329,21 @@ public final class Catalog {
       tables.remove(ref);
       views.remove(ref);
       gone.add(ref);
+      constraintsCopied.add(ref);
       constraints.remove(ref);
+      checksCopied.add(ref);
       checks.remove(ref);
       changedTables.add(ref);
       changedConstraints.add(ref);
       changedChecks.add(ref);
-      for (Iterator<Map.Entry<String, TableRef>> i = indexes.entrySet().iterator(); i.hasNext(); ) {
-        Map.Entry<String, TableRef> index = i.next();
-        if (index.getValue().equals(ref)) {
-          changedIndexes.add(index.getKey());
-          i.remove();
-        }
-      }
+      allIndexes()
+          .forEach(
+              (name, table) -> {
+                if (ref.equals(table)) {
+                  changedIndexes.add(name);
+                  indexes.put(name, null);
+                }
+              });
       changedTriggers |= triggers.removeIf(t -> t.table().equals(ref));
       return this;
     }
@@ -325,20 +361,30 @@ public final class Catalog {
       if (sources != null) {
         views.put(to, sources);
       }
-      Set<String> names = constraints.remove(from);
+      Set<String> names = constraints(from);
+      constraints.remove(from);
+      constraintsCopied.add(to);
       if (names != null) {
         constraints.put(to, names);
+      } else {
+        constraints.remove(to);
       }
-      List<Check> tableChecks = checks.remove(from);
+      List<Check> tableChecks = checks(from);
+      checks.remove(from);
+      checksCopied.add(to);
       if (tableChecks != null) {
         checks.put(to, tableChecks);
+      } else {
+        checks.remove(to);
       }
-      for (Map.Entry<String, TableRef> index : indexes.entrySet()) {
-        if (index.getValue().equals(from)) {
-          index.setValue(to);
-          changedIndexes.add(index.getKey());
-        }
-      }
+      allIndexes()
+          .forEach(
+              (name, table) -> {
+                if (from.equals(table)) {
+                  indexes.put(name, to);
+                  changedIndexes.add(name);
+                }
+              });
       changedTables.addAll(List.of(from, to));
       changedConstraints.addAll(List.of(from, to));
       changedChecks.addAll(List.of(from, to));
@@ -395,6 +441,7 @@ public final class Catalog {
 
     /** Records a named constraint. */
     public Builder addConstraint(TableRef ref, String name) {
+      constraints(ref);
       constraints.computeIfAbsent(ref, t -> new TreeSet<>()).add(name);
       changedConstraints.add(ref);
       return this;
@@ -402,12 +449,12 @@ public final class Catalog {
 
     /** Forgets a named constraint. */
     public Builder dropConstraint(TableRef ref, String name) {
-      Set<String> names = constraints.get(ref);
+      Set<String> names = constraints(ref);
       if (names != null) {
         names.remove(name);
         changedConstraints.add(ref);
       }
-      List<Check> tableChecks = checks.get(ref);
+      List<Check> tableChecks = checks(ref);
       if (tableChecks != null && tableChecks.removeIf(c -> name.equals(c.name()))) {
         changedChecks.add(ref);
       }
@@ -419,6 +466,7 @@ public final class Catalog {
       if (check.name() != null) {
         addConstraint(ref, check.name());
       }
+      checks(ref);
       checks.computeIfAbsent(ref, t -> new ArrayList<>()).add(check);
       changedChecks.add(ref);
       return this;
@@ -426,7 +474,7 @@ public final class Catalog {
 
     /** Marks a constraint validated ({@code VALIDATE CONSTRAINT}); only CHECKs are tracked. */
     public Builder validateConstraint(TableRef ref, String name) {
-      List<Check> tableChecks = checks.get(ref);
+      List<Check> tableChecks = checks(ref);
       if (tableChecks != null) {
         tableChecks.replaceAll(c -> name.equals(c.name()) ? c.asValidated() : c);
         changedChecks.add(ref);
@@ -436,7 +484,6 @@ public final class Catalog {
 
     /** Records a function or procedure. */
     public Builder addFunction(TableRef name) {
-      functions.add(name);
       changedFunctions.add(name);
       return this;
     }
@@ -458,7 +505,7 @@ public final class Catalog {
 
     /** Forgets an index. */
     public Builder dropIndex(String name) {
-      indexes.remove(name);
+      indexes.put(name, null);
       changedIndexes.add(name);
       return this;
     }

@@ -34,6 +34,8 @@ class CiRecipesTest {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Path REPO = TestPaths.repo();
+  private static final String GITHUB_JAVA =
+      "java -XX:TieredStopAtLevel=1 -jar \"$RUNNER_TEMP/blastradius.jar\"";
 
   @TempDir Path temp;
 
@@ -51,8 +53,8 @@ class CiRecipesTest {
         .contains("package -DskipTests")
         .contains("mv .blastradius/analyzer/target/blastradius.jar \"$RUNNER_TEMP/\"")
         .contains("rm -rf .blastradius");
-    String check = runOf(steps, "java -jar ");
-    assertThat(check).startsWith("java -jar \"$RUNNER_TEMP/blastradius.jar\" check ");
+    String check = runOf(steps, "java ");
+    assertThat(check).startsWith(GITHUB_JAVA + " check ");
     JsonNode upload =
         steps.stream()
             .filter(s -> s.path("uses").asText().startsWith("github/codeql-action/upload-sarif@"))
@@ -66,7 +68,7 @@ class CiRecipesTest {
     List<String> args =
         arguments(
             check.replace("${{ github.event.pull_request.base.sha }}", base),
-            "java -jar \"$RUNNER_TEMP/blastradius.jar\"",
+            GITHUB_JAVA,
             Map.of("blastradius-out/", out + "/", ".", repo.toString()));
     Cli.Result run = Cli.run(args.toArray(String[]::new));
 
@@ -88,8 +90,7 @@ class CiRecipesTest {
         .isEqualTo("$CI_PIPELINE_SOURCE == \"merge_request_event\"");
     List<String> script = new ArrayList<>();
     job.path("script").forEach(s -> script.add(s.asText()));
-    String check =
-        script.stream().filter(s -> s.startsWith("java -jar ")).findFirst().orElseThrow();
+    String check = script.stream().filter(s -> s.startsWith("java ")).findFirst().orElseThrow();
     assertThat(script)
         .anySatisfy(s -> assertThat(s).contains("-f /tmp/blastradius/pom.xml package -DskipTests"));
 
@@ -99,7 +100,7 @@ class CiRecipesTest {
     List<String> args =
         arguments(
             check.replace("$CI_MERGE_REQUEST_DIFF_BASE_SHA", base),
-            "java -jar /tmp/blastradius/analyzer/target/blastradius.jar",
+            "java -XX:TieredStopAtLevel=1 -jar /tmp/blastradius/analyzer/target/blastradius.jar",
             Map.of("blastradius-out/", out + "/", ".", repo.toString()));
     Cli.Result run = Cli.run(args.toArray(String[]::new));
 
@@ -141,8 +142,9 @@ class CiRecipesTest {
         script(entry, Map.of(), "--fail-on", "warning", "--pg-version", "16", "--", migration);
     assertThat(hookRun.exitCode()).as(hookRun.output()).isZero();
     List<String> args = printedArguments(hookRun.output());
-    assertThat(args.subList(0, 2)).containsExactly("-jar", fakeJar().toString());
-    assertThat(args.subList(2, args.size()))
+    assertThat(args.subList(0, 3))
+        .containsExactly("-XX:TieredStopAtLevel=1", "-jar", fakeJar().toString());
+    assertThat(args.subList(3, args.size()))
         .containsExactly(
             "check",
             "--format",
@@ -155,7 +157,7 @@ class CiRecipesTest {
             migration,
             ".");
 
-    List<String> cli = new ArrayList<>(args.subList(2, args.size() - 1));
+    List<String> cli = new ArrayList<>(args.subList(3, args.size() - 1));
     cli.set(cli.indexOf(migration), REPO.resolve(migration).toString());
     cli.add(REPO.resolve("samples/split-user-name").toString());
     assertThat(Cli.run(cli.toArray(String[]::new)).exitCode()).isEqualTo(4);
@@ -174,6 +176,9 @@ class CiRecipesTest {
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(printedArguments(run.output()))
         .containsExactly("-Xmx1g", "-jar", fakeJar().toString(), "who", "users.email", "a b");
+    Result defaults = script(launcher, Map.of(), "version");
+    assertThat(printedArguments(defaults.output()))
+        .containsExactly("-XX:TieredStopAtLevel=1", "-jar", fakeJar().toString(), "version");
 
     Result missing =
         script(launcher, Map.of("BLASTRADIUS_JAR", temp.resolve("nope.jar").toString()), "version");
