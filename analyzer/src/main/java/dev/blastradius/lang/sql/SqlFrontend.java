@@ -85,6 +85,13 @@ public final class SqlFrontend {
       return unanalysed(text, text.lexProblem().get());
     }
     if (text.meta()) {
+      Optional<SqlStatementText> copy = psqlCopy(text);
+      if (copy.isPresent()) {
+        AnalyzedStatement inner = analyzeOne(copy.get(), catalog, strict);
+        return inner.status() == ParseStatus.UNANALYSED
+            ? inner
+            : result(text, ParseStatus.FALLBACK, List.of(), inner.uses(), null);
+      }
       return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
     }
     DdlContext context = new DdlContext(ids, catalog, query -> queryShape(query, catalog));
@@ -144,6 +151,29 @@ public final class SqlFrontend {
         text,
         "cannot parse SQL statement: "
             + Objects.requireNonNullElse(outcome.failure(), "the SQL parser found no table in it"));
+  }
+
+  /**
+   * psql's {@code \\copy …} is the client-side twin of {@code COPY} (the usual way scripts export a
+   * query to CSV): the same statement without the backslash, whose query and columns are read like
+   * COPY's. Empty for every other meta-command.
+   */
+  private static Optional<SqlStatementText> psqlCopy(SqlStatementText text) {
+    List<SqlToken> tokens = text.tokens();
+    if (tokens.size() < 3 || !tokens.get(1).isWord("COPY") || text.text().length() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SqlStatementText(
+            // A space for the backslash keeps every token's offset into the text.
+            " " + text.text().substring(1),
+            text.startLine(),
+            text.startColumn(),
+            text.endLine(),
+            text.endColumn(),
+            tokens.subList(1, tokens.size()),
+            false,
+            Optional.empty()));
   }
 
   /**

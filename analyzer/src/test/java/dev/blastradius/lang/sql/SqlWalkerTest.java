@@ -397,4 +397,22 @@ class SqlWalkerTest {
             """)
         .doTest();
   }
+
+  @Test
+  void positive_psqlCopyExportsReadTheirQueryOrTable() {
+    withSchema()
+        .source(
+            "scripts/export.sql",
+            """
+            -- expect: read users.email, read users.id, read users.active
+            \\copy (SELECT id, email FROM users WHERE active) TO 'users.csv' CSV HEADER
+            -- expect: read orders.id, read orders.total
+            \\copy orders (id, total) TO stdout WITH (FORMAT csv)
+            -- expect: write users.email, write users.name
+            \\copy users (email, name) FROM users.csv CSV
+            -- expect: none
+            \\connect reports
+            """)
+        .doTest();
+  }
 }

@@ -1,0 +1,5 @@
+#!/bin/sh
+# Nightly CSV for the finance team's spreadsheet.
+set -eu
+# expect: read accounts.email @script, read accounts.id @script, read accounts.plan @script, related drop-column-still-read
+psql "$DATABASE_URL" -c "\copy (SELECT id, email, plan FROM accounts) TO 'plans.csv' CSV HEADER"
