@@ -138,7 +138,7 @@ final class DdlReader {
     }
     cursor.accept("CONSTRAINT");
     if (cursor.accept("TRIGGER")) {
-      return Result.of(List.of(createTrigger(cursor)));
+      return Result.of(isMysql() ? mysqlTrigger(cursor) : List.of(createTrigger(cursor)));
     }
     SqlToken object = cursor.peek();
     if (object != null && UNTRACKED_OBJECTS.contains(object.upper())) {
@@ -217,6 +217,9 @@ final class DdlReader {
   private CreateFunction createFunction(TokenCursor cursor, boolean orReplace) {
     TableRef function = context.table(cursor.qualifiedName());
     cursor.group(); // arguments
+    if (isMysql()) {
+      return mysqlRoutine(cursor, function, orReplace);
+    }
     String language = "";
     String body = null;
     int bodyLine = 0;
@@ -246,6 +249,73 @@ final class DdlReader {
     }
     return new CreateFunction(
         function, language.toLowerCase(Locale.ROOT), body, bodyLine, orReplace);
+  }
+
+  /** Words that start a MySQL routine body (a compound statement or a single statement). */
+  private static final Set<String> MYSQL_BODY_STARTS =
+      Set.of(
+          "BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "CALL", "RETURN", "SET",
+          "WITH", "IF", "CASE", "WHILE", "REPEAT", "LOOP", "DECLARE");
+
+  /**
+   * MySQL's {@code CREATE PROCEDURE|FUNCTION f(…) [RETURNS type] [characteristics] body}: the body
+   * is the rest of the statement (a {@code BEGIN … END} block or one statement), language {@code
+   * mysql}.
+   */
+  private CreateFunction mysqlRoutine(TokenCursor cursor, TableRef function, boolean orReplace) {
+    while (!cursor.atEnd() && !mysqlBodyStart(cursor)) {
+      if (cursor.peek().type() == SqlLexer.LPAREN) {
+        cursor.group(); // RETURNS varchar(200)
+      } else {
+        cursor.next(); // RETURNS type, COMMENT '…', DETERMINISTIC, READS SQL DATA, SQL SECURITY …
+      }
+    }
+    if (cursor.atEnd()) {
+      return new CreateFunction(function, "mysql", null, 0, orReplace);
+    }
+    List<SqlToken> body = cursor.rest();
+    return new CreateFunction(
+        function, "mysql", TokenCursor.positioned(body), body.get(0).line(), orReplace);
+  }
+
+  /** Whether the cursor is at a routine body: a body word, or a label before one. */
+  private static boolean mysqlBodyStart(TokenCursor cursor) {
+    SqlToken token = cursor.peek();
+    if (token.type() != SqlLexer.WORD) {
+      return false;
+    }
+    if (MYSQL_BODY_STARTS.contains(token.upper())) {
+      // SQL SECURITY is a characteristic; a body never starts with SET after RETURNS' type.
+      return !(token.isWord("SET") && cursor.peekWords("SET", "SECURITY"));
+    }
+    return cursor.peekLabel();
+  }
+
+  /**
+   * MySQL's {@code CREATE TRIGGER t {BEFORE|AFTER} {INSERT|UPDATE|DELETE} ON tbl FOR EACH ROW
+   * [{FOLLOWS|PRECEDES} other] body}. The body is a routine of its own, named like the trigger, so
+   * it is read like a function body (its SQL, and its NEW/OLD references as accesses of the table).
+   */
+  private List<SchemaChange> mysqlTrigger(TokenCursor cursor) {
+    List<String> name = cursor.qualifiedName();
+    cursor.acceptAny(Set.of("BEFORE", "AFTER"));
+    String event = cursor.acceptAny(Set.of("INSERT", "UPDATE", "DELETE"));
+    cursor.expect("ON");
+    TableRef table = context.table(cursor.qualifiedName());
+    cursor.expect("FOR", "EACH", "ROW");
+    if (cursor.acceptAny(Set.of("FOLLOWS", "PRECEDES")) != null) {
+      cursor.identifier();
+    }
+    if (event == null || cursor.atEnd()) {
+      throw cursor.notUnderstood("CREATE TRIGGER without an event or a body");
+    }
+    String triggerName = context.name(name.get(name.size() - 1));
+    TableRef routine = new TableRef(table.schema(), triggerName);
+    List<SqlToken> body = cursor.rest();
+    return List.of(
+        new CreateFunction(
+            routine, "mysql", TokenCursor.positioned(body), body.get(0).line(), true),
+        new CreateTrigger(table, triggerName, List.of(event.toLowerCase(Locale.ROOT)), routine));
   }
 
   /** The text inside a dollar-quoted or single-quoted function body. */

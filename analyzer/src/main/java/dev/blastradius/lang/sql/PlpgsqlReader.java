@@ -48,16 +48,33 @@ final class PlpgsqlReader {
   private final List<Embedded> sql = new ArrayList<>();
   private final List<RowReference> rows = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
+
+  /** MySQL's compound-statement words that run no SQL of their own. */
+  private static final Set<String> MYSQL_NO_SQL =
+      Set.of("LEAVE", "ITERATE", "SIGNAL", "RESIGNAL", "OPEN", "START", "DO");
+
   private final DdlContext context;
+  private final boolean mysql;
   private boolean declaring;
 
-  private PlpgsqlReader(DdlContext context) {
+  private PlpgsqlReader(DdlContext context, boolean mysql) {
     this.context = context;
+    this.mysql = mysql;
   }
 
+  /** Reads a PL/pgSQL body. */
   static Result read(String body, DdlContext context) {
-    PlpgsqlReader reader = new PlpgsqlReader(context);
-    for (SqlStatementText statement : SqlSplitter.split(body, SqlDialect.POSTGRES)) {
+    return read(body, context, SqlDialect.POSTGRES);
+  }
+
+  /**
+   * Reads a PL/pgSQL body, or with {@link SqlDialect#MYSQL} a MySQL routine or trigger body (a
+   * {@code BEGIN … END} compound statement: labels, {@code DECLARE … CURSOR FOR}, {@code SET},
+   * {@code WHILE … DO}, {@code REPEAT … UNTIL}, {@code LEAVE}/{@code ITERATE}, {@code SIGNAL}).
+   */
+  static Result read(String body, DdlContext context, SqlDialect dialect) {
+    PlpgsqlReader reader = new PlpgsqlReader(context, dialect == SqlDialect.MYSQL);
+    for (SqlStatementText statement : SqlSplitter.split(body, dialect)) {
       if (statement.lexProblem().isPresent()) {
         reader.problems.add(new Problem(statement.startLine(), statement.lexProblem().get()));
         continue;
@@ -87,6 +104,9 @@ final class PlpgsqlReader {
     }
     SqlToken first = rest.get(0);
     String word = first.upper();
+    if (mysql && mysqlStatement(rest)) {
+      return;
+    }
     if (first.type() == SqlLexer.WORD && SQL_STARTS.contains(word)) {
       add(withoutInto(rest), false);
     } else if (first.isWord("PERFORM")) {
@@ -121,13 +141,84 @@ final class PlpgsqlReader {
     } else {
       problems.add(
           new Problem(
-              first.line(), "cannot read PL/pgSQL statement starting with '" + first.text() + "'"));
+              first.line(),
+              "cannot read "
+                  + (mysql ? "MySQL routine" : "PL/pgSQL")
+                  + " statement starting with '"
+                  + first.text()
+                  + "'"));
     }
+  }
+
+  /** The MySQL statements PL/pgSQL does not have; false when {@code tokens} is none of them. */
+  private boolean mysqlStatement(List<SqlToken> tokens) {
+    SqlToken first = tokens.get(0);
+    if (first.isWord("REPLACE")) {
+      add(tokens, false);
+    } else if (first.isWord("DECLARE")) {
+      int forAt = indexOfWord(tokens, "FOR");
+      if (indexOfWord(tokens, "CURSOR") > 0 && forAt > 0 && forAt + 1 < tokens.size()) {
+        add(withoutInto(tokens.subList(forAt + 1, tokens.size())), false);
+      } else if (indexOfWord(tokens, "HANDLER") > 0 && forAt > 0) {
+        for (int i = forAt + 1; i < tokens.size(); i++) {
+          SqlToken token = tokens.get(i);
+          if (token.type() == SqlLexer.WORD
+              && (SQL_STARTS.contains(token.upper()) || token.isWord("SET"))) {
+            statement(tokens.subList(i, tokens.size()));
+            break;
+          }
+        }
+      } else if (indexOfWord(tokens, "DEFAULT") > 0) {
+        expression(tokens.subList(indexOfWord(tokens, "DEFAULT") + 1, tokens.size()));
+      }
+    } else if (first.isWord("SET") && tokens.size() > 1) {
+      int assign = assignmentAt(tokens.subList(1, tokens.size()));
+      if (assign > 0) {
+        expression(tokens.subList(assign + 1, tokens.size()));
+      }
+    } else if (first.isWord("UNTIL")) {
+      int end = lastIndexOfWord(tokens, "END");
+      expression(tokens.subList(1, end > 0 ? end : tokens.size()));
+    } else if (first.isWord("PREPARE")) {
+      int from = indexOfWord(tokens, "FROM");
+      if (from > 0
+          && from + 1 == tokens.size() - 1
+          && tokens.get(from + 1).type() == SqlLexer.STRING) {
+        sql.add(
+            new Embedded(
+                DdlReader.unquoteBody(tokens.get(from + 1)), tokens.get(from + 1).line(), true));
+      } else {
+        problems.add(
+            new Problem(first.line(), "dynamic SQL (PREPARE of a built string) is not analysed"));
+      }
+    } else if (first.isWord("EXECUTE") || first.isWord("DEALLOCATE")) {
+      return true; // runs (or frees) a prepared statement: its SQL was judged at PREPARE
+    } else if (first.isWord("FETCH") || first.isWord("CLOSE")) {
+      return true;
+    } else if (first.type() == SqlLexer.WORD && MYSQL_NO_SQL.contains(first.upper())) {
+      return true;
+    } else {
+      return false;
+    }
+    return true;
   }
 
   /** Removes one block or control prefix; returns the same list when there is none. */
   private List<SqlToken> stripPrefix(List<SqlToken> tokens) {
     SqlToken first = tokens.get(0);
+    if (mysql
+        && tokens.size() > 1
+        && first.type() == SqlLexer.WORD
+        && tokens.get(1).text().equals(":")
+        && (tokens.size() == 2 || !tokens.get(2).text().equals("="))) {
+      return tokens.subList(2, tokens.size()); // label: BEGIN | LOOP | WHILE | REPEAT
+    }
+    if (mysql && first.isWord("REPEAT")) {
+      return tokens.subList(1, tokens.size());
+    }
+    if (mysql && first.isWord("DECLARE")) {
+      return tokens; // one declaration per statement, read by mysqlStatement
+    }
     if (first.type() == SqlLexer.OTHER && first.text().equals("<")) {
       int close = 0;
       while (close < tokens.size()
@@ -159,7 +250,7 @@ final class PlpgsqlReader {
         || first.isWord("WHEN")
         || first.isWord("WHILE")
         || first.isWord("EXCEPTION")) {
-      String end = first.isWord("WHILE") ? "LOOP" : "THEN";
+      String end = first.isWord("WHILE") ? (mysql ? "DO" : "LOOP") : "THEN";
       int at = indexOfWord(tokens, end);
       if (at < 0) {
         return tokens;
@@ -251,7 +342,10 @@ final class PlpgsqlReader {
     return previous.isWord("BEGIN")
         || previous.isWord("THEN")
         || previous.isWord("ELSE")
-        || previous.isWord("LOOP");
+        || previous.isWord("LOOP")
+        || previous.isWord("SET")
+        || previous.isWord("DO")
+        || previous.isWord("REPEAT");
   }
 
   /** The index just after {@code :=} (or a leading {@code target =}), or -1. */

@@ -3,14 +3,16 @@ package dev.blastradius.lang.sql;
 import dev.blastradius.change.CreateFunction;
 import dev.blastradius.graph.Confidence;
 import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.SqlDialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the body of a SQL or PL/pgSQL function or procedure: the SQL it runs, placed at its line in
- * the migration file, and (for trigger functions) its NEW/OLD row references. Bodies in languages
- * that can run SQL we cannot read (PL/Python, PL/v8, PL/Perl) are problems.
+ * Reads the body of a SQL or PL/pgSQL function or procedure, or of a MySQL routine or trigger: the
+ * SQL it runs, placed at its line in the migration file, and (for trigger functions) its NEW/OLD
+ * row references. Bodies in languages that can run SQL we cannot read (PL/Python, PL/v8, PL/Perl)
+ * are problems.
  */
 public final class RoutineBodies {
 
@@ -55,10 +57,14 @@ public final class RoutineBodies {
           sql.analyzeRoutineSql(body, catalog)
               .statements()
               .forEach(s -> statements.add(s.movedDown(offset, Confidence.CERTAIN)));
-      case "plpgsql" -> {
+      case "plpgsql", "mysql" -> {
         DdlContext context =
             new DdlContext(sql.identifiers(), catalog, query -> java.util.Optional.empty());
-        PlpgsqlReader.Result read = PlpgsqlReader.read(body, context);
+        PlpgsqlReader.Result read =
+            PlpgsqlReader.read(
+                body,
+                context,
+                function.language().equals("mysql") ? SqlDialect.MYSQL : SqlDialect.POSTGRES);
         for (PlpgsqlReader.Embedded embedded : read.sql()) {
           Confidence cap = embedded.dynamic() ? Confidence.POSSIBLE : Confidence.CERTAIN;
           int lines = offset + embedded.line() - 1;

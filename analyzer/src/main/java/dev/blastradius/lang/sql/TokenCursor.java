@@ -219,6 +219,50 @@ final class TokenCursor {
    * Tokens as written (case kept), with a single space wherever the source had whitespace or a
    * comment between them: a query to re-parse, an expression to show.
    */
+  /**
+   * The tokens at their lines and columns (comments left out), so that line {@code n} of the result
+   * is line {@code first.line() + n - 1} of the source: a routine body read by a reader of its own
+   * keeps the lines of the file.
+   */
+  static String positioned(List<SqlToken> tokens) {
+    StringBuilder out = new StringBuilder();
+    int line = tokens.isEmpty() ? 1 : tokens.get(0).line();
+    int column = 1;
+    for (SqlToken token : tokens) {
+      while (line < token.line()) {
+        out.append('\n');
+        line++;
+        column = 1;
+      }
+      if (column > 1 && column >= token.column()) {
+        out.append(' ');
+        column++;
+      }
+      while (column < token.column()) {
+        out.append(' ');
+        column++;
+      }
+      out.append(token.text());
+      int newline = token.text().lastIndexOf('\n');
+      if (newline < 0) {
+        column += token.text().length();
+      } else {
+        line += (int) token.text().chars().filter(c -> c == '\n').count();
+        column = token.text().length() - newline;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether the next tokens are a label ({@code name:}) of a MySQL compound statement. */
+  boolean peekLabel() {
+    int at = position;
+    return at + 1 < tokens.size()
+        && tokens.get(at).type() == SqlLexer.WORD
+        && tokens.get(at + 1).text().equals(":")
+        && (at + 2 >= tokens.size() || !tokens.get(at + 2).text().equals("="));
+  }
+
   static String raw(List<SqlToken> tokens) {
     return join(tokens, false);
   }

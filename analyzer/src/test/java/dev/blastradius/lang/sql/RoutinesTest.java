@@ -183,4 +183,105 @@ class RoutinesTest {
             "3 dynamic SQL (EXECUTE of a built string) is not analysed",
             "5 the body of py() is plpython3u, which blastradius cannot read: its database accesses are missing");
   }
+
+  @Test
+  void positive_mysqlTriggersAndProceduresAreReadAndInheritTheirCallers() {
+    ExtractorTestHelper.create()
+        .dialect(dev.blastradius.schema.SqlDialect.MYSQL)
+        .migration(
+            "V1__tables.sql",
+            """
+            -- expect: ddl users.id @migration, ddl users.email @migration, ddl users.name @migration, ddl users.updated_at @migration
+            CREATE TABLE users (id bigint PRIMARY KEY, email varchar(200), name varchar(200), updated_at datetime);
+            -- expect: ddl audit.user_id @migration, ddl audit.old_email @migration
+            CREATE TABLE audit (user_id bigint, old_email varchar(200));
+            """)
+        .migration(
+            "V2__routines.sql",
+            """
+            DELIMITER //
+            CREATE DEFINER=`app`@`%` TRIGGER users_audit BEFORE UPDATE ON users FOR EACH ROW
+            BEGIN
+              -- expect: read users.email @script
+              IF NEW.email <> OLD.email THEN
+                -- expect: write audit.user_id @script, write audit.old_email @script, read users.id @script, read users.email @script
+                INSERT INTO audit (user_id, old_email) VALUES (OLD.id, OLD.email);
+              END IF;
+              -- expect: write users.updated_at @script
+              SET NEW.updated_at = NOW();
+            END//
+            CREATE PROCEDURE rename_users(IN prefix varchar(20))
+            COMMENT 'renames in batches'
+            MODIFIES SQL DATA
+            SQL SECURITY INVOKER
+            main: BEGIN
+              DECLARE done int DEFAULT 0;
+              DECLARE uid bigint;
+              -- expect: read users.id @script, read users.name @script
+              DECLARE pending CURSOR FOR SELECT id FROM users WHERE name IS NULL;
+              DECLARE CONTINUE HANDLER FOR NOT FOUND SET done = 1;
+              OPEN pending;
+              fetching: REPEAT
+                FETCH pending INTO uid;
+                IF done = 1 THEN
+                  LEAVE fetching;
+                END IF;
+                -- expect: write users.name @script, read users.id @script, read users.email @script
+                UPDATE users SET name = CONCAT(prefix, email) WHERE id = uid;
+              UNTIL done = 1 END REPEAT;
+              CLOSE pending;
+              WHILE done = 0 DO
+                -- expect: write audit.user_id @script, write audit.old_email @script
+                REPLACE INTO audit (user_id, old_email) VALUES (0, '');
+                SET done = 1;
+              END WHILE;
+            END//
+            CREATE FUNCTION user_count() RETURNS int DETERMINISTIC
+            -- expect: read users.* @script
+            RETURN (SELECT count(*) FROM users)//
+            DELIMITER ;
+            """)
+        .source(
+            "scripts/nightly.sh",
+            """
+            #!/bin/sh
+            mysql app -e "CALL rename_users('user-')"
+            # expect: read users.id @script, read users.email @script, write users.email @script
+            mysql app -e "UPDATE users SET email = lower(email) WHERE id = 1"
+            mysql app -e "SELECT user_count()"
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_mysqlDynamicSqlInARoutineIsAProblemNotASilentGap() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .dialect(dev.blastradius.schema.SqlDialect.MYSQL)
+            .migration(
+                "V1__tables.sql",
+                """
+                -- expect: ddl users.id @migration
+                CREATE TABLE users (id bigint PRIMARY KEY);
+                """)
+            .migration(
+                "V2__dynamic.sql",
+                """
+                DELIMITER //
+                CREATE PROCEDURE purge(IN t varchar(64))
+                BEGIN
+                  SET @q = CONCAT('DELETE FROM ', t);
+                  PREPARE s FROM @q;
+                  EXECUTE s;
+                  DEALLOCATE PREPARE s;
+                  -- expect: read users.id @unknown
+                  PREPARE fixed FROM 'SELECT id FROM users';
+                END//
+                DELIMITER ;
+                """)
+            .doTest();
+    assertThat(result.problems())
+        .extracting(p -> p.line() + " " + p.cause())
+        .containsExactly("5 dynamic SQL (PREPARE of a built string) is not analysed");
+  }
 }
