@@ -82,9 +82,13 @@ final class HtmlData {
       for (Finding finding : model.result().findings()) {
         excerpts.add(finding.location());
         for (RelatedLocation site : finding.related()) {
-          // Sites in the code at --base are lines of files as they were: not quoted from the tree.
-          if (!site.atBase() && budget-- > 0) {
-            excerpts.add(site.location());
+          // Sites in the code at --base are lines of files as they were: quoted from git.
+          if (budget-- > 0) {
+            if (site.atBase()) {
+              excerpts.addAtRevision(site.location(), site.revision());
+            } else {
+              excerpts.add(site.location());
+            }
           }
         }
       }

@@ -1,5 +1,6 @@
 package dev.blastradius.report.html;
 
+import dev.blastradius.pipeline.BaseSources;
 import dev.blastradius.source.Location;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,7 +46,26 @@ final class SourceExcerpts {
 
   /** Adds the lines around {@code location}; does nothing when the file cannot be read. */
   void add(Location location) {
-    Optional<String[]> text = files.computeIfAbsent(location.path(), this::read);
+    quote(location.path(), location, files.computeIfAbsent(location.path(), this::read));
+  }
+
+  /**
+   * Adds the lines around a site in the code at git revision {@code revision} ({@code check
+   * --base}), keyed {@code revision:path}; does nothing when git cannot show the file.
+   */
+  void addAtRevision(Location location, String revision) {
+    String key = revision + ":" + location.path();
+    Optional<String[]> text =
+        files.computeIfAbsent(
+            key,
+            k ->
+                root.flatMap(r -> BaseSources.read(r, revision, location.path()))
+                    .filter(bytes -> bytes.length <= MAX_FILE_BYTES)
+                    .map(bytes -> decode(bytes).split("\r?\n", -1)));
+    quote(key, location, text);
+  }
+
+  private void quote(String key, Location location, Optional<String[]> text) {
     if (text.isEmpty()) {
       return;
     }
@@ -53,8 +73,7 @@ final class SourceExcerpts {
     int first = Math.max(1, location.startLine() - CONTEXT);
     int spanEnd = Math.min(location.endLine(), location.startLine() + MAX_SPAN);
     int last = Math.min(all.length, spanEnd + CONTEXT);
-    SortedMap<Integer, String> quoted =
-        lines.computeIfAbsent(location.path(), p -> new TreeMap<>());
+    SortedMap<Integer, String> quoted = lines.computeIfAbsent(key, p -> new TreeMap<>());
     for (int line = first; line <= last; line++) {
       String content = all[line - 1];
       quoted.put(line, cut(content));
@@ -70,7 +89,7 @@ final class SourceExcerpts {
     return line.substring(0, keep) + "…";
   }
 
-  /** Path → line number → text, sorted. */
+  /** Path (or {@code revision:path}) → line number → text, sorted. */
   SortedMap<String, SortedMap<Integer, String>> lines() {
     return lines;
   }
