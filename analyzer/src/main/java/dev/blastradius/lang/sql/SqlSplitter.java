@@ -65,6 +65,9 @@ final class SqlSplitter {
         meta.add(token);
         while (i + 1 < tokens.size() && tokens.get(i + 1).getLine() == token.getLine()) {
           Token next = tokens.get(++i);
+          if (next.getType() == SqlLexer.UNTERMINATED) {
+            meta.problem(unterminated(next)); // psql rejects the line too
+          }
           if (!isTrivia(next.getType())) {
             meta.add(next);
           }

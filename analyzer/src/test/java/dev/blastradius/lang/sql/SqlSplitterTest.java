@@ -150,6 +150,18 @@ class SqlSplitterTest {
   }
 
   @Test
+  void positive_unterminatedQuoteInAPsqlMetaCommandIsAProblemOfThatLineOnly() {
+    List<SqlStatementText> statements = split("\\echo it's\nSELECT 1;\n");
+    assertThat(statements)
+        .extracting(SqlStatementText::text)
+        .containsExactly("\\echo it's", "SELECT 1");
+    assertThat(statements.get(0).lexProblem())
+        .hasValueSatisfying(
+            p -> assertThat(p).contains("unterminated string literal starting at line 1"));
+    assertThat(statements.get(1).lexProblem()).isEmpty();
+  }
+
+  @Test
   void emptyInputHasNoStatements() {
     assertThat(split("")).isEmpty();
     assertThat(split("  -- only a comment\n;;\n")).hasSize(2);
