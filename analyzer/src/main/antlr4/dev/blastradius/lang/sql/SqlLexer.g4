@@ -14,7 +14,8 @@
  * An unterminated quote or block comment becomes an UNTERMINATED token for its opening
  * characters and lexing carries on after it, so the splitter can record a problem with the line
  * and still split the rest of the file. An unterminated dollar quote leaves the lexer in
- * DOLLAR_BODY mode at the end of input.
+ * DOLLAR_BODY mode at the end of input; the splitter then lexes again with that opener's index in
+ * unclosedDollars, where it becomes an UNTERMINATED token like the others.
  */
 lexer grammar SqlLexer;
 
@@ -27,9 +28,22 @@ tokens { DOLLAR_STRING, HASH_COMMENT }
   /** Where the open dollar quote started, for the "unterminated" problem. */
   public int dollarStartLine;
 
+  /** Char index of the open dollar quote's first '$'. */
+  public int dollarStartIndex;
+
+  /** Indexes of dollar-quote openers known to have no closing delimiter. */
+  public java.util.Set<Integer> unclosedDollars = java.util.Set.of();
+
   private void openDollar() {
+    if (unclosedDollars.contains(_tokenStartCharIndex)) {
+      setType(UNTERMINATED);
+      return;
+    }
     dollarTag = getText();
-    dollarStartLine = getLine();
+    dollarStartLine = _tokenStartLine;
+    dollarStartIndex = _tokenStartCharIndex;
+    pushMode(DOLLAR_BODY);
+    more();
   }
 
   /**
@@ -62,7 +76,7 @@ STRING          : ( [nNbBxX] | [uU] '&' )? '\'' ( '\'\'' | ~'\'' )* '\'' ;
 QUOTED_IDENT    : ( [uU] '&' )? '"' ( '""' | ~'"' )* '"' ;
 BACKTICK_IDENT  : '`' ( '``' | ~'`' )* '`' ;
 
-DOLLAR_OPEN     : '$' DOLLAR_TAG? '$' { openDollar(); } -> pushMode(DOLLAR_BODY), more ;
+DOLLAR_OPEN     : '$' DOLLAR_TAG? '$' { openDollar(); } ;
 PARAM           : '$' [0-9]+ | '?' | ':' [a-zA-Z_] [a-zA-Z_0-9]* ;
 
 SEMI            : ';' ;

@@ -1,11 +1,15 @@
 package dev.blastradius.lang.sql;
 
 import dev.blastradius.schema.SqlDialect;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -19,34 +23,26 @@ import org.antlr.v4.runtime.Token;
  */
 final class SqlSplitter {
 
+  /**
+   * How many never-closed dollar quotes we lex past; each costs one more pass over the text. Past
+   * this, the rest of the text stays inside the last one (still reported as a problem).
+   */
+  private static final int MAX_RELEXES = 32;
+
   private SqlSplitter() {}
 
   /** Splits {@code sql}; never throws on malformed input. */
   static List<SqlStatementText> split(String sql, SqlDialect dialect) {
-    SqlLexer lexer = new SqlLexer(CharStreams.fromString(sql));
-    if (dialect == SqlDialect.MYSQL) {
-      lexer.mode(SqlLexer.MYSQL);
+    // Re-lex past each dollar quote that never closes, so the rest of the text is still split.
+    Set<Integer> unclosedDollars = new HashSet<>();
+    Lexed lexed = lex(sql, dialect, unclosedDollars);
+    while (lexed.lexer().inDollarQuote() && unclosedDollars.size() < MAX_RELEXES) {
+      unclosedDollars.add(lexed.lexer().dollarStartIndex);
+      lexed = lex(sql, dialect, unclosedDollars);
     }
-    List<String> lexerErrors = new ArrayList<>();
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(
-        new BaseErrorListener() {
-          @Override
-          public void syntaxError(
-              Recognizer<?, ?> recognizer,
-              Object offendingSymbol,
-              int line,
-              int charPositionInLine,
-              String msg,
-              RecognitionException e) {
-            lexerErrors.add("line " + line + ":" + (charPositionInLine + 1) + ": " + msg);
-          }
-        });
-
-    List<Token> tokens = new ArrayList<>();
-    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
-      tokens.add(token);
-    }
+    SqlLexer lexer = lexed.lexer();
+    List<String> lexerErrors = lexed.errors();
+    List<Token> tokens = lexed.tokens();
     List<SqlStatementText> statements = new ArrayList<>();
     Builder current = null;
     String delimiter = ";";
@@ -69,6 +65,9 @@ final class SqlSplitter {
         meta.add(token);
         while (i + 1 < tokens.size() && tokens.get(i + 1).getLine() == token.getLine()) {
           Token next = tokens.get(++i);
+          if (next.getType() == SqlLexer.UNTERMINATED) {
+            meta.problem(unterminated(next)); // psql rejects the line too
+          }
           if (!isTrivia(next.getType())) {
             meta.add(next);
           }
@@ -151,6 +150,46 @@ final class SqlSplitter {
       statements.add(current.build(false));
     }
     return statements;
+  }
+
+  /** The tokens of one lexing pass, the lexer's final state and its errors. */
+  private record Lexed(SqlLexer lexer, List<Token> tokens, List<String> errors) {}
+
+  /**
+   * Lexes {@code sql}, with the dollar quotes opened at {@code unclosedDollars} read as
+   * unterminated. Positions are UTF-16 char indexes and columns, as in Java strings: the input is
+   * read as chars, not code points, so a character outside the BMP counts two, as it does
+   * everywhere else.
+   */
+  private static Lexed lex(String sql, SqlDialect dialect, Set<Integer> unclosedDollars) {
+    SqlLexer lexer =
+        new SqlLexer(
+            CodePointCharStream.fromBuffer(
+                CodePointBuffer.withChars(CharBuffer.wrap(sql.toCharArray()))));
+    lexer.unclosedDollars = unclosedDollars;
+    if (dialect == SqlDialect.MYSQL) {
+      lexer.mode(SqlLexer.MYSQL);
+    }
+    List<String> lexerErrors = new ArrayList<>();
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(
+        new BaseErrorListener() {
+          @Override
+          public void syntaxError(
+              Recognizer<?, ?> recognizer,
+              Object offendingSymbol,
+              int line,
+              int charPositionInLine,
+              String msg,
+              RecognitionException e) {
+            lexerErrors.add("line " + line + ":" + (charPositionInLine + 1) + ": " + msg);
+          }
+        });
+    List<Token> tokens = new ArrayList<>();
+    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+      tokens.add(token);
+    }
+    return new Lexed(lexer, tokens, lexerErrors);
   }
 
   /**
@@ -248,7 +287,7 @@ final class SqlSplitter {
           case "/*" -> "block comment";
           case "\"" -> "quoted identifier";
           case "`" -> "backtick-quoted identifier";
-          default -> "string literal";
+          default -> token.getText().startsWith("$") ? "dollar-quoted string" : "string literal";
         };
     return "unterminated " + what + " starting at line " + token.getLine();
   }

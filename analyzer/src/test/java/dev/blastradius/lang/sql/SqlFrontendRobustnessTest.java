@@ -113,6 +113,7 @@ class SqlFrontendRobustnessTest {
           };
       case "OTHER" ->
           String.valueOf("=<>+-*/%!@&|^~:\\[]{}\u00e9\u200f".charAt(random.nextInt(19)));
+      case "DOLLAR_OPEN" -> random.nextBoolean() ? "$$" : "$body$";
       case "DOLLAR_CLOSE", "DOLLAR_SIGN" -> random.nextBoolean() ? "$" : "$tag$";
       default ->
           throw new AssertionError(

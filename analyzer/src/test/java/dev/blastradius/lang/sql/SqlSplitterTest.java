@@ -116,6 +116,52 @@ class SqlSplitterTest {
   }
 
   @Test
+  void positive_unterminatedDollarQuoteDoesNotSwallowTheRestOfTheFile() {
+    List<SqlStatementText> statements =
+        split("SELECT 1;\nCREATE FUNCTION f() AS $body$\n  SELECT 2;\nSELECT name FROM users;\n");
+    assertThat(statements)
+        .extracting(SqlStatementText::text)
+        .containsExactly(
+            "SELECT 1", "CREATE FUNCTION f() AS $body$\n  SELECT 2", "SELECT name FROM users");
+    assertThat(statements.get(1).lexProblem())
+        .hasValueSatisfying(
+            p -> assertThat(p).contains("unterminated dollar-quoted string starting at line 2"));
+    assertThat(statements.get(2).lexProblem()).isEmpty();
+    assertThat(statements.get(2).startLine()).isEqualTo(4);
+  }
+
+  @Test
+  void negative_aDollarQuoteClosedLaterIsNotUnterminated() {
+    List<SqlStatementText> statements =
+        split("DO $a$ SELECT 1; $b$ not a closer; $a$;\nSELECT $$x;$$;\n");
+    assertThat(statements)
+        .extracting(SqlStatementText::text)
+        .containsExactly("DO $a$ SELECT 1; $b$ not a closer; $a$", "SELECT $$x;$$");
+    assertThat(statements).allSatisfy(s -> assertThat(s.lexProblem()).isEmpty());
+  }
+
+  @Test
+  void positive_charactersOutsideTheBmpKeepTextAndColumnsInChars() {
+    List<SqlStatementText> statements = split("SELECT '\uD83D\uDE00' AS emoji; SELECT 2;");
+    assertThat(statements)
+        .extracting(SqlStatementText::text)
+        .containsExactly("SELECT '\uD83D\uDE00' AS emoji", "SELECT 2");
+    assertThat(statements.get(1).startColumn()).isEqualTo(23);
+  }
+
+  @Test
+  void positive_unterminatedQuoteInAPsqlMetaCommandIsAProblemOfThatLineOnly() {
+    List<SqlStatementText> statements = split("\\echo it's\nSELECT 1;\n");
+    assertThat(statements)
+        .extracting(SqlStatementText::text)
+        .containsExactly("\\echo it's", "SELECT 1");
+    assertThat(statements.get(0).lexProblem())
+        .hasValueSatisfying(
+            p -> assertThat(p).contains("unterminated string literal starting at line 1"));
+    assertThat(statements.get(1).lexProblem()).isEmpty();
+  }
+
+  @Test
   void emptyInputHasNoStatements() {
     assertThat(split("")).isEmpty();
     assertThat(split("  -- only a comment\n;;\n")).hasSize(2);

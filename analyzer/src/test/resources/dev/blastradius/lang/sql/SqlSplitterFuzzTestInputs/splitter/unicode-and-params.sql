@@ -1,0 +1,3 @@
+SELECT '😀' AS emoji; SELECT 'café';
+SELECT 1;
+SELECT $1, ?, :p;;;

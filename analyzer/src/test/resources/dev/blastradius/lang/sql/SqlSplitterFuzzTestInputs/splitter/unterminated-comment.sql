@@ -1,0 +1,3 @@
+SELECT 1;
+/* open /* nested */ never closed
+SELECT 2;

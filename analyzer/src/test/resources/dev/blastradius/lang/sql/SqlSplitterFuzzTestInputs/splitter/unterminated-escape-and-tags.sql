@@ -1,0 +1,2 @@
+SELECT E'unterminated\';
+$a$ $b$ unterminated dollar tags

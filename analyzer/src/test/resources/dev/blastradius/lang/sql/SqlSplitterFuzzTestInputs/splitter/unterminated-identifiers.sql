@@ -1,0 +1,3 @@
+SELECT "open;
+SELECT `tick;
+SELECT 3;
