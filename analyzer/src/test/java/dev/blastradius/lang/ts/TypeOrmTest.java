@@ -1,5 +1,8 @@
 package dev.blastradius.lang.ts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.testing.ExtractorTestHelper;
 import org.junit.jupiter.api.Test;
 
@@ -300,5 +303,79 @@ class TypeOrmTest {
             }
             """)
         .doTest();
+  }
+
+  @Test
+  void positive_queryBuilderJoinsWritesAndInserts() {
+    AnalysisResult result =
+        project()
+            .source(
+                "src/builder.ts",
+                """
+                import { DataSource, Brackets } from 'typeorm';
+                import { User, Order } from './entities';
+
+                export async function builder(ds: DataSource) {
+                  // expect: read users.id, read users.first_name, read users.email, read users.addressCity, read users.created_at, read users.updated_at, read users.deleted_at, read orders.id, read orders.total, read orders.user_id
+                  await ds.getRepository(User).createQueryBuilder('u').leftJoinAndSelect('u.orders', 'o').orderBy('u.createdAt', 'DESC').getMany();
+                  // expect: read orders.total, read orders.id, read orders.user_id
+                  await ds.createQueryBuilder().select('SUM(o.total)', 'sum').from(Order, 'o').where('o.user_id = :id', { id: 1 }).getRawOne();
+                  // expect: write orders.total, write orders.user_id
+                  await ds.createQueryBuilder().insert().into(Order).values([{ total: 1, user: { id: 1 } }]).execute();
+                  // expect: write users.*, read users.email
+                  await ds.createQueryBuilder().delete().from(User).where('email IS NULL').execute();
+                  // expect: read users.email, read users.id, read users.*
+                  await ds.getRepository(User).createQueryBuilder('u').select(['u.email']).where(new Brackets((qb) => qb.where('u.id = 1'))).getMany();
+                }
+                """)
+            .doTest();
+    assertThat(
+            result.graph().accesses().stream()
+                .filter(a -> a.location().path().equals("src/builder.ts") && a.inserts())
+                .map(a -> a.column().column())
+                .sorted()
+                .toList())
+        .containsExactly("total", "user_id");
+  }
+
+  @Test
+  void negative_queryBuilderFragmentsOverUnknownAliasesReadNothing() {
+    project()
+        .source(
+            "src/builder.ts",
+            """
+            import { DataSource } from 'typeorm';
+            export async function builder(ds: DataSource) {
+              // expect: none
+              await ds.createQueryBuilder().select('x.email').from('audit', 'x').where("x.note = 'u.email'").getRawMany();
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_insertCreatesRowsAndUpdateDoesNot() {
+    AnalysisResult result =
+        project()
+            .source(
+                "src/inserts.ts",
+                """
+                import { DataSource } from 'typeorm';
+                import { User } from './entities';
+                export async function writes(ds: DataSource) {
+                  const users = ds.getRepository(User);
+                  // expect: write users.email
+                  await users.insert({ email: 'a' });
+                  // expect: write users.first_name, write users.updated_at, read users.id
+                  await users.update(1, { firstName: 'b' });
+                }
+                """)
+            .doTest();
+    assertThat(
+            result.graph().accesses().stream()
+                .filter(a -> a.location().path().equals("src/inserts.ts") && a.inserts())
+                .map(a -> a.column().column())
+                .toList())
+        .containsExactly("email");
   }
 }
