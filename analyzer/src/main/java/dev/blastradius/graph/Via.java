@@ -13,6 +13,7 @@ public enum Via {
   SUPABASE("supabase"),
   DRIZZLE("drizzle"),
   KNEX("knex"),
+  TYPEORM("typeorm"),
   DJANGO_ORM("django-orm"),
   SQLALCHEMY("sqlalchemy"),
   DBAPI("dbapi"),

@@ -4,6 +4,7 @@ import dev.blastradius.lang.migrations.FlywayLayout;
 import dev.blastradius.lang.migrations.LiquibaseLayout;
 import dev.blastradius.lang.migrations.MigrationScript;
 import dev.blastradius.lang.ts.knex.KnexLayout;
+import dev.blastradius.lang.ts.typeorm.TypeOrmLayout;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
 import java.io.IOException;
@@ -75,7 +76,8 @@ public final class ProposedMigrations {
     }
     if (KnexLayout.scriptName(name)) {
       try {
-        return KnexLayout.isMigration(name, Files.readString(file, StandardCharsets.UTF_8));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return KnexLayout.isMigration(name, text) || TypeOrmLayout.isMigration(name, text);
       } catch (IOException | UncheckedIOException e) {
         return false;
       }

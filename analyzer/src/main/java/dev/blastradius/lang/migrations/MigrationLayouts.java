@@ -1,6 +1,7 @@
 package dev.blastradius.lang.migrations;
 
 import dev.blastradius.lang.ts.knex.KnexLayout;
+import dev.blastradius.lang.ts.typeorm.TypeOrmLayout;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.SourceFile;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class MigrationLayouts {
           DirectoryLayout.golangMigrate(),
           DirectoryLayout.dbmate(),
           new KnexLayout(),
+          new TypeOrmLayout(),
           new DjangoLayout());
 
   private MigrationLayouts() {}
@@ -72,12 +74,13 @@ public final class MigrationLayouts {
   /**
    * Whether {@code tool} runs each migration in a transaction of its own on Postgres by default
    * (DESIGN §4): Flyway, Liquibase, Django, Prisma (files of several statements), Supabase,
-   * Drizzle, Knex and dbmate do (dbmate unless {@code -- migrate:up transaction:false});
+   * Drizzle, Knex, TypeORM and dbmate do (dbmate unless {@code -- migrate:up transaction:false});
    * golang-migrate and plain SQL files do not.
    */
   public static boolean transactional(String tool, String text) {
     return switch (tool) {
-      case "flyway", "liquibase", "django", "prisma", "supabase", "drizzle", "knex" -> true;
+      case "flyway", "liquibase", "django", "prisma", "supabase", "drizzle", "knex", "typeorm" ->
+          true;
       case "dbmate" -> !DbmateSections.upMarkerDisablesTransaction(text);
       default -> false;
     };

@@ -1,6 +1,7 @@
 package dev.blastradius.lang.migrations;
 
 import dev.blastradius.lang.ts.knex.KnexMigration;
+import dev.blastradius.lang.ts.typeorm.TypeOrmMigration;
 import dev.blastradius.schema.Identifiers;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class MigrationReader {
       case LIQUIBASE_XML, LIQUIBASE_YAML, LIQUIBASE_JSON ->
           LiquibaseReader.read(script, text, ids, proposed);
       case KNEX -> KnexMigration.read(script.file().path(), text);
+      case TYPEORM -> TypeOrmMigration.read(script.file().path(), text);
       case DJANGO -> script.prepared() == null ? List.of() : script.prepared().steps(ids);
     };
   }

@@ -17,6 +17,8 @@ public enum ScriptFormat {
   LIQUIBASE_JSON,
   /** A Knex migration (JavaScript/TypeScript): its {@code up} function's schema calls. */
   KNEX,
+  /** A TypeORM migration class: the {@code queryRunner.query} SQL of its {@code up}. */
+  TYPEORM,
   /**
    * Django migrations ({@code app/migrations/0002_x.py}): steps prepared by the layout from the
    * operations and the model state before them. The files are also application code: their {@code

@@ -21,6 +21,7 @@ import dev.blastradius.lang.ts.knex.KnexAdapter;
 import dev.blastradius.lang.ts.prisma.PrismaAdapter;
 import dev.blastradius.lang.ts.sql.RawSqlAdapter;
 import dev.blastradius.lang.ts.supabase.SupabaseAdapter;
+import dev.blastradius.lang.ts.typeorm.TypeOrmAdapter;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ final class ModuleReader {
           new PrismaAdapter(),
           new DrizzleAdapter(),
           new KnexAdapter(),
+          new TypeOrmAdapter(),
           new NextEntryPoints(),
           new ServerRoutes(),
           new NestEntryPoints(),

@@ -79,6 +79,13 @@ public final class TsModule implements LinkState {
   /** Drizzle {@code relations(table, …)}: the table's binding → relation name → target binding. */
   public final Map<String, Map<String, String>> drizzleRelations = new LinkedHashMap<>();
 
+  /** TypeORM entity classes (and mapped base classes) this file declares, by class name. */
+  public final Map<String, dev.blastradius.lang.ts.typeorm.TypeOrmEntity> typeormEntities =
+      new LinkedHashMap<>();
+
+  /** Whether the file configures TypeORM with {@code new SnakeNamingStrategy()}. */
+  public boolean typeormSnakeNaming;
+
   /** Data uses finished when every file is read. */
   public final List<PendingUse> pending = new ArrayList<>();
 

@@ -108,6 +108,25 @@ public final class TsProject {
     return Optional.empty();
   }
 
+  /** A TypeORM entity class and where it is declared. */
+  public record DeclaredEntity(String path, dev.blastradius.lang.ts.typeorm.TypeOrmEntity entity) {}
+
+  /** The TypeORM entity (or mapped base) class a name used in the module at {@code path} names. */
+  public Optional<DeclaredEntity> typeormEntity(String path, String local) {
+    return binding(path, local)
+        .filter(b -> !b.local().equals("*"))
+        .flatMap(
+            b ->
+                module(b.path())
+                    .map(m -> m.typeormEntities.get(b.local()))
+                    .map(e -> new DeclaredEntity(b.path(), e)));
+  }
+
+  /** Whether some file configures TypeORM's data source with {@code SnakeNamingStrategy}. */
+  public boolean typeormSnakeNaming() {
+    return modules.values().stream().anyMatch(m -> m.typeormSnakeNaming);
+  }
+
   /** Table and column names matched against the catalog. */
   public DbNames names() {
     return new DbNames(context.catalog(), context.sql().identifiers());

@@ -94,7 +94,8 @@ public final class RawSqlAdapter implements TsAdapter {
           "@libsql/client",
           "@planetscale/database",
           "@databases/pg",
-          "@databases/mysql");
+          "@databases/mysql",
+          "typeorm");
 
   /** Names of variables that hold a database client, by convention. */
   private static final Set<String> CLIENT_NAMES =
