@@ -39,7 +39,8 @@ class ArchitectureTest {
                   ROOT + "lang.treesitter",
                   ROOT + "lang.ts",
                   ROOT + "lang.python",
-                  ROOT + "lang.shell")),
+                  ROOT + "lang.shell",
+                  ROOT + "lang.ops.sched")),
           new Restriction("picocli", List.of(ROOT + "cli")));
 
   /** Packages and the packages of ours they must not use. */

@@ -18,6 +18,12 @@ import java.util.TreeSet;
  */
 public final class CallGraph {
 
+  /**
+   * A call whose name starts with this prefix lands on the unit whose id follows it, whatever that
+   * unit's name and arity: how a scheduler entry calls a Python module or a Java {@code main}.
+   */
+  public static final String BY_ID = "unit:";
+
   private final Map<String, CodeUnit> units = new HashMap<>();
   private final Map<String, List<CodeUnit>> byNameAndArity = new HashMap<>();
   private final Map<String, Set<String>> supertypes;
@@ -72,6 +78,10 @@ public final class CallGraph {
 
   /** The units a call may land in. */
   private List<CodeUnit> targets(CallSite call) {
+    if (call.name().startsWith(BY_ID)) {
+      CodeUnit unit = units.get(call.name().substring(BY_ID.length()));
+      return unit == null ? List.of() : List.of(unit);
+    }
     List<CodeUnit> candidates =
         byNameAndArity.getOrDefault(key(call.name(), call.arity()), List.of());
     String receiver = call.receiverType();

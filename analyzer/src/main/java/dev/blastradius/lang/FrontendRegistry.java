@@ -2,6 +2,7 @@ package dev.blastradius.lang;
 
 import dev.blastradius.lang.java.JavaFrontend;
 import dev.blastradius.lang.java.mybatis.MapperXmlFrontend;
+import dev.blastradius.lang.ops.sched.SchedulerFrontend;
 import dev.blastradius.lang.python.PythonFrontend;
 import dev.blastradius.lang.shell.ShellFrontend;
 import dev.blastradius.lang.sql.SqlFileFrontend;
@@ -26,7 +27,8 @@ public final class FrontendRegistry {
             new MapperXmlFrontend(),
             new TsFrontend(),
             new PythonFrontend(),
-            new ShellFrontend()));
+            new ShellFrontend(),
+            new SchedulerFrontend()));
   }
 
   public FrontendRegistry(List<LanguageFrontend> list) {

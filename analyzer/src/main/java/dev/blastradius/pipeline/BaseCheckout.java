@@ -198,7 +198,7 @@ public final class BaseCheckout implements AutoCloseable {
         }
       }
       String name = parts[parts.length - 1];
-      boolean readable = name.equals(".gitignore") || Language.ofFileName(name).isPresent();
+      boolean readable = name.equals(".gitignore") || Language.ofPath(path).isPresent();
       return readable && target.resolve(path).normalize().startsWith(target);
     }
   }

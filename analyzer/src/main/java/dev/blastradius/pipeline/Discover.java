@@ -95,8 +95,9 @@ final class Discover {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              Optional<Language> language = Language.ofFileName(file.getFileName().toString());
               Path relative = root.relativize(file);
+              Optional<Language> language =
+                  Language.ofPath(relative.toString().replace(java.io.File.separatorChar, '/'));
               if (language.isEmpty()
                   || !attrs.isRegularFile()
                   || proposed.contains(file.normalize())

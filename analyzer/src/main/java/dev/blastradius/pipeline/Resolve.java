@@ -11,6 +11,7 @@ import dev.blastradius.graph.EntryPoint;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.RoutineUnits;
 import dev.blastradius.lang.UnitAccess;
+import dev.blastradius.lang.ops.sched.ScheduledScripts;
 import dev.blastradius.schema.Catalog;
 import dev.blastradius.schema.TableRef;
 import dev.blastradius.source.Location;
@@ -77,6 +78,7 @@ final class Resolve {
         }
       }
     }
+    ScheduledScripts.demote(units, calls, entryPoints);
     calls.addAll(triggerCalls(allFacts, triggers));
     CallGraph callGraph = new CallGraph(units, calls, types, entryPoints);
     Map<String, CodeUnit> unitsById = new HashMap<>();

@@ -12,6 +12,11 @@ public enum Language {
   JAVASCRIPT("//", List.of(".js", ".jsx", ".mjs", ".cjs")),
   PYTHON("#", List.of(".py")),
   SHELL("#", List.of(".sh", ".bash")),
+  /**
+   * Scheduler and process definitions without a language of their own: crontabs, {@code *.cron},
+   * {@code cron.d/*}, {@code Procfile}, systemd units; see {@link #ofPath}.
+   */
+  SCHEDULE("#", List.of(".cron", ".service", ".timer")),
   /** Prisma schemas: read by the TypeScript frontend for the models its client calls use. */
   PRISMA("//", List.of(".prisma")),
   /** Configuration and changelog formats: read by migration layouts, no frontend of their own. */
@@ -34,6 +39,18 @@ public enum Language {
    */
   public String lineComment() {
     return lineComment;
+  }
+
+  /**
+   * The language of a file by its repository path: {@link #ofFileName}, and scheduler files known
+   * by name or directory ({@code crontab}, {@code Procfile}, anything in a {@code cron.d/}).
+   */
+  public static Optional<Language> ofPath(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    if (name.equals("crontab") || name.equals("Procfile") || ("/" + path).contains("/cron.d/")) {
+      return Optional.of(SCHEDULE);
+    }
+    return ofFileName(name);
   }
 
   /** The language of a file by its name, or empty when no frontend handles it. */

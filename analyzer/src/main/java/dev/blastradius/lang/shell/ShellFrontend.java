@@ -81,10 +81,26 @@ public final class ShellFrontend implements LanguageFrontend {
     if (isScript(file.path(), text)) {
       facts.entryPoint(unitId, new EntryPoint(EntryPointKind.SCRIPT, file.path(), start));
     }
+    return readCommands(file, text, unitId, limit, facts, context).build();
+  }
+
+  /**
+   * Parses {@code text} as a shell script and records, on {@code unitId}, the SQL its {@code psql}
+   * and {@code mysql} commands run and the SQL files they call. Used for whole scripts and for
+   * shell commands held by other files (a crontab line, a CronJob's args), which pass their text
+   * padded with blank lines so that lines match the host file's.
+   */
+  public static FileFacts.Builder readCommands(
+      SourceFile file,
+      String text,
+      String unitId,
+      Duration limit,
+      FileFacts.Builder facts,
+      ExtractContext context) {
     TreeSitterParser.Result result = TreeSitterParser.parse(Grammar.BASH, file.path(), text, limit);
     if (result instanceof TreeSitterParser.Result.Unavailable unavailable) {
       facts.problem(new AnalysisProblem(file.path(), "extract", unavailable.reason(), 0));
-      return facts.build();
+      return facts;
     }
     if (result instanceof TreeSitterParser.Result.TimedOut timedOut) {
       facts.problem(
@@ -95,7 +111,7 @@ public final class ShellFrontend implements LanguageFrontend {
                   + timedOut.limit().toMillis()
                   + " ms; the file was not analysed",
               0));
-      return facts.build();
+      return facts;
     }
     SyntaxTree tree = ((TreeSitterParser.Result.Parsed) result).tree();
     if (tree.hasErrors()) {
@@ -117,7 +133,7 @@ public final class ShellFrontend implements LanguageFrontend {
           .ifPresent(
               client -> command(tree, command, client, constants, file, unitId, facts, context));
     }
-    return facts.build();
+    return facts;
   }
 
   /**

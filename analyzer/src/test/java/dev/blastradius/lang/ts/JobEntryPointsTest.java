@@ -102,7 +102,7 @@ class JobEntryPointsTest {
             "tools/purge.ts",
             """
             import { Pool } from 'pg';
-            // expect: write users.* @cron @script
+            // expect: write users.* @cron
             await new Pool().query('TRUNCATE users');
             """)
         .source(
