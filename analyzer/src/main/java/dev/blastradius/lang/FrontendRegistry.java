@@ -2,6 +2,9 @@ package dev.blastradius.lang;
 
 import dev.blastradius.lang.java.JavaFrontend;
 import dev.blastradius.lang.java.mybatis.MapperXmlFrontend;
+import dev.blastradius.lang.ops.dashboards.DashboardJsonFrontend;
+import dev.blastradius.lang.ops.dashboards.MetabaseYamlFrontend;
+import dev.blastradius.lang.ops.docs.MarkdownFrontend;
 import dev.blastradius.lang.python.PythonFrontend;
 import dev.blastradius.lang.shell.ShellFrontend;
 import dev.blastradius.lang.sql.SqlFileFrontend;
@@ -26,7 +29,10 @@ public final class FrontendRegistry {
             new MapperXmlFrontend(),
             new TsFrontend(),
             new PythonFrontend(),
-            new ShellFrontend()));
+            new ShellFrontend(),
+            new DashboardJsonFrontend(),
+            new MetabaseYamlFrontend(),
+            new MarkdownFrontend()));
   }
 
   public FrontendRegistry(List<LanguageFrontend> list) {

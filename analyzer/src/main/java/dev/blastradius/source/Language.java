@@ -14,6 +14,8 @@ public enum Language {
   SHELL("#", List.of(".sh", ".bash")),
   /** Prisma schemas: read by the TypeScript frontend for the models its client calls use. */
   PRISMA("//", List.of(".prisma")),
+  /** Markdown: SQL code blocks of runbooks and docs, read by the docs frontend. */
+  MARKDOWN("<!--", List.of(".md", ".markdown")),
   /** Configuration and changelog formats: read by migration layouts, no frontend of their own. */
   XML("<!--", List.of(".xml")),
   YAML("#", List.of(".yaml", ".yml")),
