@@ -13,26 +13,21 @@ import dev.blastradius.lang.sql.SqlFileFrontend;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
 import dev.blastradius.source.SourceFile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The SQL files of a dbt project. A model ({@code models/**}.sql, and analyses and snapshots) is a
  * {@code dashboard} entry point named {@code dbt model <name>}; a data test a {@code test} entry
  * point; macros are skipped (they access nothing until a model calls them). Jinja is removed by
- * {@link JinjaText}: {@code {{ source('app', 'users') }}} becomes the table its {@code sources:}
- * entry names, {@code {{ ref('stg_users') }}} a name built on {@link HostedSql#DYNAMIC_PART}, so
- * columns read through another model are dropped (a model is a relation of the warehouse, not of
- * the application database: only source columns count), {@code {{ config(…) }}} is blanked and any
- * other expression becomes {@link HostedSql#DYNAMIC_PART}.
+ * {@link ModelSql}: {@code {{ source('app', 'users') }}} becomes the table its {@code sources:}
+ * entry names; a column read through {@code {{ ref('stg_users') }}} counts as a read of the source
+ * columns behind it ({@link ModelViews}), while the model's own columns, relations of the warehouse
+ * rather than of the application database, are never reported.
  */
 public final class DbtModels {
 
-  private static final Set<String> BLANKED_CALLS = Set.of("config", "log", "print");
-
   private final DbtProjects projects = new DbtProjects();
+  private final ModelViews views = new ModelViews();
 
   /**
    * The facts of {@code file} when it is a SQL file of a dbt project; empty when it is not, and the
@@ -57,9 +52,8 @@ public final class DbtModels {
         role == DbtProject.Role.TEST
             ? new EntryPoint(EntryPointKind.TEST, "dbt test " + name, start)
             : new EntryPoint(EntryPointKind.DASHBOARD, "dbt model " + name, start));
-    List<String> unresolved = new ArrayList<>();
-    String sql = JinjaText.strip(text, e -> expression(e, project.get(), unresolved));
-    for (String source : unresolved) {
+    ModelSql model = ModelSql.of(text, project.get());
+    for (String source : model.unresolved()) {
       facts.problem(
           new AnalysisProblem(
               file.path(),
@@ -71,7 +65,8 @@ public final class DbtModels {
                   + "; the columns read from it are not known",
               0));
     }
-    SqlAnalysis analysis = context.sql().analyze(sql, context.catalog());
+    SqlAnalysis analysis =
+        context.sql().analyze(model.sql(), views.catalogWith(project.get(), model.refs(), context));
     HostedSql.record(
         facts,
         analysis,
@@ -93,31 +88,5 @@ public final class DbtModels {
 
   private static String errors(DbtProject project) {
     return project.errors().isEmpty() ? "" : " (" + String.join("; ", project.errors()) + ")";
-  }
-
-  /** The SQL for a Jinja expression, or null to blank it. */
-  private static String expression(String expression, DbtProject project, List<String> unresolved) {
-    Optional<JinjaCall> call = JinjaCall.parse(expression);
-    if (call.isEmpty()) {
-      return HostedSql.DYNAMIC_PART;
-    }
-    List<String> strings = call.get().strings();
-    switch (call.get().name()) {
-      case "source":
-        if (strings.size() == 2) {
-          Optional<String> table = project.source(strings.get(0), strings.get(1));
-          if (table.isPresent()) {
-            return table.get();
-          }
-          unresolved.add("source('" + strings.get(0) + "', '" + strings.get(1) + "')");
-        }
-        return HostedSql.DYNAMIC_PART;
-      case "ref":
-        return strings.isEmpty()
-            ? HostedSql.DYNAMIC_PART
-            : HostedSql.DYNAMIC_PART + "_" + strings.get(strings.size() - 1);
-      default:
-        return BLANKED_CALLS.contains(call.get().name()) ? null : HostedSql.DYNAMIC_PART;
-    }
   }
 }

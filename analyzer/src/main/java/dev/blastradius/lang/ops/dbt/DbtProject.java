@@ -1,5 +1,6 @@
 package dev.blastradius.lang.ops.dbt;
 
+import dev.blastradius.source.SourceFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param macroPaths {@code macro-paths}: macros, which access nothing until a model calls them
  * @param sources {@code source name/table name} to the table it names ({@code identifier} wins over
  *     the table name; qualified by the source's {@code schema} when it has one)
+ * @param models model name (file name without {@code .sql}) to its file, for {@code ref}
  * @param errors why a YAML file of the project could not be read
  */
 record DbtProject(
@@ -23,6 +25,7 @@ record DbtProject(
     List<String> testPaths,
     List<String> macroPaths,
     Map<String, String> sources,
+    Map<String, SourceFile> models,
     List<String> errors) {
 
   /** What a SQL file of the project is. */
@@ -37,6 +40,7 @@ record DbtProject(
     testPaths = List.copyOf(testPaths);
     macroPaths = List.copyOf(macroPaths);
     sources = Map.copyOf(sources);
+    models = Map.copyOf(models);
     errors = List.copyOf(errors);
   }
 

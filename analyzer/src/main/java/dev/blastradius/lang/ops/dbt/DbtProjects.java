@@ -73,17 +73,22 @@ public final class DbtProjects {
     List<String> testPaths = paths(project, "test-paths", "tests");
     List<String> macroPaths = paths(project, "macro-paths", "macros");
     Map<String, String> sources = new HashMap<>();
+    Map<String, SourceFile> models = new HashMap<>();
     String prefix = dir.isEmpty() ? "" : dir + "/";
     for (SourceFile f : context.files()) {
       String name = f.fileName();
-      if (!f.path().startsWith(prefix) || !(name.endsWith(".yml") || name.endsWith(".yaml"))) {
+      if (!f.path().startsWith(prefix)
+          || !DbtProject.under(f.path().substring(prefix.length()), modelPaths)) {
         continue;
       }
-      if (DbtProject.under(f.path().substring(prefix.length()), modelPaths)) {
+      if (name.endsWith(".yml") || name.endsWith(".yaml")) {
         sources(readYaml(f, errors), sources);
+      } else if (name.endsWith(".sql")) {
+        // The first by path wins, as files are sorted; dbt itself rejects duplicate names.
+        models.putIfAbsent(name.substring(0, name.length() - ".sql".length()), f);
       }
     }
-    return new DbtProject(dir, modelPaths, testPaths, macroPaths, sources, errors);
+    return new DbtProject(dir, modelPaths, testPaths, macroPaths, sources, models, errors);
   }
 
   /** The list under {@code key}, or the default when absent. */

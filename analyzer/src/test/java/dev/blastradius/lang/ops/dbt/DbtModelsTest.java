@@ -62,14 +62,24 @@ class DbtModelsTest {
             .source(
                 "analytics/dbt/models/marts/plans.sql",
                 """
-                -- expect: read accounts.id @dashboard, read accounts.plan @dashboard
+                -- expect: read accounts.id @dashboard, read accounts.plan @dashboard, read users.created_at @dashboard
                 select c.id, c.plan, u.email_domain
                 from {{ source("app", "customers") }} c
                 join {{ ref('stg_users') }} u on u.account_id = c.id
                 where c.plan <> '{{ var("excluded_plan") }}'
                 """)
+            .source(
+                "analytics/dbt/models/marts/active_emails.sql",
+                """
+                -- expect: read users.email @dashboard, read users.created_at @dashboard
+                select email from {{ ref('stg_users') }}
+                """)
             .doTest();
     assertThat(result.problems()).isEmpty();
+    assertThat(result.graph().accesses())
+        .filteredOn(a -> a.location().path().endsWith("active_emails.sql"))
+        .extracting(a -> a.via())
+        .containsOnly(dev.blastradius.graph.Via.VIEW);
     assertThat(result.graph().accesses())
         .filteredOn(a -> a.location().path().endsWith("plans.sql"))
         .flatMap(Access::entryPoints)
@@ -93,6 +103,18 @@ class DbtModelsTest {
                 """
                 -- expect: none
                 {% macro cents(col) %} ({{ col }} * 100) from users {% endmacro %}
+                """)
+            .source(
+                "analytics/dbt/models/cycle_a.sql",
+                """
+                -- expect: none
+                select x from {{ ref('cycle_b') }}
+                """)
+            .source(
+                "analytics/dbt/models/cycle_b.sql",
+                """
+                -- expect: none
+                select x from {{ ref('cycle_a') }}
                 """)
             .doTest();
     assertThat(result.problems()).isEmpty();
