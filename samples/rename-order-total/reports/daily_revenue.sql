@@ -1,5 +1,5 @@
 -- Pasted into the BI tool every morning; nobody owns it.
--- expect: read orders.total @none, read orders.status @none, related rename-column-still-referenced
+-- expect: read orders.total @dashboard, read orders.status @dashboard, related rename-column-still-referenced
 SELECT sum(total) AS revenue
   FROM orders
  WHERE status = 'paid';

@@ -33,6 +33,7 @@ class ArchitectureTest {
           new Restriction("net.sf.jsqlparser", List.of(ROOT + "lang.sql")),
           new Restriction("org.antlr", List.of(ROOT + "lang.sql")),
           new Restriction("com.github.javaparser", List.of(ROOT + "lang.java")),
+          new Restriction("org.commonmark", List.of(ROOT + "lang.ops.docs")),
           new Restriction(
               "org.treesitter",
               List.of(

@@ -2,7 +2,8 @@ package dev.blastradius.lang;
 
 import dev.blastradius.lang.java.JavaFrontend;
 import dev.blastradius.lang.java.mybatis.MapperXmlFrontend;
-import dev.blastradius.lang.ops.sched.SchedulerFrontend;
+import dev.blastradius.lang.ops.OpsFilesFrontend;
+import dev.blastradius.lang.ops.docs.MarkdownFrontend;
 import dev.blastradius.lang.python.PythonFrontend;
 import dev.blastradius.lang.shell.ShellFrontend;
 import dev.blastradius.lang.sql.SqlFileFrontend;
@@ -28,7 +29,8 @@ public final class FrontendRegistry {
             new TsFrontend(),
             new PythonFrontend(),
             new ShellFrontend(),
-            new SchedulerFrontend()));
+            new OpsFilesFrontend(),
+            new MarkdownFrontend()));
   }
 
   public FrontendRegistry(List<LanguageFrontend> list) {

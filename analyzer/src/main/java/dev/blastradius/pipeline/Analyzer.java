@@ -8,7 +8,6 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.FrontendRegistry;
 import dev.blastradius.lang.SqlCoverage;
 import dev.blastradius.lang.migrations.ConfiguredLayout;
-import dev.blastradius.lang.ops.sched.SchedulerFrontend;
 import dev.blastradius.lang.sql.SqlFrontend;
 import dev.blastradius.rules.BaseRevision;
 import dev.blastradius.rules.Rule;
@@ -127,7 +126,6 @@ public final class Analyzer {
         tree.files().stream()
             .filter(f -> !migrations.contains(f))
             .filter(f -> frontends.forLanguage(f.language()).isPresent())
-            .filter(f -> !SCHEDULER_LANGUAGES.contains(f.language()) || SchedulerFrontend.reads(f))
             .toList();
     List<FileFacts> codeFacts =
         Extract.run(
@@ -261,10 +259,6 @@ public final class Analyzer {
         result.rules(),
         result.suppressed());
   }
-
-  /** Languages read only by the scheduler frontend, which reads few of their files. */
-  private static final Set<Language> SCHEDULER_LANGUAGES =
-      Set.of(Language.SCHEDULE, Language.YAML, Language.JSON);
 
   private static Coverage coverage(List<FileFacts> facts, List<AnalysisProblem> problems) {
     SqlCoverage sql = SqlCoverage.NONE;

@@ -1,12 +1,22 @@
 package dev.blastradius.report;
 
+import dev.blastradius.change.DropColumn;
+import dev.blastradius.change.DropTable;
+import dev.blastradius.change.LocatedChange;
+import dev.blastradius.change.Migration;
+import dev.blastradius.change.RenameColumn;
+import dev.blastradius.change.RenameTable;
+import dev.blastradius.change.SchemaChange;
 import dev.blastradius.graph.Access;
 import dev.blastradius.graph.BlastRadius;
 import dev.blastradius.graph.EntryPoint;
+import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Level;
 import dev.blastradius.rules.RuleMetadata;
 import dev.blastradius.schema.ColumnRef;
+import dev.blastradius.schema.TableRef;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +26,8 @@ import java.util.stream.Collectors;
  * The one-line answer the human reports (HTML, markdown) open with. For {@code check}: "ready to
  * contract?" — no while an error finding remains, "not sure" while any input was not analysed (a
  * missed reader would make no findings look safe), yes otherwise. For {@code scan} and {@code who}:
- * an inventory headline.
+ * an inventory headline. A {@code check} whose change removes or renames what a runbook or doc
+ * still uses says so ("mentioned in runbooks"): docs never block the contract, but they go stale.
  *
  * @param answer the answer, also used as a CSS class and in markdown
  * @param headline a short sentence, e.g. "Not ready to contract"
@@ -49,6 +60,58 @@ public record Verdict(Answer answer, String headline, String reason) {
   }
 
   private static Verdict check(ReportModel model) {
+    Verdict verdict = checkFindings(model);
+    String runbooks = runbooks(model);
+    return runbooks.isEmpty()
+        ? verdict
+        : new Verdict(verdict.answer(), verdict.headline(), verdict.reason() + " " + runbooks);
+  }
+
+  /** The most doc sites a verdict names before it says how many more there are. */
+  private static final int RUNBOOK_SITES_SHOWN = 5;
+
+  /**
+   * "Mentioned in runbooks: …" for the doc accesses of columns and tables that the proposed
+   * migrations drop or rename; "" when there are none.
+   */
+  private static String runbooks(ReportModel model) {
+    Set<ColumnRef> columns = new HashSet<>();
+    Set<TableRef> tables = new HashSet<>();
+    for (Migration migration : model.result().proposed()) {
+      for (LocatedChange located : migration.changes()) {
+        SchemaChange change = located.change();
+        if (change instanceof DropColumn drop) {
+          columns.add(drop.column());
+        } else if (change instanceof RenameColumn rename) {
+          columns.add(rename.oldColumn());
+        } else if (change instanceof DropTable || change instanceof RenameTable) {
+          tables.add(change.table());
+        }
+      }
+    }
+    List<String> sites =
+        model.result().graph().accesses().stream()
+            .filter(a -> columns.contains(a.column()) || tables.contains(a.column().tableRef()))
+            .filter(a -> a.entryPoints().stream().anyMatch(e -> e.kind() == EntryPointKind.DOC))
+            .map(a -> a.location().path() + ":" + a.location().startLine())
+            .distinct()
+            .sorted()
+            .toList();
+    if (sites.isEmpty()) {
+      return "";
+    }
+    String shown = String.join(", ", sites.subList(0, Math.min(RUNBOOK_SITES_SHOWN, sites.size())));
+    String more =
+        sites.size() > RUNBOOK_SITES_SHOWN
+            ? " and " + (sites.size() - RUNBOOK_SITES_SHOWN) + " more"
+            : "";
+    return "Mentioned in runbooks: "
+        + shown
+        + more
+        + " (docs do not count in the blast radius; update them with the change).";
+  }
+
+  private static Verdict checkFindings(ReportModel model) {
     List<Finding> findings = model.result().findings();
     int problems = model.result().problems().size();
     long errors = findings.stream().filter(f -> f.level() == Level.ERROR).count();

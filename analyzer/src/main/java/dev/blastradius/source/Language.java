@@ -19,6 +19,8 @@ public enum Language {
   SCHEDULE("#", List.of(".cron", ".service", ".timer")),
   /** Prisma schemas: read by the TypeScript frontend for the models its client calls use. */
   PRISMA("//", List.of(".prisma")),
+  /** Markdown: SQL code blocks of runbooks and docs, read by the docs frontend. */
+  MARKDOWN("<!--", List.of(".md", ".markdown")),
   /** Configuration and changelog formats: read by migration layouts, no frontend of their own. */
   XML("<!--", List.of(".xml")),
   YAML("#", List.of(".yaml", ".yml")),

@@ -38,10 +38,13 @@ class DiscoverTest {
             "node_modules/x/q.sql",
             "target/classes/Q.java",
             ".git/q.sql",
+            "NOTES.txt",
             "README.md")) {
       write(path);
     }
-    assertThat(discover(List.of(), List.of(), List.of())).containsExactly("a/q.sql", "b/Q.java");
+    // Markdown is read for runbook SQL; plain text is not.
+    assertThat(discover(List.of(), List.of(), List.of()))
+        .containsExactly("README.md", "a/q.sql", "b/Q.java");
   }
 
   @Test

@@ -128,7 +128,7 @@ class ShellFrontendTest {
         .source(
             "reports/weekly.sql",
             """
-            -- expect: read users.email @script
+            -- expect: read users.email @dashboard @script
             SELECT email FROM users;
             """)
         .doTest();

@@ -230,7 +230,7 @@ class SqlWalkerTest {
         .source(
             "queries/after.sql",
             """
-            -- expect: read users.id @none, read users.full_name @none, read users.email @none
+            -- expect: read users.id @dashboard, read users.full_name @dashboard, read users.email @dashboard
             SELECT * FROM users;
             """)
         .doTest();

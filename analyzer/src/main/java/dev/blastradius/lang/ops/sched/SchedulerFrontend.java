@@ -66,24 +66,6 @@ public final class SchedulerFrontend implements LanguageFrontend {
     }
   }
 
-  /**
-   * Whether {@code file} is a scheduler file this frontend reads; other YAML and JSON files are not
-   * handed to it (nor counted as analysed).
-   */
-  public static boolean reads(SourceFile file) {
-    if (file.language() == Language.SCHEDULE) {
-      return true;
-    }
-    if (file.language() != Language.YAML && file.language() != Language.JSON) {
-      return false;
-    }
-    if (Format.of(file.path(), "").isPresent()) {
-      return true;
-    }
-    return file.language() == Language.YAML
-        && Format.of(file.path(), dev.blastradius.source.SourceText.read(file).text()).isPresent();
-  }
-
   @Override
   public Language language() {
     return Language.SCHEDULE;
