@@ -26,7 +26,8 @@ public final class MigrationLayouts {
           DirectoryLayout.golangMigrate(),
           DirectoryLayout.dbmate(),
           new KnexLayout(),
-          new DjangoLayout());
+          new DjangoLayout(),
+          new AlembicLayout());
 
   private MigrationLayouts() {}
 
@@ -71,13 +72,14 @@ public final class MigrationLayouts {
 
   /**
    * Whether {@code tool} runs each migration in a transaction of its own on Postgres by default
-   * (DESIGN §4): Flyway, Liquibase, Django, Prisma (files of several statements), Supabase,
-   * Drizzle, Knex and dbmate do (dbmate unless {@code -- migrate:up transaction:false});
+   * (DESIGN §4): Flyway, Liquibase, Django, Alembic, Prisma (files of several statements),
+   * Supabase, Drizzle, Knex and dbmate do (dbmate unless {@code -- migrate:up transaction:false});
    * golang-migrate and plain SQL files do not.
    */
   public static boolean transactional(String tool, String text) {
     return switch (tool) {
-      case "flyway", "liquibase", "django", "prisma", "supabase", "drizzle", "knex" -> true;
+      case "flyway", "liquibase", "django", "alembic", "prisma", "supabase", "drizzle", "knex" ->
+          true;
       case "dbmate" -> !DbmateSections.upMarkerDisablesTransaction(text);
       default -> false;
     };

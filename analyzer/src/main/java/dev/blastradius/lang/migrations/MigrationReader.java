@@ -26,7 +26,7 @@ public final class MigrationReader {
       case LIQUIBASE_XML, LIQUIBASE_YAML, LIQUIBASE_JSON ->
           LiquibaseReader.read(script, text, ids, proposed);
       case KNEX -> KnexMigration.read(script.file().path(), text);
-      case DJANGO -> script.prepared() == null ? List.of() : script.prepared().steps(ids);
+      case DJANGO, ALEMBIC -> script.prepared() == null ? List.of() : script.prepared().steps(ids);
     };
   }
 }
