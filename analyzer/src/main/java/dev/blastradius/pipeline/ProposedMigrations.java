@@ -26,9 +26,10 @@ public final class ProposedMigrations {
   /**
    * Each argument as an absolute file; a directory contributes its {@code .sql} files, Liquibase
    * changelogs ({@code .xml}, {@code .yaml}, {@code .yml}, {@code .json} with a {@code
-   * databaseChangeLog}) and Django migrations ({@code .py} declaring {@code class Migration}),
-   * Flyway-named ones in Flyway order first, then the rest by name. Throws {@link
-   * IllegalArgumentException} with a user-facing message for a missing path or an empty directory.
+   * databaseChangeLog}), Django migrations ({@code .py} declaring {@code class Migration}) and
+   * Alembic revisions ({@code .py} declaring {@code down_revision}), Flyway-named ones in Flyway
+   * order first, then the rest by name. Throws {@link IllegalArgumentException} with a user-facing
+   * message for a missing path or an empty directory.
    */
   public static List<Path> expand(List<Path> arguments) {
     List<Path> files = new ArrayList<>();
@@ -40,7 +41,8 @@ public final class ProposedMigrations {
         List<Path> inDirectory = sqlFiles(path, given);
         if (inDirectory.isEmpty()) {
           throw new IllegalArgumentException(
-              "no migrations (.sql files, Liquibase changelogs or Django migrations) in " + given);
+              "no migrations (.sql files, Liquibase changelogs, Django or Alembic migrations) in "
+                  + given);
         }
         files.addAll(inDirectory);
       } else {
@@ -83,9 +85,10 @@ public final class ProposedMigrations {
       }
     }
     if (name.endsWith(".py")) {
-      // A Django migration; the layouts read it, and anything else is refused there.
+      // A Django migration or an Alembic revision; the layouts read it.
       try {
-        return Files.readString(file, StandardCharsets.UTF_8).contains("class Migration");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return text.contains("class Migration") || text.contains("down_revision");
       } catch (IOException | UncheckedIOException e) {
         return false;
       }

@@ -41,6 +41,6 @@ class ProposedMigrationsTest {
     assertThatThrownBy(() -> ProposedMigrations.expand(List.of(directory)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
-            "no migrations (.sql files, Liquibase changelogs or Django migrations) in ");
+            "no migrations (.sql files, Liquibase changelogs, Django or Alembic migrations) in ");
   }
 }

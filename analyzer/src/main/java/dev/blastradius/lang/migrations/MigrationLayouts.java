@@ -28,7 +28,8 @@ public final class MigrationLayouts {
           DirectoryLayout.dbmate(),
           new KnexLayout(),
           new TypeOrmLayout(),
-          new DjangoLayout());
+          new DjangoLayout(),
+          new AlembicLayout());
 
   private MigrationLayouts() {}
 
@@ -73,13 +74,21 @@ public final class MigrationLayouts {
 
   /**
    * Whether {@code tool} runs each migration in a transaction of its own on Postgres by default
-   * (DESIGN §4): Flyway, Liquibase, Django, Prisma (files of several statements), Supabase,
-   * Drizzle, Knex, TypeORM and dbmate do (dbmate unless {@code -- migrate:up transaction:false});
-   * golang-migrate and plain SQL files do not.
+   * (DESIGN §4): Flyway, Liquibase, Django, Alembic, Prisma (files of several statements),
+   * Supabase, Drizzle, Knex, TypeORM and dbmate do (dbmate unless {@code -- migrate:up
+   * transaction:false}); golang-migrate and plain SQL files do not.
    */
   public static boolean transactional(String tool, String text) {
     return switch (tool) {
-      case "flyway", "liquibase", "django", "prisma", "supabase", "drizzle", "knex", "typeorm" ->
+      case "flyway",
+          "liquibase",
+          "django",
+          "alembic",
+          "prisma",
+          "supabase",
+          "drizzle",
+          "knex",
+          "typeorm" ->
           true;
       case "dbmate" -> !DbmateSections.upMarkerDisablesTransaction(text);
       default -> false;

@@ -28,7 +28,7 @@ public final class MigrationReader {
           LiquibaseReader.read(script, text, ids, proposed);
       case KNEX -> KnexMigration.read(script.file().path(), text);
       case TYPEORM -> TypeOrmMigration.read(script.file().path(), text);
-      case DJANGO -> script.prepared() == null ? List.of() : script.prepared().steps(ids);
+      case DJANGO, ALEMBIC -> script.prepared() == null ? List.of() : script.prepared().steps(ids);
     };
   }
 }

@@ -24,5 +24,10 @@ public enum ScriptFormat {
    * operations and the model state before them. The files are also application code: their {@code
    * RunPython} functions are read by the Python frontend.
    */
-  DJANGO
+  DJANGO,
+  /**
+   * Alembic revisions ({@code versions/ab12_x.py}): steps prepared by the layout from the
+   * operations of {@code upgrade()}.
+   */
+  ALEMBIC
 }

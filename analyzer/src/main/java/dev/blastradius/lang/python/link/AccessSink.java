@@ -40,7 +40,8 @@ final class AccessSink {
                     a.access().implicit() && b.access().implicit(),
                     a.access().location(),
                     a.access().snippet(),
-                    java.util.List.of())));
+                    java.util.List.of(),
+                    a.access().inserts() || b.access().inserts())));
   }
 
   void drainTo(FileFacts.Builder facts) {

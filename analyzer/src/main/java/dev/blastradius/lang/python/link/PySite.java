@@ -98,6 +98,22 @@ public final class PySite {
             column, kind, via, confidence, implicit, location(), statement.snippet(), List.of()));
   }
 
+  /** Records a write here that supplies {@code column} of rows the statement creates. */
+  public void insert(ColumnRef column, Via via, Confidence confidence, boolean implicit) {
+    sink.add(
+        unit.id(),
+        new Access(
+                column,
+                AccessKind.WRITE,
+                via,
+                confidence,
+                implicit,
+                location(),
+                statement.snippet(),
+                List.of())
+            .inserting());
+  }
+
   /**
    * Analyses SQL issued here; DB-API placeholders are rewritten first, and SQL with dynamic parts
    * is no surer than POSSIBLE.

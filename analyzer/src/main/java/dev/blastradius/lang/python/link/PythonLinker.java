@@ -25,6 +25,8 @@ import dev.blastradius.lang.python.entrypoints.ScriptEntryPoints;
 import dev.blastradius.lang.python.entrypoints.SignalEntryPoints;
 import dev.blastradius.lang.python.entrypoints.TaskEntryPoints;
 import dev.blastradius.lang.python.entrypoints.WebRouteEntryPoints;
+import dev.blastradius.lang.python.sqlalchemy.SqlAlchemyAdapter;
+import dev.blastradius.lang.python.sqlalchemy.SqlAlchemyModels;
 import dev.blastradius.source.AnalysisProblem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +49,11 @@ public final class PythonLinker {
 
   /** One adapter per framework, in this explicit list. */
   private static final List<CallAdapter> CALL_ADAPTERS =
-      List.of(new DbApiAdapter(), new DjangoOrmAdapter(), new DefaultAdminAdapter());
+      List.of(
+          new DbApiAdapter(),
+          new DjangoOrmAdapter(),
+          new DefaultAdminAdapter(),
+          new SqlAlchemyAdapter());
 
   private static final List<StatementAdapter> STATEMENT_ADAPTERS =
       List.of(new InstanceAttributes());
@@ -92,7 +98,7 @@ public final class PythonLinker {
     parseCallers(index);
     Resolver resolver = new Resolver(index);
     Project project = new Project(context, index, resolver);
-    Orms orms = new Orms(List.of(new DjangoModels(project)));
+    Orms orms = new Orms(List.of(new SqlAlchemyModels(project), new DjangoModels(project)));
     project.models(orms);
     resolver.hooks(orms);
     Map<String, FileFacts.Builder> builders = new LinkedHashMap<>();
