@@ -23,6 +23,7 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.LanguageFrontend;
+import dev.blastradius.lang.java.entrypoints.AuthenticationEntryPoints;
 import dev.blastradius.lang.java.entrypoints.FunctionalRoutes;
 import dev.blastradius.lang.java.entrypoints.JaxRsEntryPoints;
 import dev.blastradius.lang.java.entrypoints.JobEntryPoints;
@@ -80,6 +81,7 @@ public final class JavaFrontend implements LanguageFrontend {
           new ScheduledEntryPoints(),
           new MessagingEntryPoints(),
           new JobEntryPoints(),
+          new AuthenticationEntryPoints(),
           new MainMethodEntryPoints());
 
   private static final ThreadLocal<JavaParser> PARSER =
