@@ -236,7 +236,14 @@ public final class JooqRecords implements AccessAdapter {
 
   /** A table reference's identity across constants and classes: {@code USERS} for both. */
   private static String key(JooqExpr.Table table) {
-    return table.constant() != null ? table.constant() : upperSnake(table.className());
+    if (table.constant() != null) {
+      return table.constant();
+    }
+    if (table.className() != null) {
+      return upperSnake(table.className());
+    }
+    // DSL.table("audit") or a path: only the very same reference is the same table.
+    return String.valueOf(table);
   }
 
   /** {@code EmailAddress} → {@code EMAIL_ADDRESS}, jOOQ's field constant for the column. */

@@ -813,4 +813,28 @@ class JooqDslTest {
             """)
         .doTest();
   }
+
+  @Test
+  void positive_recordsOfPlainTablesWriteTheWholeTable() {
+    withAccounts()
+        .source(
+            "src/main/java/com/acme/Audit.java",
+            """
+            package com.acme;
+
+            import org.jooq.DSLContext;
+            import org.jooq.impl.DSL;
+
+            class Audit {
+              private DSLContext dsl;
+
+              void log() {
+                var row = dsl.newRecord(DSL.table("audit"));
+                // expect: write audit.*
+                dsl.batchInsert(row).execute();
+              }
+            }
+            """)
+        .doTest();
+  }
 }
