@@ -23,6 +23,7 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.LanguageFrontend;
+import dev.blastradius.lang.java.entrypoints.AuthenticationEntryPoints;
 import dev.blastradius.lang.java.entrypoints.FunctionalRoutes;
 import dev.blastradius.lang.java.entrypoints.JaxRsEntryPoints;
 import dev.blastradius.lang.java.entrypoints.JobEntryPoints;
@@ -34,6 +35,7 @@ import dev.blastradius.lang.java.entrypoints.SpringWebEntryPoints;
 import dev.blastradius.lang.java.jdbc.JdbcAdapter;
 import dev.blastradius.lang.java.jdbc.SimpleJdbcInsertAdapter;
 import dev.blastradius.lang.java.jooq.JooqChains;
+import dev.blastradius.lang.java.jooq.JooqRecords;
 import dev.blastradius.lang.java.jooq.JooqTableReader;
 import dev.blastradius.lang.java.jpa.EntityReader;
 import dev.blastradius.lang.java.link.DataCallAdapter;
@@ -64,7 +66,8 @@ public final class JavaFrontend implements LanguageFrontend {
           new DataCallAdapter(),
           new FunctionalRoutes(),
           new SqlSessionCalls(),
-          new JooqChains());
+          new JooqChains(),
+          new JooqRecords());
 
   /** One adapter per framework that declares SQL on methods, in this explicit list. */
   private static final List<DeclarationAdapter> DECLARATION_ADAPTERS = List.of(new MapperMethods());
@@ -80,6 +83,7 @@ public final class JavaFrontend implements LanguageFrontend {
           new ScheduledEntryPoints(),
           new MessagingEntryPoints(),
           new JobEntryPoints(),
+          new AuthenticationEntryPoints(),
           new MainMethodEntryPoints());
 
   private static final ThreadLocal<JavaParser> PARSER =

@@ -384,4 +384,84 @@ class EntryPointTest {
             """)
         .doTest();
   }
+
+  private static final String LOGINS =
+      """
+      package app;
+
+      import org.springframework.security.core.userdetails.*;
+      import org.apache.shiro.realm.AuthorizingRealm;
+
+      class AccountDetails implements UserDetailsService {
+        private UserDao users;
+
+        @Override
+        public UserDetails loadUserByUsername(String name) { users.name(1L); return null; }
+      }
+
+      class AccountRealm extends AuthorizingRealm {
+        private UserDao users;
+
+        @Override
+        protected Object doGetAuthenticationInfo(Object token) { users.name(2L); return null; }
+      }
+      """;
+
+  @Test
+  void positive_securityCallbacksRunOnHttpLogins() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .migration(
+                "V1__users.sql",
+                """
+                -- expect: ddl users.id, ddl users.name
+                CREATE TABLE users (id bigint, name text);
+                """)
+            .source(
+                "src/main/java/app/UserDao.java",
+                DAO.replace("@http @cron @worker @listener @script @admin @webhook", "@http"))
+            .source("src/main/java/app/Logins.java", LOGINS)
+            .doTest();
+    Access read =
+        result.graph().accesses().stream()
+            .filter(a -> a.column().column().equals("name"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(read.entryPoints().stream().map(EntryPoint::label).toList())
+        .containsExactlyInAnyOrder(
+            "http spring-security AccountDetails.loadUserByUsername",
+            "http shiro AccountRealm.doGetAuthenticationInfo");
+  }
+
+  @Test
+  void negative_sameNamedMethodsOutsideSecurityTypesAreNotEntryPoints() {
+    ExtractorTestHelper.create()
+        .migration(
+            "V1__users.sql",
+            """
+            -- expect: ddl users.id, ddl users.name
+            CREATE TABLE users (id bigint, name text);
+            """)
+        .source(
+            "src/main/java/app/UserDao.java",
+            DAO.replace("@http @cron @worker @listener @script @admin @webhook", "@none"))
+        .source(
+            "src/main/java/app/Lookalikes.java",
+            """
+            package app;
+
+            // Not a UserDetailsService: a method of the same name is just a method.
+            class Accounts {
+              private UserDao users;
+
+              public Object loadUserByUsername(String name) { users.name(1L); return null; }
+            }
+
+            // A realm interface declaration is not an implementation.
+            interface Realm extends AuthorizingRealm {
+              default Object doGetAuthenticationInfo(Object token) { return null; }
+            }
+            """)
+        .doTest();
+  }
 }

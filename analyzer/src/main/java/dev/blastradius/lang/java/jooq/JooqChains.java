@@ -168,8 +168,7 @@ public final class JooqChains implements AccessAdapter {
    * The calls of a jOOQ chain after its context, innermost first; empty when {@code outer} is not a
    * chain on a DSL context, on {@code DSL}, on a static import of it, or on a variable holding one.
    */
-  private static Optional<List<MethodCallExpr>> chain(
-      MethodCallExpr outer, JavaSite site, int depth) {
+  static Optional<List<MethodCallExpr>> chain(MethodCallExpr outer, JavaSite site, int depth) {
     List<MethodCallExpr> calls = new ArrayList<>();
     Expression current = outer;
     while (current instanceof MethodCallExpr call) {

@@ -7,7 +7,11 @@ import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.HostedSql;
 import dev.blastradius.lang.java.StringTemplate;
 import dev.blastradius.lang.sql.SqlAnalysis;
+import dev.blastradius.schema.Catalog;
+import dev.blastradius.schema.Identifiers;
+import dev.blastradius.schema.TableRef;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -30,6 +34,10 @@ public final class JooqLinker {
   private final JooqNames names;
   private final JooqRenderer renderer;
   private final String notePath;
+
+  /** The replayed catalog plus the tables only generated classes declare. */
+  private final Catalog catalog;
+
   private final Function<StringTemplate.Ref, Optional<StringTemplate>> constants;
 
   /**
@@ -63,6 +71,37 @@ public final class JooqLinker {
       }
     }
     this.notePath = derivedIn;
+    this.catalog = withGeneratedTables(context.catalog());
+  }
+
+  /**
+   * {@code catalog} with a table for every generated table class whose table it does not know,
+   * holding the class's fields (type unknown): without migrations in the scan, {@code
+   * selectFrom(USERS)} still reads every column the generated record has.
+   */
+  private Catalog withGeneratedTables(Catalog catalog) {
+    Identifiers ids = context.sql().identifiers();
+    Catalog.Builder builder = null;
+    for (JooqUses.TableDecl table : names.generatedTables()) {
+      String schema = names.schemaOf(table);
+      TableRef ref =
+          ids.table(
+              schema == null
+                  ? List.of(names.quote(table.name()))
+                  : List.of(names.quote(schema), names.quote(table.name())));
+      if (catalog.table(ref).isPresent() || table.fields().isEmpty()) {
+        continue;
+      }
+      builder = builder == null ? catalog.toBuilder() : builder;
+      builder.createTable(
+          ref,
+          table.fields().values().stream()
+              .sorted()
+              .distinct()
+              .map(c -> new Catalog.Column(ids.normalize(names.quote(c)), "", false, null))
+              .toList());
+    }
+    return builder == null ? catalog : builder.build();
   }
 
   /** Records the accesses of one file's chains into its builder. */
@@ -75,7 +114,7 @@ public final class JooqLinker {
           !sql.complete()
               ? Confidence.POSSIBLE
               : names.derived() && plain.isEmpty() ? Confidence.LIKELY : Confidence.CERTAIN;
-      SqlAnalysis analysis = context.sql().analyze(sql.text(), context.catalog());
+      SqlAnalysis analysis = context.sql().analyze(sql.text(), catalog);
       HostedSql.record(
           facts,
           analysis,

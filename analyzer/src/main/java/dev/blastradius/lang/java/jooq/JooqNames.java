@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Names jOOQ's table and field references: from the generated classes when they are in the scan,
@@ -42,6 +43,19 @@ final class JooqNames {
   /** True when some generated table class is in the scan. */
   boolean hasGeneratedTables() {
     return !byClass.isEmpty();
+  }
+
+  /** The generated table classes that name their table, by class name. */
+  List<JooqUses.TableDecl> generatedTables() {
+    return byClass.values().stream()
+        .filter(t -> t.name() != null)
+        .sorted(java.util.Comparator.comparing(JooqUses.TableDecl::className))
+        .toList();
+  }
+
+  /** The schema a generated table's class puts it in, or null for the default one. */
+  String schemaOf(JooqUses.TableDecl table) {
+    return table.schemaClass() == null ? null : schemas.get(table.schemaClass());
   }
 
   /** True when a generated table class declares the constant. */
@@ -109,6 +123,17 @@ final class JooqNames {
   String column(NamedTable table, String constant) {
     if (table.decl() != null && table.decl().fields().containsKey(constant)) {
       return quote(table.decl().fields().get(constant));
+    }
+    if (table.decl() != null) {
+      // A record setter (setEmailAddress → EMAIL_ADDRESS) is named after the column, not the
+      // field constant, which a generator strategy may have renamed.
+      Optional<String> byColumn =
+          table.decl().fields().values().stream()
+              .filter(c -> JooqRecords.upperSnake(c).equals(constant))
+              .findFirst();
+      if (byColumn.isPresent()) {
+        return quote(byColumn.get());
+      }
     }
     derived = true;
     return quote(constant.toLowerCase(Locale.ROOT));

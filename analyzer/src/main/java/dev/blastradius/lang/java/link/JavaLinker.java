@@ -16,6 +16,7 @@ import dev.blastradius.lang.java.jpa.NamingChoice;
 import dev.blastradius.lang.java.mybatis.MyBatisLinker;
 import dev.blastradius.lang.java.springdata.RepositoryAccesses;
 import dev.blastradius.lang.sql.SqlAnalysis;
+import dev.blastradius.schema.Catalog;
 import dev.blastradius.source.AnalysisProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,9 @@ import java.util.Optional;
 public final class JavaLinker {
 
   private final ExtractContext context;
+
+  /** The catalog native SQL is read against: the replayed one plus tables only entities declare. */
+  private Catalog nativeCatalog;
 
   public JavaLinker(ExtractContext context) {
     this.context = context;
@@ -48,6 +52,7 @@ public final class JavaLinker {
     }
     NamingChoice naming = NamingChoice.detect(context.files());
     ProjectModel project = new ProjectModel(models, naming.strategy(), context.sql().identifiers());
+    nativeCatalog = project.withEntityTables(context.catalog());
     String notePath =
         project.hasEntities() && naming.note() != null
             ? project.firstEntityPath().orElse(null)
@@ -197,7 +202,7 @@ public final class JavaLinker {
       StringTemplate sql,
       Via via,
       Confidence cap) {
-    SqlAnalysis analysis = context.sql().analyze(sql.text(), context.catalog());
+    SqlAnalysis analysis = context.sql().analyze(sql.text(), nativeCatalog);
     Confidence ceiling = sql.complete() ? cap : Confidence.POSSIBLE;
     HostedSql.record(
         builder, analysis, unitId, via, ceiling, s -> location, s -> snippet, "extract");

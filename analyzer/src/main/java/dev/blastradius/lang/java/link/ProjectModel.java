@@ -6,6 +6,7 @@ import dev.blastradius.lang.java.jpa.EntityDecl;
 import dev.blastradius.lang.java.jpa.EntityMapping;
 import dev.blastradius.lang.java.jpa.NamingStrategy;
 import dev.blastradius.lang.java.springdata.RepositoryDecl;
+import dev.blastradius.schema.Catalog;
 import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.Identifiers;
 import dev.blastradius.schema.TableRef;
@@ -85,6 +86,38 @@ public final class ProjectModel {
         .map(d -> d.namedQueries().get(name))
         .filter(q -> q != null)
         .findFirst();
+  }
+
+  /**
+   * {@code catalog} with a table for every entity table it does not know, holding the entity's
+   * mapped columns (type unknown). Without migrations (a schema dump run by hand, {@code ddl-auto})
+   * the mapping is the only schema there is, and native queries ({@code SELECT u.* FROM users u})
+   * still expand into the entity's columns.
+   */
+  public Catalog withEntityTables(Catalog catalog) {
+    Map<TableRef, java.util.LinkedHashSet<String>> missing = new java.util.TreeMap<>();
+    declarations.keySet().stream()
+        .sorted()
+        .map(this::entity)
+        .flatMap(Optional::stream)
+        .filter(e -> catalog.table(e.table()).isEmpty())
+        .forEach(
+            e ->
+                e.allColumns()
+                    .forEach(
+                        c ->
+                            missing
+                                .computeIfAbsent(e.table(), t -> new java.util.LinkedHashSet<>())
+                                .add(c.column())));
+    if (missing.isEmpty()) {
+      return catalog;
+    }
+    Catalog.Builder builder = catalog.toBuilder();
+    missing.forEach(
+        (table, columns) ->
+            builder.createTable(
+                table, columns.stream().map(c -> new Catalog.Column(c, "", false, null)).toList()));
+    return builder.build();
   }
 
   /** True when some entity is declared. */

@@ -82,13 +82,23 @@ final class MappedSql {
       ceilings.add(ceiling(site, bare));
     }
     boolean recovered = false;
-    if (unanalysed(analyses.get(0)) && !primary.ifs().isEmpty()) {
+    boolean lone = LoneClauses.any(primary.sql());
+    if (unanalysed(analyses.get(0)) && (lone || !primary.ifs().isEmpty())) {
       List<DynamicSql.Rendering> retries = new ArrayList<>();
-      retries.add(render.apply(new DynamicSql.Variant(Map.of(), Set.of())));
-      for (XmlNode.Element alone : primary.ifs()) {
-        if (retries.size() + renderings.size() < MAX_RENDERINGS) {
-          retries.add(render.apply(new DynamicSql.Variant(Map.of(), Set.of(alone))));
+      if (lone) {
+        retries.add(primary);
+      }
+      if (!primary.ifs().isEmpty()) {
+        retries.add(render.apply(new DynamicSql.Variant(Map.of(), Set.of())));
+        for (XmlNode.Element alone : primary.ifs()) {
+          if (retries.size() + renderings.size() < MAX_RENDERINGS) {
+            retries.add(render.apply(new DynamicSql.Variant(Map.of(), Set.of(alone))));
+          }
         }
+      }
+      if (lone) {
+        // A ${dataScope} standing alone splices a whole clause in at run time: read the rest.
+        retries.replaceAll(LoneClauses::without);
       }
       recovered = true;
       for (DynamicSql.Rendering retry : retries) {

@@ -601,4 +601,240 @@ class JooqDslTest {
             .doTest();
     assertThat(result.problems()).isEmpty();
   }
+
+  private static ExtractorTestHelper withAccounts() {
+    return ExtractorTestHelper.create()
+        .migration(
+            "V1__accounts.sql",
+            """
+            -- expect: ddl app_accounts.id, ddl app_accounts.email_address, ddl app_accounts.Owner
+            CREATE TABLE app_accounts (id bigint PRIMARY KEY, email_address text, "Owner" text);
+            """)
+        .source("src/main/java/com/acme/db/tables/Accounts.java", GENERATED_ACCOUNTS)
+        .source("src/main/java/com/acme/db/Public.java", GENERATED_SCHEMA)
+        .source(
+            "src/main/java/com/acme/db/Tables.java",
+            """
+            package com.acme.db;
+
+            import com.acme.db.tables.Accounts;
+
+            public class Tables {
+              public static final Accounts ACCOUNTS = Accounts.ACCOUNTS;
+            }
+            """);
+  }
+
+  @Test
+  void positive_recordsWriteTheFieldsTheySet() {
+    AnalysisResult result =
+        withAccounts()
+            .source(
+                "src/main/java/com/acme/AccountService.java",
+                """
+                package com.acme;
+
+                import static com.acme.db.Tables.ACCOUNTS;
+
+                import com.acme.db.tables.records.AccountsRecord;
+                import java.util.ArrayList;
+                import java.util.List;
+                import org.jooq.DSLContext;
+
+                class AccountService {
+                  private final DSLContext dsl;
+
+                  AccountService(DSLContext dsl) { this.dsl = dsl; }
+
+                  void open(String mail) {
+                    AccountsRecord account = dsl.newRecord(ACCOUNTS);
+                    account.setEmailAddress(mail);
+                    account.set(ACCOUNTS.OWNER, "me");
+                    // expect: write app_accounts.email_address, write app_accounts.Owner
+                    account.store();
+                  }
+
+                  void rename(AccountsRecord account, String owner) {
+                    account.setOwner(owner);
+                    // expect: write app_accounts.Owner
+                    account.store();
+                  }
+
+                  void close(AccountsRecord account) {
+                    // expect: write app_accounts.*
+                    account.delete();
+                  }
+
+                  void importAll(List<String> mails) {
+                    List<AccountsRecord> records = new ArrayList<>();
+                    for (String mail : mails) {
+                      var created = dsl.newRecord(ACCOUNTS);
+                      created.setEmailAddress(mail);
+                      records.add(created);
+                    }
+                    // expect: write app_accounts.email_address
+                    dsl.batchInsert(records).execute();
+                  }
+                }
+                """)
+            .doTest();
+    assertThat(accessesIn(result, "AccountService.java"))
+        .allSatisfy(a -> assertThat(a.via()).isEqualTo(Via.JOOQ))
+        .allSatisfy(a -> assertThat(a.confidence()).isEqualTo(Confidence.CERTAIN))
+        .filteredOn(a -> a.location().startLine() == 20)
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a.inserts()).isTrue());
+    assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
+  void negative_recordLookalikesAndUnchangedRecordsWriteNothing() {
+    withAccounts()
+        .source(
+            "src/main/java/com/acme/Lookalikes.java",
+            """
+            package com.acme;
+
+            import java.util.List;
+            import org.jooq.DSLContext;
+            import org.jooq.Record;
+
+            class Lookalikes {
+              private DSLContext dsl;
+
+              void generic(Record row) {
+                row.set(null, "x");
+                // expect: none
+                row.store();
+              }
+
+              void unchanged(com.acme.db.tables.records.AccountsRecord account) {
+                // expect: none
+                account.update();
+              }
+
+              void plainList(List<String> names) {
+                // expect: none
+                dsl.batchInsert(names);
+              }
+            }
+            """)
+        .source(
+            "src/main/java/com/acme/AuditRecord.java",
+            """
+            package com.acme;
+
+            // A class of our own named *Record in a file without jOOQ: store() is ours.
+            class AuditRecord {
+              void setEmailAddress(String value) {}
+              void store() {}
+
+              void run(AuditRecord other) {
+                other.setEmailAddress("x");
+                // expect: none
+                other.store();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String WHOLE_RECORDS =
+      """
+      package com.acme;
+
+      import static com.acme.db.Tables.ACCOUNTS;
+
+      import com.acme.db.tables.records.AccountsRecord;
+      import org.jooq.DSLContext;
+
+      class AccountQueries {
+        private final DSLContext dsl;
+
+        AccountQueries(DSLContext dsl) { this.dsl = dsl; }
+
+        AccountsRecord one(long id) {
+          // expect: read app_accounts.id, read app_accounts.email_address, read app_accounts.Owner
+          return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOne();
+        }
+
+        Object mails() {
+          // expect: read app_accounts.email_address
+          return dsl.select(ACCOUNTS.MAIL).from(ACCOUNTS).fetchInto(ACCOUNTS);
+        }
+      }
+      """;
+
+  @Test
+  void positive_selectFromReadsWholeRecordsAndFetchIntoOnlyWhatWasSelected() {
+    withAccounts().source("src/main/java/com/acme/AccountQueries.java", WHOLE_RECORDS).doTest();
+  }
+
+  @Test
+  void positive_withoutMigrationsGeneratedClassesGiveTheColumns() {
+    ExtractorTestHelper.create()
+        .source("src/main/java/com/acme/db/tables/Accounts.java", GENERATED_ACCOUNTS)
+        .source("src/main/java/com/acme/db/Public.java", GENERATED_SCHEMA)
+        .source(
+            "src/main/java/com/acme/db/Tables.java",
+            """
+            package com.acme.db;
+
+            import com.acme.db.tables.Accounts;
+
+            public class Tables {
+              public static final Accounts ACCOUNTS = Accounts.ACCOUNTS;
+            }
+            """)
+        .source("src/main/java/com/acme/AccountQueries.java", WHOLE_RECORDS)
+        .doTest();
+  }
+
+  @Test
+  void negative_withoutMigrationsOrGeneratedClassesSelectFromStaysWhole() {
+    ExtractorTestHelper.create()
+        .source(
+            "src/main/java/com/acme/Reports.java",
+            """
+            package com.acme;
+
+            import static com.acme.db.Tables.REPORTS;
+
+            import org.jooq.DSLContext;
+
+            class Reports {
+              private DSLContext dsl;
+
+              Object all() {
+                // expect: read reports.*
+                return dsl.selectFrom(REPORTS).fetch();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordsOfPlainTablesWriteTheWholeTable() {
+    withAccounts()
+        .source(
+            "src/main/java/com/acme/Audit.java",
+            """
+            package com.acme;
+
+            import org.jooq.DSLContext;
+            import org.jooq.impl.DSL;
+
+            class Audit {
+              private DSLContext dsl;
+
+              void log() {
+                var row = dsl.newRecord(DSL.table("audit"));
+                // expect: write audit.*
+                dsl.batchInsert(row).execute();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

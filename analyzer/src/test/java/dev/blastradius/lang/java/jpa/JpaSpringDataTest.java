@@ -314,4 +314,95 @@ class JpaSpringDataTest {
             """)
         .doTest();
   }
+
+  private static final String MEMBER =
+      """
+      package app;
+
+      import jakarta.persistence.*;
+
+      @Entity
+      @Table(name = "member")
+      class Member {
+        @Id @Column(name = "member_id") Long id;
+        String email;
+        String passwordHash;
+      }
+      """;
+
+  private static final String MEMBER_REPOSITORY =
+      """
+      package app;
+
+      import java.util.List;
+      import org.springframework.data.jpa.repository.*;
+
+      interface MemberRepository extends JpaRepository<Member, Long> {
+        @Query(value = "SELECT m.* FROM member m, member_role r WHERE "
+            + "m.member_id = r.member_id AND r.role_id = ?1", nativeQuery = true)
+        List<Member> inRole(Long role);
+        @Query(value = "SELECT a.* FROM audit a WHERE a.member_id = ?1", nativeQuery = true)
+        List<Object[]> audit(Long member);
+      }
+      """;
+
+  @Test
+  void positive_nativeStarExpandsThroughTheEntityWhenNoMigrationDeclaresTheTable() {
+    ExtractorTestHelper.create()
+        .source("src/main/java/app/Member.java", MEMBER)
+        .source("src/main/java/app/MemberRepository.java", MEMBER_REPOSITORY)
+        .source(
+            "src/main/java/app/Members.java",
+            """
+            package app;
+
+            class Members {
+              private final MemberRepository members;
+
+              Members(MemberRepository members) {
+                this.members = members;
+              }
+
+              Object run() {
+                // expect: read member.member_id, read member.email, read member.password_hash, read member_role.member_id, read member_role.role_id
+                return members.inRole(1L);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_theReplayedCatalogWinsAndUnmappedTablesStayWhole() {
+    ExtractorTestHelper.create()
+        .migration(
+            "V1__member.sql",
+            """
+            -- expect: ddl member.member_id, ddl member.email
+            CREATE TABLE member (member_id bigint, email text);
+            """)
+        .source("src/main/java/app/Member.java", MEMBER)
+        .source("src/main/java/app/MemberRepository.java", MEMBER_REPOSITORY)
+        .source(
+            "src/main/java/app/Members.java",
+            """
+            package app;
+
+            class Members {
+              private final MemberRepository members;
+
+              Members(MemberRepository members) {
+                this.members = members;
+              }
+
+              Object run() {
+                // expect: read member.member_id, read member.email, read member_role.member_id, read member_role.role_id
+                var inRole = members.inRole(1L);
+                // expect: read audit.*, read audit.member_id
+                return members.audit(1L);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

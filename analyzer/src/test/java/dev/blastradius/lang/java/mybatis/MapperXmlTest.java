@@ -351,6 +351,58 @@ class MapperXmlTest {
   }
 
   @Test
+  void positive_aLoneDollarClauseIsLeftOutAndTheRestRead() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "src/main/resources/mapper/UserMapper.xml",
+                DOCTYPE
+                    + """
+                    <mapper namespace="com.acme.UserMapper">
+                      <!-- expect: read users.id, read users.email, read users.status, read orders.total, read orders.user_id -->
+                      <select id="visible" resultType="map">
+                        SELECT u.id, u.email, o.total FROM users u LEFT JOIN orders o ON o.user_id = u.id
+                        WHERE u.status = 'active'
+                        <if test="email != null">AND u.email = #{email}</if>
+                        ${params.dataScope}
+                      </select>
+                      <!-- expect: read users.name -->
+                      <select id="scoped" resultType="map">
+                        SELECT name FROM users ${filter} ORDER BY name
+                      </select>
+                    </mapper>
+                    """)
+            .doTest();
+    assertThat(result.problems()).isEmpty();
+    assertThat(accessesIn(result, "UserMapper.xml"))
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a.confidence()).isEqualTo(Confidence.POSSIBLE));
+  }
+
+  @Test
+  void negative_aLoneDollarClauseThatLeavesBrokenSqlIsStillAProblem() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "src/main/resources/mapper/UserMapper.xml",
+                DOCTYPE
+                    + """
+                    <mapper namespace="com.acme.UserMapper">
+                      <!-- expect: none -->
+                      <select id="whereOnly" resultType="map">
+                        SELECT id FROM users WHERE ${condition} ${more}
+                      </select>
+                      <!-- expect: read users.id -->
+                      <select id="operand" resultType="map">
+                        SELECT id FROM users WHERE id = ${id}
+                      </select>
+                    </mapper>
+                    """)
+            .doTest();
+    assertThat(result.problems()).extracting(AnalysisProblem::line).containsExactly(6);
+  }
+
+  @Test
   void positive_selectKeyIsPartOfTheInsert() {
     withUsers()
         .source(
