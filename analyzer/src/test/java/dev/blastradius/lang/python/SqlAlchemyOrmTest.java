@@ -231,6 +231,29 @@ class SqlAlchemyOrmTest {
   }
 
   @Test
+  void positive_asyncSessionsWorkTheSame() {
+    shop()
+        .source(
+            "shop/api.py",
+            """
+            from sqlalchemy import select
+            from sqlalchemy.ext.asyncio import AsyncSession
+
+            from .models import User
+
+
+            async def confirm(session: AsyncSession, email):
+                # expect: read users.email, read users.id, read users.created_at, read users.display_name
+                result = await session.execute(select(User).where(User.email == email))
+                user = result.scalars().first()
+                # expect: write users.display_name
+                user.display = "confirmed"
+                await session.commit()
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_flaskSqlalchemyModelsAndModelQuery() {
     ExtractorTestHelper.create()
         .source(

@@ -87,4 +87,9 @@ public final class DjangoOrmAdapter implements CallAdapter {
   static void write(PySite site, ColumnRef column, Confidence confidence, boolean implicit) {
     site.access(column, AccessKind.WRITE, Via.DJANGO_ORM, confidence, implicit);
   }
+
+  /** A write that supplies the column of the rows the call creates (Django inserts every field). */
+  static void insert(PySite site, ColumnRef column, Confidence confidence, boolean implicit) {
+    site.insert(column, Via.DJANGO_ORM, confidence, implicit);
+  }
 }

@@ -201,8 +201,9 @@ final class QueryChain {
         default -> {}
       }
       if (INSERTS.contains(method)) {
+        // Django's INSERT names every concrete field, given or defaulted in Python.
         for (ColumnRef column : model.loadedColumns()) {
-          DjangoOrmAdapter.write(site, column, Confidence.LIKELY, true);
+          DjangoOrmAdapter.insert(site, column, Confidence.LIKELY, true);
         }
       }
     }
