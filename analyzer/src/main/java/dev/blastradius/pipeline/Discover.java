@@ -26,7 +26,8 @@ import java.util.Set;
  * The discover pass: walks the scan root and picks the files a frontend can read, respecting {@code
  * .gitignore} files, {@code --include}/{@code --exclude} globs, and skipping vendored and generated
  * directories. Files named by {@code --migration} are left out: they are the change under review,
- * not part of the code or the applied history.
+ * not part of the code or the applied history. Reports an earlier run wrote ({@link OwnReports})
+ * are listed as skipped, not read.
  */
 final class Discover {
 
@@ -111,6 +112,10 @@ final class Discover {
                 skipped.add(
                     new SourceTree.SkippedFile(
                         path, "larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MB, not analysed"));
+                return FileVisitResult.CONTINUE;
+              }
+              if (OwnReports.isReport(file, language.get())) {
+                skipped.add(new SourceTree.SkippedFile(path, OwnReports.REASON));
                 return FileVisitResult.CONTINUE;
               }
               files.add(new SourceFile(file, path, language.get()));

@@ -70,4 +70,40 @@ class DiscoverTest {
     assertThat(discover(List.of(), List.of(), List.of(root.resolve("proposed/V2__x.sql"))))
         .containsExactly("other/c.sql", "src/a.sql", "src/b.sql");
   }
+
+  @Test
+  void skipsReportsAnEarlierRunWroteAndSaysSo() throws IOException {
+    write("q.sql");
+    Files.createDirectories(root.resolve("out"));
+    Files.writeString(
+        root.resolve("out/report.json"),
+        "{\n  \"schemaVersion\": 1,\n  \"tool\": {\n    \"name\": \"blastradius\"\n  },\n"
+            + "  \"columns\": [");
+    Files.writeString(
+        root.resolve("out/report.sarif.json"),
+        "{\"$schema\": \"x\", \"version\": \"2.1.0\", \"runs\": [{\"tool\":"
+            + " {\"driver\": {\"name\": \"blastradius\", \"rules\": [");
+    Files.writeString(
+        root.resolve("out/report.md"), "\n## blastradius check: Not ready\n\n```sql\nDROP");
+    // Look-alikes stay: another tool's SARIF, a dashboard, a runbook that mentions us.
+    Files.writeString(
+        root.resolve("other.sarif.json"),
+        "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"squawk\"}}}]}");
+    Files.writeString(
+        root.resolve("dashboard.json"), "{\"tool\": {\"name\": \"blastradius\"}, \"panels\": []}");
+    Files.writeString(root.resolve("RUNBOOK.md"), "# Runbook\n\n## blastradius scan first\n");
+    Files.writeString(root.resolve("broken.json"), "{\"schemaVersion\": 1, \"tool\"");
+    SourceTree tree =
+        Discover.run(
+            AnalysisOptions.of(root, root, SqlDialect.POSTGRES, List.of(), List.of(), List.of()));
+    assertThat(tree.files().stream().map(SourceFile::path))
+        .containsExactly(
+            "RUNBOOK.md", "broken.json", "dashboard.json", "other.sarif.json", "q.sql");
+    assertThat(tree.skipped())
+        .extracting(SourceTree.SkippedFile::path, SourceTree.SkippedFile::reason)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("out/report.json", OwnReports.REASON),
+            org.assertj.core.groups.Tuple.tuple("out/report.md", OwnReports.REASON),
+            org.assertj.core.groups.Tuple.tuple("out/report.sarif.json", OwnReports.REASON));
+  }
 }
