@@ -78,6 +78,22 @@ public final class ColumnAccessGraph {
     return byColumn.getOrDefault(column, List.of());
   }
 
+  /**
+   * The accesses of one column that running application code makes (DDL and migration-only accesses
+   * left out), in report order: what breaks when the column changes.
+   */
+  public List<Access> liveCodeAccessesOf(ColumnRef column) {
+    return accessesOf(column).stream().filter(Access::isLiveCodeAccess).toList();
+  }
+
+  /** {@link #liveCodeAccessesOf(ColumnRef)} of the given kinds only. */
+  public List<Access> liveCodeAccessesOf(ColumnRef column, Set<AccessKind> kinds) {
+    return accessesOf(column).stream()
+        .filter(a -> kinds.contains(a.kind()))
+        .filter(Access::isLiveCodeAccess)
+        .toList();
+  }
+
   /** Distinct live entry points and files that read or write the column. */
   public BlastRadius blastRadius(ColumnRef column) {
     Set<EntryPoint> entryPoints = new HashSet<>();

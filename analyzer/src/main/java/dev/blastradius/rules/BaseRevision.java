@@ -22,7 +22,7 @@ public record BaseRevision(String revision, ColumnAccessGraph graph, Catalog cat
 
   /** The live code accesses of {@code column} at REV (DDL and migration-only accesses left out). */
   public List<Access> liveAccessesOf(ColumnRef column) {
-    return graph.accessesOf(column).stream().filter(Access::isLiveCodeAccess).toList();
+    return graph.liveCodeAccessesOf(column);
   }
 
   /** A related site of the code at REV: its label says so, and reports mark its revision. */

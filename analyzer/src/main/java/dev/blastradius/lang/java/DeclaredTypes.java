@@ -118,6 +118,18 @@ public final class DeclaredTypes {
     return Optional.empty();
   }
 
+  /**
+   * Whether a call's receiver is a parameter of the enclosing method: an object the caller (or a
+   * request body) handed in, rather than one this method loaded.
+   */
+  public boolean isParameter(Optional<Expression> scope) {
+    if (scope.isEmpty() || !(scope.get() instanceof NameExpr name)) {
+      return false;
+    }
+    String identifier = name.getNameAsString();
+    return locals.containsKey(identifier) && !localDeclarators.containsKey(identifier);
+  }
+
   /** Prefix of a type known only once linking knows what a project method returns. */
   public static final String RESULT_OF = "?result:";
 

@@ -62,11 +62,7 @@ public final class ColumnStillReferenced extends ExpandContractRule implements C
   @Override
   public List<Finding> check(LocatedChange change, RuleContext context) {
     ColumnRef column = subject(change.change());
-    List<Access> sites =
-        context.graph().accessesOf(column).stream()
-            .filter(a -> kinds.contains(a.kind()))
-            .filter(Access::isLiveCodeAccess)
-            .toList();
+    List<Access> sites = context.graph().liveCodeAccessesOf(column, kinds);
     if (sites.isEmpty()) {
       return List.of();
     }

@@ -58,11 +58,7 @@ public final class TypeChangeVsAccesses extends ExpandContractRule implements Ch
           case NARROWING -> Set.of(AccessKind.WRITE);
           case INCOMPATIBLE -> Set.of(AccessKind.READ, AccessKind.WRITE);
         };
-    List<Access> sites =
-        context.graph().accessesOf(column).stream()
-            .filter(a -> breaking.contains(a.kind()))
-            .filter(Access::isLiveCodeAccess)
-            .toList();
+    List<Access> sites = context.graph().liveCodeAccessesOf(column, breaking);
     if (sites.isEmpty()) {
       return List.of();
     }

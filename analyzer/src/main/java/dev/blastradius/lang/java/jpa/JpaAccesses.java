@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * JPA calls that are not repositories: {@code EntityManager} (and Hibernate {@code Session}) finds,
- * persists, merges, removes and queries, and setter calls on managed entities inside a transaction,
- * which dirty checking writes back.
+ * persists, merges, removes and queries, setter calls on managed entities inside a transaction,
+ * which dirty checking writes back, and association getters, which load the associated entities.
  */
 public final class JpaAccesses {
 
@@ -102,6 +102,47 @@ public final class JpaAccesses {
         .columnsUnder(property)
         .forEach(c -> result.use(c, AccessKind.WRITE, Via.JPA, Confidence.LIKELY, false));
     return result;
+  }
+
+  /**
+   * A getter of an association ({@code order.getCustomer()}, {@code team.getMembers()}) on a
+   * managed entity: Hibernate loads the associated entities — lazily at this call, or eagerly with
+   * the owner — so every column the target entity maps is read on this path. Reported at the
+   * getter, as implicit, likely reads. Like {@link #setter}, only inside a transaction, and only on
+   * an entity the method obtained itself (a local, or a lambda parameter fed by a repository): an
+   * entity handed in as a parameter is often a request body or a detached copy whose getters load
+   * nothing. Open-session-in-view loads outside transactions too, and managed entities passed
+   * between methods load as well; both are missed.
+   */
+  public static LinkedUses navigation(DataCall call, EntityMapping entity, ProjectModel project) {
+    LinkedUses result = new LinkedUses();
+    String property =
+        call.transactional() && !call.receiverParameter() ? getterProperty(call) : null;
+    String target = property == null ? null : entity.associations().get(property);
+    if (target == null) {
+      return result;
+    }
+    project
+        .entity(target)
+        .ifPresent(
+            e ->
+                e.allColumns()
+                    .forEach(
+                        c -> result.use(c, AccessKind.READ, Via.JPA, Confidence.LIKELY, true)));
+    return result;
+  }
+
+  /** {@code getCustomer()} / {@code isActive()} without arguments → the property name. */
+  private static String getterProperty(DataCall call) {
+    String method = call.method();
+    if (!call.arguments().isEmpty()) {
+      return null;
+    }
+    int prefix = method.startsWith("get") ? 3 : method.startsWith("is") ? 2 : -1;
+    if (prefix < 0 || method.length() <= prefix) {
+      return null;
+    }
+    return Character.toLowerCase(method.charAt(prefix)) + method.substring(prefix + 1);
   }
 
   private static void jpql(StringTemplate text, ProjectModel project, LinkedUses result) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param transactional whether the calling method runs in a transaction ({@code @Transactional} on
  *     it or its class), so entity setters are written back by dirty checking
  * @param returnedTo the declared type the call's result is assigned to, or null
+ * @param receiverParameter whether the receiver is a parameter of the calling method (an entity
+ *     handed in may be detached, e.g. a request body, so its association getters load nothing)
  */
 public record DataCall(
     String unitId,
@@ -22,7 +24,8 @@ public record DataCall(
     String method,
     List<Argument> arguments,
     boolean transactional,
-    String returnedTo) {
+    String returnedTo,
+    boolean receiverParameter) {
 
   public DataCall {
     arguments = List.copyOf(arguments);

@@ -97,7 +97,8 @@ public final class DataCallAdapter implements AccessAdapter {
                 call.getNameAsString(),
                 arguments,
                 site.transactional(),
-                null));
+                null,
+                site.names().isParameter(call.getScope())));
   }
 
   private static String simple(String type) {

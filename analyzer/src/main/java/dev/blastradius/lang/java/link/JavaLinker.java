@@ -11,6 +11,7 @@ import dev.blastradius.lang.java.DeclaredTypes;
 import dev.blastradius.lang.java.StringTemplate;
 import dev.blastradius.lang.java.jooq.JooqLinker;
 import dev.blastradius.lang.java.jooq.JooqUses;
+import dev.blastradius.lang.java.jpa.EntityMapping;
 import dev.blastradius.lang.java.jpa.JpaAccesses;
 import dev.blastradius.lang.java.jpa.NamingChoice;
 import dev.blastradius.lang.java.mybatis.MyBatisLinker;
@@ -113,7 +114,8 @@ public final class JavaLinker {
                     call.method(),
                     call.arguments(),
                     call.transactional(),
-                    call.returnedTo()))
+                    call.returnedTo(),
+                    call.receiverParameter()))
         .orElse(null);
   }
 
@@ -133,11 +135,12 @@ public final class JavaLinker {
     } else if (JpaAccesses.MANAGERS.contains(call.receiverType())) {
       uses = JpaAccesses.manager(call, project);
     } else {
-      uses =
-          project
-              .entity(call.receiverType())
-              .map(e -> JpaAccesses.setter(call, e))
-              .orElse(new LinkedUses());
+      uses = new LinkedUses();
+      Optional<EntityMapping> entity = project.entity(call.receiverType());
+      if (entity.isPresent()) {
+        uses = JpaAccesses.setter(call, entity.get());
+        uses.addAll(JpaAccesses.navigation(call, entity.get(), project));
+      }
     }
     for (LinkedUses.Use use : merged(uses.uses)) {
       builder.access(

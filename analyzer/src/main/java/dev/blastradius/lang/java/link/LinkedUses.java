@@ -14,7 +14,6 @@ import java.util.List;
  */
 public final class LinkedUses {
 
-  /** One column use. */
   /** One column use; {@code inserts} when it supplies a column of rows the call creates. */
   public record Use(
       ColumnRef column,
@@ -47,6 +46,14 @@ public final class LinkedUses {
 
   public LinkedUses problem(String message) {
     problems.add(message);
+    return this;
+  }
+
+  /** Adds everything {@code other} found. */
+  public LinkedUses addAll(LinkedUses other) {
+    uses.addAll(other.uses);
+    nativeSql.addAll(other.nativeSql);
+    problems.addAll(other.problems);
     return this;
   }
 

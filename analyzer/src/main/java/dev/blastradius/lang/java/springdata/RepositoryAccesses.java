@@ -24,7 +24,15 @@ public final class RepositoryAccesses {
   private static final Set<String> SAVES =
       Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush");
   private static final Set<String> LOADS =
-      Set.of("findById", "findAll", "findAllById", "getById", "getOne", "findOne", "findBy");
+      Set.of(
+          "findById",
+          "findAll",
+          "findAllById",
+          "getById",
+          "getOne",
+          "getReferenceById",
+          "findOne",
+          "findBy");
   private static final Set<String> DELETES =
       Set.of(
           "delete",

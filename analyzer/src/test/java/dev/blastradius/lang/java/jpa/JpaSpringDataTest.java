@@ -195,6 +195,138 @@ class JpaSpringDataTest {
         .doTest();
   }
 
+  private static final String BOARD_SCHEMA =
+      """
+      -- expect: ddl project.id, ddl project.title
+      CREATE TABLE project (id bigint, title text);
+      -- expect: ddl task.id, ddl task.summary, ddl task.project_id
+      CREATE TABLE task (id bigint, summary text, project_id bigint);
+      """;
+
+  private static final String BOARD =
+      """
+      package app;
+
+      import jakarta.persistence.*;
+      import java.util.List;
+
+      @Entity
+      class Project {
+        @Id Long id;
+        String title;
+        @OneToMany(mappedBy = "project") List<Task> tasks;
+        @Transient Object cached;
+        Object getCached() { return cached; }
+      }
+
+      @Entity
+      class Task {
+        @Id Long id;
+        String summary;
+        @ManyToOne(fetch = FetchType.LAZY) Project project;
+      }
+      """;
+
+  @Test
+  void positive_associationGettersLoadTheAssociatedEntities() {
+    ExtractorTestHelper.create()
+        .migration("V1__schema.sql", BOARD_SCHEMA)
+        .source("src/main/java/app/Board.java", BOARD)
+        .source(
+            "src/main/java/app/BoardController.java",
+            """
+            package app;
+
+            import org.springframework.transaction.annotation.Transactional;
+            import org.springframework.web.bind.annotation.*;
+
+            @RestController
+            class BoardController {
+              private final TaskRepository tasks;
+              private final ProjectRepository projects;
+
+              BoardController(TaskRepository tasks, ProjectRepository projects) {
+                this.tasks = tasks;
+                this.projects = projects;
+              }
+
+              @GetMapping("/tasks/{id}/project")
+              @Transactional(readOnly = true)
+              String projectOf(Long id) {
+                // expect: read task.id @http, read task.summary @http, read task.project_id @http
+                Task task = tasks.getReferenceById(id);
+                // expect: read project.id @http, read project.title @http
+                Project project = task.getProject();
+                return project.title;
+              }
+
+              @GetMapping("/projects/{id}/tasks")
+              @Transactional
+              int tasksOf(Long id) {
+                int[] count = {0};
+                // expect: read project.id @http, read project.title @http
+                projects.findById(id).ifPresent(
+                    // expect: read task.id @http, read task.summary @http, read task.project_id @http
+                    p -> count[0] = p.getTasks().size());
+                return count[0];
+              }
+            }
+
+            interface TaskRepository extends org.springframework.data.jpa.repository.JpaRepository<Task, Long> {}
+
+            interface ProjectRepository extends org.springframework.data.jpa.repository.JpaRepository<Project, Long> {}
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_gettersOutsideTransactionsOfBasicOrTransientPropertiesAndOtherClassesLoadNothing() {
+    ExtractorTestHelper.create()
+        .migration("V1__schema.sql", BOARD_SCHEMA)
+        .source("src/main/java/app/Board.java", BOARD)
+        .source(
+            "src/main/java/app/Plain.java",
+            """
+            package app;
+
+            import org.springframework.transaction.annotation.Transactional;
+
+            class Detached {
+              Object outsideATransaction(Task task) {
+                // expect: none
+                return task.getProject();
+              }
+
+              @Transactional
+              Object fromARequestBody(Task task) {
+                // expect: none
+                return task.getProject();
+              }
+            }
+
+            @Transactional
+            class Plain {
+              Object run(Long id, Folder folder) {
+                Project project = new Project();
+                // expect: none
+                Object title = project.getTitle();
+                // expect: none
+                Object cached = project.getCached();
+                // expect: none
+                Object byKey = project.getTasks("open");
+                // expect: none
+                return folder.getTasks();
+              }
+            }
+
+            class Folder {
+              java.util.List<Task> tasks;
+              java.util.List<Task> getTasks() { return tasks; }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void positive_lambdaParametersAndVarsTypedByWhatRepositoriesReturn() {
     String all =
