@@ -99,7 +99,7 @@ public final class SqlFrontend {
     if (ddl.problem() != null) {
       return unanalysed(text, ddl.problem());
     }
-    String parseable = protectDottedNames(text);
+    String parseable = parserInput(text);
     StatementParser.Outcome outcome = parser.parse(parseable);
     Statement statement = usable(outcome.statement());
     ParseStatus status = ParseStatus.PARSED;
@@ -177,14 +177,35 @@ public final class SqlFrontend {
   }
 
   /**
-   * JSqlParser splits a quoted column name at its dots ({@code "a.b"} becomes column {@code b} of
-   * table {@code a}). Inside quoted identifiers, dots are swapped for a private-use character of
-   * the same length before parsing; {@link Identifiers#normalize} swaps them back.
+   * The statement as JSqlParser is given it, the same length and lines as the original so that
+   * positions still match.
+   *
+   * <ul>
+   *   <li>JSqlParser splits a quoted column name at its dots ({@code "a.b"} becomes column {@code
+   *       b} of table {@code a}). Inside quoted identifiers, dots are swapped for a private-use
+   *       character of the same length; {@link Identifiers#normalize} swaps them back.
+   *   <li>Its lexer does not know Postgres' backslash escapes in {@code E'…'} strings: {@code
+   *       E'it\'s'} ends its string early and fails the statement. Such a string (our lexer found
+   *       where it really ends) is handed over as a plain {@code 'xxxx'} literal: string values
+   *       name no column.
+   * </ul>
    */
-  private static String protectDottedNames(SqlStatementText text) {
+  private static String parserInput(SqlStatementText text) {
     String sql = text.text();
     char[] chars = null;
     for (SqlToken token : text.tokens()) {
+      if (token.type() == SqlLexer.E_STRING
+          && token.text().indexOf('\\') >= 0
+          && token.offset() >= 0) {
+        chars = chars == null ? sql.toCharArray() : chars;
+        chars[token.offset()] = ' ';
+        for (int i = 2; i < token.text().length() - 1; i++) {
+          char c = token.text().charAt(i);
+          if (c != '\n' && c != '\r') {
+            chars[token.offset() + i] = 'x';
+          }
+        }
+      }
       if (token.type() == SqlLexer.QUOTED_IDENT
           && token.text().indexOf('.') >= 0
           && token.offset() >= 0) {

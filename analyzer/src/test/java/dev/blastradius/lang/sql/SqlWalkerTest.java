@@ -34,6 +34,23 @@ class SqlWalkerTest {
   }
 
   @Test
+  void positive_backslashEscapesInEStringsDoNotEndTheStatementEarly() {
+    withSchema()
+        .source(
+            "queries/escapes.sql",
+            """
+            -- expect: write users.name, write users.email
+            INSERT INTO users (name, email) VALUES (E'O\\'Brien', E'a\\\\b@example.com');
+            -- expect: write users.name, read users.email
+            UPDATE users SET name = E'line one\\nline \\'two\\''
+             WHERE email = E'x\\'y';
+            -- expect: read users.email, read users.name
+            SELECT email FROM users WHERE name = E'plain';
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_unqualifiedColumnsResolveThroughTheCatalog() {
     withSchema()
         .source(
