@@ -184,22 +184,26 @@ public final class SqlFrontend {
    *   <li>JSqlParser splits a quoted column name at its dots ({@code "a.b"} becomes column {@code
    *       b} of table {@code a}). Inside quoted identifiers, dots are swapped for a private-use
    *       character of the same length; {@link Identifiers#normalize} swaps them back.
-   *   <li>Its lexer does not know Postgres' backslash escapes in {@code E'…'} strings: {@code
-   *       E'it\'s'} ends its string early and fails the statement. Such a string (our lexer found
-   *       where it really ends) is handed over as a plain {@code 'xxxx'} literal: string values
-   *       name no column.
+   *   <li>Its lexer does not know backslash escapes in Postgres' {@code E'…'} strings nor in MySQL
+   *       strings: {@code E'it\'s'} ends its string early and fails the statement. Such a string
+   *       (our lexer found where it really ends) is handed over as a plain {@code 'xxxx'} literal:
+   *       string values name no column.
    * </ul>
    */
-  private static String parserInput(SqlStatementText text) {
+  private String parserInput(SqlStatementText text) {
     String sql = text.text();
     char[] chars = null;
     for (SqlToken token : text.tokens()) {
-      if (token.type() == SqlLexer.E_STRING
-          && token.text().indexOf('\\') >= 0
-          && token.offset() >= 0) {
+      boolean escapes =
+          token.type() == SqlLexer.E_STRING
+              || (token.type() == SqlLexer.STRING && dialect == SqlDialect.MYSQL);
+      if (escapes && token.text().indexOf('\\') >= 0 && token.offset() >= 0) {
         chars = chars == null ? sql.toCharArray() : chars;
-        chars[token.offset()] = ' ';
-        for (int i = 2; i < token.text().length() - 1; i++) {
+        int open = token.text().indexOf('\'');
+        if (token.type() == SqlLexer.E_STRING) {
+          chars[token.offset()] = ' ';
+        }
+        for (int i = open + 1; i < token.text().length() - 1; i++) {
           char c = token.text().charAt(i);
           if (c != '\n' && c != '\r') {
             chars[token.offset() + i] = 'x';

@@ -12,6 +12,13 @@ import java.util.List;
  */
 final class TableConstraintReader {
 
+  /**
+   * MySQL index options that take one value: {@code COMMENT 'text'}, {@code KEY_BLOCK_SIZE = 8}.
+   */
+  private static final java.util.Set<String> MYSQL_VALUED_INDEX_OPTIONS =
+      java.util.Set.of(
+          "COMMENT", "KEY_BLOCK_SIZE", "ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE");
+
   private TableConstraintReader() {}
 
   static AddConstraint read(TokenCursor cursor, TableRef table, DdlContext context) {
@@ -76,6 +83,16 @@ final class TableConstraintReader {
         continue;
       } else if (cursor.accept("USING") || cursor.accept("WITH") || cursor.accept("INCLUDE")) {
         cursor.rest();
+      } else if (cursor.accept("VISIBLE") || cursor.accept("INVISIBLE")) {
+        continue; // MySQL index options
+      } else if (cursor.acceptAny(MYSQL_VALUED_INDEX_OPTIONS) != null) {
+        if (cursor.peek() != null && cursor.peek().text().equals("=")) {
+          cursor.next();
+        }
+        if (cursor.atEnd()) {
+          throw cursor.notUnderstood("index option without a value");
+        }
+        cursor.next();
       } else {
         throw cursor.notUnderstood("unexpected text after constraint");
       }

@@ -327,6 +327,52 @@ class DdlReaderTest {
   }
 
   @Test
+  void positive_mysqlIndexOptionsAfterKeysAreRead() {
+    AnalyzedStatement statement =
+        one(
+            MYSQL,
+            """
+            create table notice_read (
+              read_id bigint not null auto_increment comment 'key',
+              notice_id int not null,
+              user_id bigint not null,
+              primary key (read_id) comment 'pk' visible,
+              unique key uk_user_notice (user_id, notice_id) comment 'once per user',
+              key ix_notice (notice_id) using btree key_block_size = 8 invisible
+            ) engine=innodb comment='read receipts'""");
+    assertThat(statement.problem()).isEmpty();
+    assertThat(statement.changes())
+        .map(Object::toString)
+        .anySatisfy(c -> assertThat(c).contains("notice_read"));
+  }
+
+  @Test
+  void positive_backslashEscapedQuotesInMysqlStringsParse() {
+    AnalyzedStatement statement =
+        one(MYSQL, "insert into users (name, email) values ('task(\\'ry\\')', 'a\\\\b')");
+    assertThat(statement.status()).isEqualTo(ParseStatus.PARSED);
+    assertThat(statement.uses())
+        .extracting(u -> u.column().column() + " " + u.kind().jsonName())
+        .containsExactlyInAnyOrder("name write", "email write");
+  }
+
+  @Test
+  void negative_inPostgresABackslashInAPlainStringIsNoEscape() {
+    // 'a\' is a complete string in Postgres: the backslash is an ordinary character.
+    AnalyzedStatement statement =
+        one(POSTGRES, "insert into users (name, email) values ('a\\', 'b')");
+    assertThat(statement.status()).isEqualTo(ParseStatus.PARSED);
+    assertThat(statement.uses()).hasSize(2);
+  }
+
+  @Test
+  void negative_anIndexOptionWithoutItsValueIsAProblem() {
+    AnalyzedStatement statement = one(MYSQL, "create table t (a int, unique key uk (a) comment)");
+    assertThat(statement.problem())
+        .hasValueSatisfying(p -> assertThat(p).contains("index option without a value"));
+  }
+
+  @Test
   void negative_unknownAlterActionsAreProblemsNotSilence() {
     AnalyzedStatement statement = one(POSTGRES, "ALTER TABLE users FROBNICATE everything");
     assertThat(statement.status()).isEqualTo(ParseStatus.UNANALYSED);
