@@ -49,6 +49,11 @@ public final class LinkedUses {
     return this;
   }
 
+  /** The column uses found so far. */
+  public List<Use> uses() {
+    return java.util.Collections.unmodifiableList(uses);
+  }
+
   /** Adds everything {@code other} found. */
   public LinkedUses addAll(LinkedUses other) {
     uses.addAll(other.uses);

@@ -54,10 +54,54 @@ public final class RepositoryAccesses {
     LinkedUses result = new LinkedUses();
     EntityMapping entity = repository.entity();
     String method = call.method();
-    Optional<dev.blastradius.lang.java.springdata.RepositoryDecl.Method> declared =
-        repository.method(method, call.arguments().size());
+    Optional<RepositoryDecl.Method> declared = repository.method(method, call.arguments().size());
+    resolveDeclared(call, repository, project, projections, declared, result);
+    if (declared.isPresent() && !declared.get().entityGraph().isEmpty() && loadsEntities(result)) {
+      entityGraph(declared.get().entityGraph(), entity, project, result);
+    }
+    return result;
+  }
+
+  /**
+   * {@code @EntityGraph(attributePaths = {"roles", "team.members"})}: the load fetches those
+   * associations in the same query, so it reads every column of each entity on the paths.
+   */
+  private static void entityGraph(
+      List<String> paths, EntityMapping root, ProjectModel project, LinkedUses result) {
+    for (String path : paths) {
+      EntityMapping current = root;
+      for (String step : path.split("\\.")) {
+        String target = current == null ? null : current.associations().get(step);
+        current = target == null ? null : project.entity(target).orElse(null);
+        if (current == null) {
+          result.problem(
+              "@EntityGraph path " + path + " of " + root.className() + " names no association");
+          break;
+        }
+        current
+            .allColumns()
+            .forEach(c -> result.use(c, AccessKind.READ, Via.JPA, Confidence.LIKELY, true));
+      }
+    }
+  }
+
+  /** Whether the call loads whole entities (reads every column of the root entity implicitly). */
+  private static boolean loadsEntities(LinkedUses result) {
+    return result.uses().stream().anyMatch(u -> u.kind() == AccessKind.READ && u.implicit());
+  }
+
+  private static void resolveDeclared(
+      DataCall call,
+      ProjectModel.Repository repository,
+      ProjectModel project,
+      Map<String, List<String>> projections,
+      Optional<RepositoryDecl.Method> declared,
+      LinkedUses result) {
+    EntityMapping entity = repository.entity();
+    String method = call.method();
     if (declared.isPresent() && declared.get().query() != null) {
-      return query(declared.get(), project, result);
+      query(declared.get(), project, result);
+      return;
     }
     if (declared.isEmpty() || !isDerivedName(method)) {
       if (SAVES.contains(method)) {
@@ -91,7 +135,7 @@ public final class RepositoryAccesses {
         result.problem(
             "cannot tell what repository method " + repository.name() + "." + method + " does");
       }
-      return result;
+      return;
     }
     DerivedQuery query = DerivedQuery.parse(method, entity, project::entity).orElseThrow();
     query
@@ -163,7 +207,6 @@ public final class RepositoryAccesses {
         // Only the criteria.
       }
     }
-    return result;
   }
 
   private static LinkedUses query(

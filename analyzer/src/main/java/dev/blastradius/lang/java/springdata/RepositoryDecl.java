@@ -26,7 +26,19 @@ public record RepositoryDecl(
    *     element)
    * @param query the {@code @Query} text, or null for a derived query
    * @param nativeQuery {@code @Query(nativeQuery = true)}
+   * @param entityGraph the {@code @EntityGraph(attributePaths = …)} paths the method fetches with
+   *     the entity ({@code roles}, {@code team.members}), empty without one
    */
   public record Method(
-      String name, int arity, String returnType, StringTemplate query, boolean nativeQuery) {}
+      String name,
+      int arity,
+      String returnType,
+      StringTemplate query,
+      boolean nativeQuery,
+      List<String> entityGraph) {
+
+    public Method {
+      entityGraph = List.copyOf(entityGraph);
+    }
+  }
 }

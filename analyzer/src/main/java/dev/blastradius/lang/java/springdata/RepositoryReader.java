@@ -85,7 +85,10 @@ public final class RepositoryReader {
               method.getParameters().size(),
               EntityReader.simpleReturnType(method.getType()),
               text,
-              nativeQuery));
+              nativeQuery,
+              Annotations.find(method, Set.of("EntityGraph"))
+                  .map(g -> Annotations.strings(g, "attributePaths"))
+                  .orElse(List.of())));
     }
     return Optional.of(
         new RepositoryDecl(declaration.getNameAsString(), entity, supertypes, methods));

@@ -280,6 +280,65 @@ class JpaSpringDataTest {
   }
 
   @Test
+  void positive_entityGraphsFetchTheAssociatedEntitiesWithTheLoad() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .migration("V1__schema.sql", BOARD_SCHEMA)
+            .source("src/main/java/app/Board.java", BOARD)
+            .source(
+                "src/main/java/app/TaskRepository.java",
+                """
+                package app;
+
+                import java.util.List;
+                import java.util.Optional;
+                import org.springframework.data.jpa.repository.*;
+
+                interface TaskRepository extends JpaRepository<Task, Long> {
+                  @EntityGraph(attributePaths = "project")
+                  List<Task> findBySummary(String summary);
+                  @EntityGraph(attributePaths = {"project.tasks"})
+                  Optional<Task> findById(Long id);
+                  @EntityGraph(attributePaths = "project")
+                  boolean existsBySummary(String summary);
+                  @EntityGraph(attributePaths = "owner")
+                  List<Task> findAll();
+                }
+                """)
+            .source(
+                "src/main/java/app/TaskJob.java",
+                """
+                package app;
+
+                import org.springframework.scheduling.annotation.Scheduled;
+
+                class TaskJob {
+                  private final TaskRepository tasks;
+
+                  TaskJob(TaskRepository tasks) {
+                    this.tasks = tasks;
+                  }
+
+                  @Scheduled(cron = "0 0 * * * *")
+                  void run() {
+                    // expect: read task.summary @cron, read task.id @cron, read task.project_id @cron, read project.id @cron, read project.title @cron
+                    var bySummary = tasks.findBySummary("x");
+                    // expect: read task.id @cron, read task.summary @cron, read task.project_id @cron, read project.id @cron, read project.title @cron
+                    var one = tasks.findById(1L);
+                    // expect: read task.summary @cron
+                    boolean exists = tasks.existsBySummary("x");
+                    // expect: read task.id @cron, read task.summary @cron, read task.project_id @cron
+                    var all = tasks.findAll();
+                  }
+                }
+                """)
+            .doTest();
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.cause()).contains("@EntityGraph path owner"));
+  }
+
+  @Test
   void negative_gettersOutsideTransactionsOfBasicOrTransientPropertiesAndOtherClassesLoadNothing() {
     ExtractorTestHelper.create()
         .migration("V1__schema.sql", BOARD_SCHEMA)
