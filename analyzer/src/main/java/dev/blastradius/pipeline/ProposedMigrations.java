@@ -28,8 +28,9 @@ public final class ProposedMigrations {
    * changelogs ({@code .xml}, {@code .yaml}, {@code .yml}, {@code .json} with a {@code
    * databaseChangeLog}), Django migrations ({@code .py} declaring {@code class Migration}) and
    * Alembic revisions ({@code .py} declaring {@code down_revision}), Flyway-named ones in Flyway
-   * order first, then the rest by name. Throws {@link IllegalArgumentException} with a user-facing
-   * message for a missing path or an empty directory.
+   * order first, then the rest by name; rollback scripts are left out ({@link #isMigration}).
+   * Throws {@link IllegalArgumentException} with a user-facing message for a missing path or an
+   * empty directory.
    */
   public static List<Path> expand(List<Path> arguments) {
     List<Path> files = new ArrayList<>();
@@ -70,11 +71,16 @@ public final class ProposedMigrations {
     }
   }
 
-  /** A {@code .sql} file, a structured Liquibase changelog, or a Knex migration. */
+  /**
+   * A {@code .sql} file, a structured Liquibase changelog, or a Knex migration. Rollback scripts
+   * next to the change are not part of it: golang-migrate's (and sqitch-style) {@code *.down.sql}
+   * and Flyway's undo migrations {@code U<version>__*.sql}. Named explicitly, a file is always
+   * checked.
+   */
   private static boolean isMigration(Path file) {
     String name = file.getFileName().toString();
     if (name.endsWith(".sql")) {
-      return true;
+      return !isRollback(name);
     }
     if (KnexLayout.scriptName(name)) {
       try {
@@ -104,6 +110,19 @@ public final class ProposedMigrations {
     } catch (IOException | UncheckedIOException e) {
       return false;
     }
+  }
+
+  static boolean isRollback(String name) {
+    if (name.endsWith(".down.sql")) {
+      return true;
+    }
+    int separator = name.indexOf("__");
+    return name.length() > 1
+        && name.charAt(0) == 'U'
+        && separator > 1
+        && name.substring(1, separator)
+            .chars()
+            .allMatch(c -> Character.isDigit(c) || c == '.' || c == '_');
   }
 
   /** A file of a directory: Flyway-named files in Flyway order, then the rest by name. */

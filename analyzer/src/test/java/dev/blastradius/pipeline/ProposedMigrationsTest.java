@@ -43,4 +43,27 @@ class ProposedMigrationsTest {
         .hasMessageStartingWith(
             "no migrations (.sql files, Liquibase changelogs, Django or Alembic migrations) in ");
   }
+
+  @Test
+  void positive_rollbackScriptsInADirectoryAreNotPartOfTheChange() throws IOException {
+    Files.writeString(directory.resolve("000004_drop_x.up.sql"), "DROP TABLE x;");
+    Files.writeString(directory.resolve("000004_drop_x.down.sql"), "CREATE TABLE x (id int);");
+    Files.writeString(directory.resolve("V5__drop_y.sql"), "DROP TABLE y;");
+    Files.writeString(directory.resolve("U5__drop_y.sql"), "CREATE TABLE y (id int);");
+    Files.writeString(directory.resolve("Upgrade_notes.sql"), "SELECT 1;");
+    assertThat(ProposedMigrations.expand(List.of(directory)))
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("V5__drop_y.sql", "000004_drop_x.up.sql", "Upgrade_notes.sql");
+    // Named on its own, a rollback script is checked like any file.
+    Path down = directory.resolve("000004_drop_x.down.sql");
+    assertThat(ProposedMigrations.expand(List.of(down))).containsExactly(down);
+  }
+
+  @Test
+  void negative_aDirectoryOfRollbacksOnlyHasNoMigrations() throws IOException {
+    Files.writeString(directory.resolve("000004_drop_x.down.sql"), "CREATE TABLE x (id int);");
+    assertThatThrownBy(() -> ProposedMigrations.expand(List.of(directory)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("no migrations");
+  }
 }
