@@ -1,9 +1,8 @@
 package dev.blastradius.lang.ts.knex;
 
 import dev.blastradius.lang.migrations.MigrationStep;
-import dev.blastradius.lang.treesitter.TreeSitterParser;
 import dev.blastradius.lang.ts.CallChain;
-import dev.blastradius.lang.ts.TsFrontend;
+import dev.blastradius.lang.ts.TsMigrationFiles;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,64 +76,12 @@ public final class KnexMigration {
 
   /** The steps of a Knex migration file's {@code up}. */
   public static List<MigrationStep> read(String path, String text) {
-    TreeSitterParser.Result result =
-        TreeSitterParser.parse(TsFrontend.grammar(path), path, text, TsFrontend.PARSE_LIMIT);
-    if (!(result instanceof TreeSitterParser.Result.Parsed parsed)) {
-      return List.of(new MigrationStep.NotReplayed(0, "cannot parse the Knex migration"));
-    }
-    TsSource source = TsSource.of(parsed.tree());
-    List<MigrationStep> steps = new ArrayList<>();
-    if (parsed.tree().hasErrors()) {
-      steps.add(
-          new MigrationStep.NotReplayed(
-              parsed.tree().errors(1).get(0).startLine(),
-              "syntax error in the Knex migration; the rest of it was read"));
-    }
-    Optional<TSNode> up = up(source, source.root(), 0);
-    if (up.isEmpty()) {
-      steps.add(new MigrationStep.NotReplayed(0, "no up function in the Knex migration"));
-      return steps;
-    }
-    new Reader(source, steps).walk(up.get());
-    return steps;
-  }
-
-  /** The {@code up} function: declared, exported, assigned to {@code exports.up} or a property. */
-  private static Optional<TSNode> up(TsSource source, TSNode node, int depth) {
-    String type = TsSource.type(node);
-    switch (type) {
-      case "function_declaration", "method_definition" -> {
-        TSNode name = TsSource.field(node, "name");
-        if (name != null && source.text(name).equals("up")) {
-          return Optional.of(node);
-        }
-      }
-      case "variable_declarator", "pair", "assignment_expression" -> {
-        TSNode name =
-            TsSource.field(
-                node,
-                type.equals("variable_declarator") ? "name" : type.equals("pair") ? "key" : "left");
-        TSNode value =
-            TsSource.field(node, type.equals("assignment_expression") ? "right" : "value");
-        String text = name == null ? "" : source.text(name);
-        if ((text.equals("up") || text.endsWith(".up"))
-            && TsSource.type(TsSource.unwrap(value))
-                .matches("arrow_function|function_expression|function")) {
-          return Optional.of(TsSource.unwrap(value));
-        }
-      }
-      default -> {}
-    }
-    if (depth > 12) {
-      return Optional.empty();
-    }
-    for (TSNode child : TsSource.named(node)) {
-      Optional<TSNode> found = up(source, child, depth + 1);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    return TsMigrationFiles.read(
+        path,
+        text,
+        "Knex migration",
+        "up function",
+        (source, up, steps) -> new Reader(source, steps).walk(up));
   }
 
   /** Walks {@code up} in source order, turning schema calls into steps. */

@@ -1,11 +1,9 @@
 package dev.blastradius.lang.ts.typeorm;
 
 import dev.blastradius.lang.migrations.MigrationStep;
-import dev.blastradius.lang.treesitter.TreeSitterParser;
 import dev.blastradius.lang.ts.CallChain;
-import dev.blastradius.lang.ts.TsFrontend;
+import dev.blastradius.lang.ts.TsMigrationFiles;
 import dev.blastradius.lang.ts.TsSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.treesitter.TSNode;
@@ -22,45 +20,12 @@ public final class TypeOrmMigration {
 
   /** The steps of a TypeORM migration file's {@code up}. */
   public static List<MigrationStep> read(String path, String text) {
-    TreeSitterParser.Result result =
-        TreeSitterParser.parse(TsFrontend.grammar(path), path, text, TsFrontend.PARSE_LIMIT);
-    if (!(result instanceof TreeSitterParser.Result.Parsed parsed)) {
-      return List.of(new MigrationStep.NotReplayed(0, "cannot parse the TypeORM migration"));
-    }
-    TsSource source = TsSource.of(parsed.tree());
-    List<MigrationStep> steps = new ArrayList<>();
-    if (parsed.tree().hasErrors()) {
-      steps.add(
-          new MigrationStep.NotReplayed(
-              parsed.tree().errors(1).get(0).startLine(),
-              "syntax error in the TypeORM migration; the rest of it was read"));
-    }
-    Optional<TSNode> up = up(source, source.root(), 0);
-    if (up.isEmpty()) {
-      steps.add(new MigrationStep.NotReplayed(0, "no up method in the TypeORM migration"));
-      return steps;
-    }
-    walk(source, up.get(), steps, 0);
-    return steps;
-  }
-
-  private static Optional<TSNode> up(TsSource source, TSNode node, int depth) {
-    if (TsSource.type(node).equals("method_definition")) {
-      TSNode name = TsSource.field(node, "name");
-      if (name != null && source.text(name).equals("up")) {
-        return Optional.of(node);
-      }
-    }
-    if (depth > 8) {
-      return Optional.empty();
-    }
-    for (TSNode child : TsSource.named(node)) {
-      Optional<TSNode> found = up(source, child, depth + 1);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    return TsMigrationFiles.read(
+        path,
+        text,
+        "TypeORM migration",
+        "up method",
+        (source, up, steps) -> walk(source, up, steps, 0));
   }
 
   private static void walk(TsSource source, TSNode node, List<MigrationStep> steps, int depth) {
