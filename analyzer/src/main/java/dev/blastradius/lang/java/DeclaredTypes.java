@@ -233,8 +233,8 @@ public final class DeclaredTypes {
   }
 
   /**
-   * Whether a declared type is {@code var}. We parse at the RAW language level (any Java version),
-   * where {@code var} is an ordinary type name.
+   * Whether a declared type is {@code var}. Files only the RAW language level reads (old code) have
+   * {@code var} as an ordinary type name.
    */
   static boolean isVar(Type type) {
     return type.isVarType()

@@ -86,15 +86,35 @@ public final class JavaFrontend implements LanguageFrontend {
           new AuthenticationEntryPoints(),
           new MainMethodEntryPoints());
 
+  /**
+   * Java 21: RAW (the newest grammar without any post-processing) turns {@code yield x.y()} into a
+   * syntax error and drops other {@code yield} statements of switch expressions silently, and with
+   * them the calls they make.
+   */
   private static final ThreadLocal<JavaParser> PARSER =
-      ThreadLocal.withInitial(
-          () ->
-              new JavaParser(
-                  new ParserConfiguration()
-                      // RAW: the newest grammar without post-parse validation; we read code, not
-                      // judge it.
-                      .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-                      .setAttributeComments(false)));
+      ThreadLocal.withInitial(() -> parser(ParserConfiguration.LanguageLevel.JAVA_21));
+
+  /**
+   * For a file Java 21 rejects: old code that uses {@code _}, {@code var} or {@code yield} as
+   * names, which RAW still reads; we read code, we do not judge it.
+   */
+  private static final ThreadLocal<JavaParser> RAW_PARSER =
+      ThreadLocal.withInitial(() -> parser(ParserConfiguration.LanguageLevel.RAW));
+
+  private static JavaParser parser(ParserConfiguration.LanguageLevel level) {
+    return new JavaParser(
+        new ParserConfiguration().setLanguageLevel(level).setAttributeComments(false));
+  }
+
+  /** The Java 21 parse, or the RAW one when only RAW reads the file without a problem. */
+  static ParseResult<CompilationUnit> parse(String text) {
+    ParseResult<CompilationUnit> result = PARSER.get().parse(text);
+    if (result.isSuccessful()) {
+      return result;
+    }
+    ParseResult<CompilationUnit> raw = RAW_PARSER.get().parse(text);
+    return raw.isSuccessful() ? raw : result;
+  }
 
   @Override
   public Language language() {
@@ -104,7 +124,7 @@ public final class JavaFrontend implements LanguageFrontend {
   @Override
   public FileFacts extract(SourceFile file, String text, ExtractContext context) {
     FileFacts.Builder facts = new FileFacts.Builder(file.path());
-    ParseResult<CompilationUnit> result = PARSER.get().parse(text);
+    ParseResult<CompilationUnit> result = parse(text);
     for (Problem problem : result.getProblems()) {
       int line =
           problem

@@ -1,5 +1,8 @@
 package dev.blastradius.lang.java;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.testing.ExtractorTestHelper;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,68 @@ class JdbcAdapterTest {
             }
             """)
         .doTest();
+  }
+
+  @Test
+  void positive_callsInsideYieldsOfSwitchExpressionsAreRead() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "src/main/java/app/Lookup.java",
+                """
+                package app;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                class Lookup {
+                  private final JdbcTemplate jdbc;
+
+                  Lookup(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+
+                  String find(String by, long id) {
+                    return switch (by) {
+                      case "email" -> {
+                        long checked = Math.abs(id);
+                        // expect: read users.email, read users.id
+                        yield jdbc.queryForObject("SELECT email FROM users WHERE id = ?", String.class, checked);
+                      }
+                      default -> {
+                        // expect: read users.name, read users.id
+                        yield jdbc.queryForObject("SELECT name FROM users WHERE id = ?", String.class, id);
+                      }
+                    };
+                  }
+                }
+                """)
+            .doTest();
+    assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
+  void negative_oldCodeUsingNewKeywordsAsNamesStillParses() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "src/main/java/app/Legacy.java",
+                """
+                package app;
+
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                class Legacy {
+                  private final JdbcTemplate jdbc;
+
+                  Legacy(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+
+                  void run() {
+                    int _ = 1;
+                    // expect: read users.email
+                    jdbc.queryForList("SELECT email FROM users");
+                  }
+                }
+                """)
+            .doTest();
+    assertThat(result.problems()).isEmpty();
   }
 
   @Test

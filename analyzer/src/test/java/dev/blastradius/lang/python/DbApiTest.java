@@ -93,6 +93,40 @@ class DbApiTest {
   }
 
   @Test
+  void negative_textFragmentsAreNoStatements() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "app/models.py",
+                """
+                from sqlalchemy import Column, DateTime, Integer, select, text
+                from sqlalchemy.orm import declarative_base
+
+                Base = declarative_base()
+
+
+                class Event(Base):
+                    __tablename__ = "events"
+                    # expect: none
+                    id = Column(Integer, primary_key=True, server_default=text("nextval('events_id_seq')"))
+                    # expect: none
+                    created_at = Column(DateTime, server_default=text("now()"))
+
+
+                def recent(session):
+                    # expect: read events.id
+                    return session.execute(select(Event.id).where(text("created_at > now() - interval '1 day'")))
+
+
+                def names(session):
+                    # expect: read users.name
+                    return session.execute(text("  select name from users")).all()
+                """)
+            .doTest();
+    assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
   void positive_dynamicPartsArePossible() {
     AnalysisResult result =
         withUsers()

@@ -65,6 +65,47 @@ public final class DbApiAdapter implements CallAdapter {
           "django.db.connections",
           "sqlalchemy");
 
+  /** First words of a whole statement; a {@code text()} starting otherwise is a fragment. */
+  private static final Set<String> STATEMENT_LEADERS =
+      Set.of(
+          "SELECT",
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "WITH",
+          "MERGE",
+          "UPSERT",
+          "REPLACE",
+          "CREATE",
+          "ALTER",
+          "DROP",
+          "TRUNCATE",
+          "COPY",
+          "CALL",
+          "DO",
+          "GRANT",
+          "REVOKE",
+          "COMMENT",
+          "SET",
+          "RESET",
+          "REFRESH",
+          "VACUUM",
+          "ANALYZE",
+          "LOCK",
+          "EXPLAIN",
+          "BEGIN",
+          "COMMIT",
+          "ROLLBACK",
+          "VALUES",
+          "TABLE",
+          "SHOW",
+          "PERFORM",
+          "NOTIFY",
+          "LISTEN",
+          "REINDEX",
+          "CLUSTER",
+          "RENAME");
+
   /** First words of SQL we accept from a receiver whose type we could not see. */
   private static final Set<String> SQL_LEADERS =
       Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "MERGE", "UPSERT", "REPLACE");
@@ -81,8 +122,12 @@ public final class DbApiAdapter implements CallAdapter {
         return;
       }
       if (TEXT.contains(name)) {
+        // text() also wraps SQL fragments — server_default=text("now()"), .where(text("a > 1")) —
+        // which are no statement of their own: only statements are recorded.
         call.positional(0)
-            .ifPresent(sql -> record(sql, Via.SQLALCHEMY, Confidence.CERTAIN, false, site));
+            .flatMap(site::string)
+            .filter(DbApiAdapter::startsLikeAStatement)
+            .ifPresent(sql -> site.sql(sql, Via.SQLALCHEMY, Confidence.CERTAIN));
         return;
       }
     }
@@ -135,12 +180,22 @@ public final class DbApiAdapter implements CallAdapter {
   }
 
   private static boolean looksLikeSql(SqlText sql) {
+    return SQL_LEADERS.contains(firstWord(sql));
+  }
+
+  /** Whether a {@code text()} holds a statement rather than a fragment of one. */
+  static boolean startsLikeAStatement(SqlText sql) {
+    return sql.hasText() && STATEMENT_LEADERS.contains(firstWord(sql));
+  }
+
+  /** The first word of the text, upper case; empty when it starts with something else. */
+  private static String firstWord(SqlText sql) {
     String first = sql.parts().isEmpty() || sql.parts().get(0) == null ? "" : sql.parts().get(0);
     String stripped = first.stripLeading();
     int end = 0;
     while (end < stripped.length() && Character.isLetter(stripped.charAt(end))) {
       end++;
     }
-    return SQL_LEADERS.contains(stripped.substring(0, end).toUpperCase(Locale.ROOT));
+    return stripped.substring(0, end).toUpperCase(Locale.ROOT);
   }
 }
