@@ -233,8 +233,8 @@ public final class DeclaredTypes {
   }
 
   /**
-   * Whether a declared type is {@code var}. Files only the RAW language level reads (old code) have
-   * {@code var} as an ordinary type name.
+   * Whether a declared type is {@code var}. At the RAW language level, which reads most files,
+   * {@code var} is an ordinary type name.
    */
   static boolean isVar(Type type) {
     return type.isVarType()

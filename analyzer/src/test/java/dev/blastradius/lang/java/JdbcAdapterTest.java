@@ -113,6 +113,7 @@ class JdbcAdapterTest {
 
                   void run() {
                     int _ = 1;
+                    int yield = 2;
                     // expect: read users.email
                     jdbc.queryForList("SELECT email FROM users");
                   }
