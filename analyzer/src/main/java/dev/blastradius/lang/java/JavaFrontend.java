@@ -184,6 +184,25 @@ public final class JavaFrontend implements LanguageFrontend {
     RepositoryReader.read(type, strings).ifPresent(model.repositories::add);
     JooqTableReader.read(type, model.jooq);
     projection(type).ifPresent(p -> model.projections.put(type.getNameAsString(), p));
+    beanProperties(type).ifPresent(p -> model.beanProperties.put(type.getNameAsString(), p));
+  }
+
+  /** The instance fields of a class, or the components of a record: what a row mapper binds. */
+  private static java.util.Optional<List<String>> beanProperties(TypeDeclaration<?> type) {
+    if (type instanceof RecordDeclaration record) {
+      return java.util.Optional.of(
+          record.getParameters().stream().map(p -> p.getNameAsString()).toList());
+    }
+    if (!(type instanceof ClassOrInterfaceDeclaration declaration) || declaration.isInterface()) {
+      return java.util.Optional.empty();
+    }
+    List<String> properties =
+        declaration.getFields().stream()
+            .filter(f -> !f.isStatic())
+            .flatMap(f -> f.getVariables().stream())
+            .map(VariableDeclarator::getNameAsString)
+            .toList();
+    return properties.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(properties);
   }
 
   /** The properties a projection type exposes: getters of an interface, components of a record. */

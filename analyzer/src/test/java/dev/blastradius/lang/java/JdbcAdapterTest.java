@@ -124,6 +124,73 @@ class JdbcAdapterTest {
   }
 
   @Test
+  void positive_rowMappersConsumeTheColumnsOfTheirPropertiesByName() {
+    AnalysisResult result =
+        withUsers()
+            .source(
+                "src/main/java/app/UserRow.java",
+                """
+                package app;
+
+                public class UserRow {
+                  private static final long serialVersionUID = 1L;
+                  private long id;
+                  private String email;
+                }
+                """)
+            .source(
+                "src/main/java/app/NameOnly.java",
+                """
+                package app;
+
+                public record NameOnly(String name) {}
+                """)
+            .source(
+                "src/main/java/app/UserDao.java",
+                """
+                package app;
+
+                import java.util.List;
+                import org.springframework.jdbc.core.BeanPropertyRowMapper;
+                import org.springframework.jdbc.core.DataClassRowMapper;
+                import org.springframework.jdbc.core.JdbcTemplate;
+
+                class UserDao {
+                  private final JdbcTemplate jdbc;
+
+                  UserDao(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+
+                  List<UserRow> rows() {
+                    // expect: read users.id, read users.email, read users.name
+                    return jdbc.query("SELECT * FROM users", new BeanPropertyRowMapper<>(UserRow.class));
+                  }
+
+                  List<NameOnly> names() {
+                    // expect: read users.id, read users.email, read users.name
+                    return jdbc.query("SELECT * FROM users", DataClassRowMapper.newInstance(NameOnly.class));
+                  }
+
+                  List<java.util.Map<String, Object>> plain() {
+                    // expect: read users.id, read users.email, read users.name
+                    return jdbc.queryForList("SELECT * FROM users");
+                  }
+                }
+                """)
+            .doTest();
+    assertThat(explicitReadsAt(result, 15)).containsExactlyInAnyOrder("id", "email");
+    assertThat(explicitReadsAt(result, 20)).containsExactly("name");
+    assertThat(explicitReadsAt(result, 25)).isEmpty();
+  }
+
+  private static java.util.List<String> explicitReadsAt(AnalysisResult result, int line) {
+    return result.graph().accesses().stream()
+        .filter(a -> a.location().path().endsWith("UserDao.java"))
+        .filter(a -> a.location().startLine() == line && !a.implicit())
+        .map(a -> a.column().column())
+        .toList();
+  }
+
+  @Test
   void positive_plainJdbcConnectionAndStatement() {
     withUsers()
         .source(

@@ -1,8 +1,10 @@
 package dev.blastradius.lang.java.jdbc;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.blastradius.graph.Confidence;
 import dev.blastradius.graph.Via;
 import dev.blastradius.lang.HostedSql;
@@ -10,6 +12,7 @@ import dev.blastradius.lang.java.AccessAdapter;
 import dev.blastradius.lang.java.JavaSite;
 import dev.blastradius.lang.java.StringTemplate;
 import dev.blastradius.lang.java.link.PendingSql;
+import dev.blastradius.lang.java.link.RowMapperUse;
 import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.source.Location;
 import java.util.Locale;
@@ -83,6 +86,10 @@ public final class JdbcAdapter implements AccessAdapter {
     Node host = site.hostStatement(call);
     Location location = site.location(host);
     String snippet = site.snippet(host);
+    for (Expression other : call.getArguments()) {
+      rowMapperClass(other)
+          .ifPresent(c -> site.model().rowMappers.add(new RowMapperUse(location, c)));
+    }
     if (sql.get().hasRefs()) {
       site.model()
           .pendingSql
@@ -90,6 +97,32 @@ public final class JdbcAdapter implements AccessAdapter {
       return;
     }
     record(site, sql.get(), cap, location, snippet);
+  }
+
+  /** Row mappers that bind columns to a class's properties by name. */
+  private static final Set<String> ROW_MAPPERS =
+      Set.of("BeanPropertyRowMapper", "DataClassRowMapper");
+
+  /**
+   * {@code new BeanPropertyRowMapper<>(User.class)}, {@code DataClassRowMapper.newInstance(
+   * User.class)} → {@code User}.
+   */
+  private static Optional<String> rowMapperClass(Expression argument) {
+    Optional<Expression> classArgument = Optional.empty();
+    if (argument instanceof ObjectCreationExpr creation
+        && ROW_MAPPERS.contains(creation.getType().getNameAsString())
+        && !creation.getArguments().isEmpty()) {
+      classArgument = Optional.of(creation.getArgument(0));
+    } else if (argument instanceof MethodCallExpr factory
+        && factory.getNameAsString().equals("newInstance")
+        && factory.getScope().filter(s -> ROW_MAPPERS.contains(s.toString())).isPresent()
+        && !factory.getArguments().isEmpty()) {
+      classArgument = Optional.of(factory.getArgument(0));
+    }
+    return classArgument
+        .filter(ClassExpr.class::isInstance)
+        .map(c -> ((ClassExpr) c).getType().asString())
+        .map(t -> t.substring(t.lastIndexOf('.') + 1));
   }
 
   /** Analyses folded SQL at a site; incomplete SQL is no surer than POSSIBLE. */

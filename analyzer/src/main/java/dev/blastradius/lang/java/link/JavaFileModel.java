@@ -25,6 +25,12 @@ public final class JavaFileModel implements LinkState {
   /** Projection types (interfaces and records) → the properties they expose. */
   public final Map<String, List<String>> projections = new LinkedHashMap<>();
 
+  /**
+   * Classes and records → their instance fields or components, for row mappers that bind by name.
+   */
+  public final Map<String, List<String>> beanProperties = new LinkedHashMap<>();
+
+  public final List<RowMapperUse> rowMappers = new ArrayList<>();
   public final List<EntityDecl> entities = new ArrayList<>();
   public final List<RepositoryDecl> repositories = new ArrayList<>();
   public final List<PendingSql> pendingSql = new ArrayList<>();

@@ -45,10 +45,12 @@ public final class JavaLinker {
   public List<FileFacts> link(List<FileFacts> files) {
     List<JavaFileModel> models = new ArrayList<>();
     Map<String, List<String>> projections = new HashMap<>();
+    Map<String, List<String>> beanProperties = new HashMap<>();
     for (FileFacts file : files) {
       if (file.state() instanceof JavaFileModel model) {
         models.add(model);
         projections.putAll(model.projections);
+        beanProperties.putAll(model.beanProperties);
       }
     }
     NamingChoice naming = NamingChoice.detect(context.files());
@@ -77,7 +79,11 @@ public final class JavaLinker {
       if (file.path().equals(notePath)) {
         builder.note(naming.note());
       }
-      linked.add(builder.build());
+      FileFacts built = builder.build();
+      if (file.state() instanceof JavaFileModel model && !model.rowMappers.isEmpty()) {
+        built = RowMappers.bind(built, model.rowMappers, beanProperties);
+      }
+      linked.add(built);
     }
     return linked;
   }
