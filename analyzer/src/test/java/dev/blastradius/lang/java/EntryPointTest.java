@@ -185,6 +185,55 @@ class EntryPointTest {
   }
 
   @Test
+  void positive_shedLockNamesTheLockOfAScheduledJob() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .migration(
+                "V1__users.sql",
+                """
+                -- expect: ddl users.id, ddl users.name
+                CREATE TABLE users (id bigint, name text);
+                """)
+            .source(
+                "src/main/java/app/Jobs.java",
+                """
+                package app;
+
+                import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+                import org.springframework.jdbc.core.JdbcTemplate;
+                import org.springframework.scheduling.annotation.Scheduled;
+
+                class Jobs {
+                  private JdbcTemplate jdbc;
+
+                  @Scheduled(cron = "0 */5 * * * *")
+                  @SchedulerLock(name = "purgeNames", lockAtMostFor = "PT4M")
+                  void purge() {
+                    // expect: write users.name @cron
+                    jdbc.update("UPDATE users SET name = NULL");
+                  }
+
+                  @Scheduled(fixedDelay = 60000)
+                  void count() {
+                    // expect: read users.* @cron
+                    jdbc.queryForObject("SELECT count(*) FROM users", Long.class);
+                  }
+                }
+                """)
+            .doTest();
+    assertThat(
+            result.graph().accesses().stream()
+                .flatMap(a -> a.entryPoints().stream())
+                .filter(e -> e.kind() == dev.blastradius.graph.EntryPointKind.CRON)
+                .map(e -> e.name())
+                .distinct()
+                .sorted())
+        .containsExactly(
+            "Jobs.count (fixedDelay 60000)",
+            "Jobs.purge (cron 0 */5 * * * *, ShedLock purgeNames)");
+  }
+
+  @Test
   void positive_testSourcesAreTestEntryPoints() {
     ExtractorTestHelper.create()
         .migration(
