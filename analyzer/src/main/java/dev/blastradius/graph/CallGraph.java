@@ -26,6 +26,10 @@ public final class CallGraph {
 
   private final Map<String, CodeUnit> units = new HashMap<>();
   private final Map<String, List<CodeUnit>> byNameAndArity = new HashMap<>();
+
+  /** The same units by name, arity and owner: a typed call looks up its few related types. */
+  private final Map<String, List<CodeUnit>> byNameArityAndOwner = new HashMap<>();
+
   private final Map<String, Set<String>> supertypes;
   private final Set<String> projectTypes;
   private final Map<String, Set<String>> callees = new HashMap<>();
@@ -61,6 +65,10 @@ public final class CallGraph {
         byNameAndArity
             .computeIfAbsent(key(unit.name(), unit.arity()), k -> new ArrayList<>())
             .add(unit);
+        byNameArityAndOwner
+            .computeIfAbsent(
+                key(unit.name(), unit.arity()) + '\0' + unit.owner(), k -> new ArrayList<>())
+            .add(unit);
       }
     }
     for (CallSite call : calls) {
@@ -93,6 +101,15 @@ public final class CallGraph {
       return List.of();
     }
     Set<String> related = relatedTypes.computeIfAbsent(receiver, this::related);
+    if (related.size() < candidates.size()) {
+      // A common name (save/1, get/2) has many candidates; the receiver few related types.
+      String key = key(call.name(), call.arity()) + '\0';
+      List<CodeUnit> found = new ArrayList<>();
+      for (String type : related) {
+        found.addAll(byNameArityAndOwner.getOrDefault(key + type, List.of()));
+      }
+      return found;
+    }
     return candidates.stream().filter(u -> related.contains(u.owner())).toList();
   }
 
@@ -115,7 +132,12 @@ public final class CallGraph {
     return seen;
   }
 
-  /** Marks every unit reachable from {@code start} as reached by its entry points. */
+  /**
+   * Marks every unit reachable from {@code start} as reached by its entry points. A unit that
+   * already has them all is not followed: entry points are only ever added by a walk that went on
+   * to everything the unit reaches, so those units have them too (shared code under many entry
+   * points is walked once per new set, not once per entry point).
+   */
   private void propagate(String start, Set<EntryPoint> entryPoints) {
     Set<String> seen = new HashSet<>();
     Deque<String> work = new ArrayDeque<>(List.of(start));
@@ -124,7 +146,10 @@ public final class CallGraph {
       if (!seen.add(unit)) {
         continue;
       }
-      reached.computeIfAbsent(unit, k -> new HashSet<>()).addAll(entryPoints);
+      Set<EntryPoint> here = reached.computeIfAbsent(unit, k -> new HashSet<>());
+      if (!here.addAll(entryPoints) && !here.isEmpty()) {
+        continue;
+      }
       work.addAll(callees.getOrDefault(unit, Set.of()));
     }
   }

@@ -54,11 +54,11 @@ public final class PythonFrontend implements LanguageFrontend {
   @Override
   public FileFacts extract(SourceFile file, String text, ExtractContext context) {
     FileFacts.Builder facts = new FileFacts.Builder(file.path());
+    ReadAhead ahead = READ_AHEAD.remove(file.absolutePath());
     if (!Prefilter.mentionsDatabase(text)) {
       return facts.state(new PyModule(file, false, text)).build();
     }
     List<AnalysisProblem> problems = new ArrayList<>();
-    ReadAhead ahead = READ_AHEAD.remove(file.absolutePath());
     PyModule module;
     if (ahead != null && ahead.text().equals(text) && ahead.limit().equals(parseLimit)) {
       module = ahead.module();
