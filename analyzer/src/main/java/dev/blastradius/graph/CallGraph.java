@@ -2,6 +2,7 @@ package dev.blastradius.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ public final class CallGraph {
         callees.computeIfAbsent(call.callerId(), k -> new HashSet<>()).add(target.id());
       }
     }
-    entryPoints.forEach(this::propagate);
+    propagate(entryPoints);
   }
 
   /** The entry points that reach a unit, sorted; empty when none does. */
@@ -133,25 +134,54 @@ public final class CallGraph {
   }
 
   /**
-   * Marks every unit reachable from {@code start} as reached by its entry points. A unit that
-   * already has them all is not followed: entry points are only ever added by a walk that went on
-   * to everything the unit reaches, so those units have them too (shared code under many entry
-   * points is walked once per new set, not once per entry point).
+   * Marks every unit reachable from an entry unit as reached by that unit's entry points: a
+   * worklist over the calls until nothing changes, each unit's entry points a bit set (one walk of
+   * shared code per change, not one per entry point; the sets are those of a walk from each entry
+   * unit, whatever the order).
    */
-  private void propagate(String start, Set<EntryPoint> entryPoints) {
-    Set<String> seen = new HashSet<>();
-    Deque<String> work = new ArrayDeque<>(List.of(start));
+  private void propagate(Map<String, Set<EntryPoint>> entryPoints) {
+    Map<EntryPoint, Integer> index = new HashMap<>();
+    List<EntryPoint> points = new ArrayList<>();
+    Map<String, BitSet> bits = new HashMap<>();
+    Deque<String> work = new ArrayDeque<>();
+    Set<String> queued = new HashSet<>();
+    entryPoints.forEach(
+        (unit, declared) -> {
+          BitSet own = bits.computeIfAbsent(unit, k -> new BitSet());
+          for (EntryPoint point : declared) {
+            Integer id = index.get(point);
+            if (id == null) {
+              id = points.size();
+              index.put(point, id);
+              points.add(point);
+            }
+            own.set(id);
+          }
+          if (queued.add(unit)) {
+            work.add(unit);
+          }
+        });
     while (!work.isEmpty()) {
-      String unit = work.pop();
-      if (!seen.add(unit)) {
-        continue;
+      String unit = work.poll();
+      queued.remove(unit);
+      BitSet from = bits.get(unit);
+      for (String callee : callees.getOrDefault(unit, Set.of())) {
+        BitSet to = bits.computeIfAbsent(callee, k -> new BitSet());
+        int before = to.cardinality();
+        to.or(from);
+        if (to.cardinality() != before && queued.add(callee)) {
+          work.add(callee);
+        }
       }
-      Set<EntryPoint> here = reached.computeIfAbsent(unit, k -> new HashSet<>());
-      if (!here.addAll(entryPoints) && !here.isEmpty()) {
-        continue;
-      }
-      work.addAll(callees.getOrDefault(unit, Set.of()));
     }
+    bits.forEach(
+        (unit, set) -> {
+          if (!set.isEmpty()) {
+            Set<EntryPoint> found = new HashSet<>();
+            set.stream().forEach(i -> found.add(points.get(i)));
+            reached.put(unit, found);
+          }
+        });
   }
 
   private static String key(String name, int arity) {
