@@ -2,6 +2,7 @@ package dev.blastradius.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -26,6 +27,10 @@ public final class CallGraph {
 
   private final Map<String, CodeUnit> units = new HashMap<>();
   private final Map<String, List<CodeUnit>> byNameAndArity = new HashMap<>();
+
+  /** The same units by name, arity and owner: a typed call looks up its few related types. */
+  private final Map<String, List<CodeUnit>> byNameArityAndOwner = new HashMap<>();
+
   private final Map<String, Set<String>> supertypes;
   private final Set<String> projectTypes;
   private final Map<String, Set<String>> callees = new HashMap<>();
@@ -61,6 +66,10 @@ public final class CallGraph {
         byNameAndArity
             .computeIfAbsent(key(unit.name(), unit.arity()), k -> new ArrayList<>())
             .add(unit);
+        byNameArityAndOwner
+            .computeIfAbsent(
+                key(unit.name(), unit.arity()) + '\0' + unit.owner(), k -> new ArrayList<>())
+            .add(unit);
       }
     }
     for (CallSite call : calls) {
@@ -68,7 +77,7 @@ public final class CallGraph {
         callees.computeIfAbsent(call.callerId(), k -> new HashSet<>()).add(target.id());
       }
     }
-    entryPoints.forEach(this::propagate);
+    propagate(entryPoints);
   }
 
   /** The entry points that reach a unit, sorted; empty when none does. */
@@ -93,6 +102,15 @@ public final class CallGraph {
       return List.of();
     }
     Set<String> related = relatedTypes.computeIfAbsent(receiver, this::related);
+    if (related.size() < candidates.size()) {
+      // A common name (save/1, get/2) has many candidates; the receiver few related types.
+      String key = key(call.name(), call.arity()) + '\0';
+      List<CodeUnit> found = new ArrayList<>();
+      for (String type : related) {
+        found.addAll(byNameArityAndOwner.getOrDefault(key + type, List.of()));
+      }
+      return found;
+    }
     return candidates.stream().filter(u -> related.contains(u.owner())).toList();
   }
 
@@ -115,18 +133,55 @@ public final class CallGraph {
     return seen;
   }
 
-  /** Marks every unit reachable from {@code start} as reached by its entry points. */
-  private void propagate(String start, Set<EntryPoint> entryPoints) {
-    Set<String> seen = new HashSet<>();
-    Deque<String> work = new ArrayDeque<>(List.of(start));
+  /**
+   * Marks every unit reachable from an entry unit as reached by that unit's entry points: a
+   * worklist over the calls until nothing changes, each unit's entry points a bit set (one walk of
+   * shared code per change, not one per entry point; the sets are those of a walk from each entry
+   * unit, whatever the order).
+   */
+  private void propagate(Map<String, Set<EntryPoint>> entryPoints) {
+    Map<EntryPoint, Integer> index = new HashMap<>();
+    List<EntryPoint> points = new ArrayList<>();
+    Map<String, BitSet> bits = new HashMap<>();
+    Deque<String> work = new ArrayDeque<>();
+    Set<String> queued = new HashSet<>();
+    entryPoints.forEach(
+        (unit, declared) -> {
+          BitSet own = bits.computeIfAbsent(unit, k -> new BitSet());
+          for (EntryPoint point : declared) {
+            Integer id = index.get(point);
+            if (id == null) {
+              id = points.size();
+              index.put(point, id);
+              points.add(point);
+            }
+            own.set(id);
+          }
+          if (queued.add(unit)) {
+            work.add(unit);
+          }
+        });
     while (!work.isEmpty()) {
-      String unit = work.pop();
-      if (!seen.add(unit)) {
-        continue;
+      String unit = work.poll();
+      queued.remove(unit);
+      BitSet from = bits.get(unit);
+      for (String callee : callees.getOrDefault(unit, Set.of())) {
+        BitSet to = bits.computeIfAbsent(callee, k -> new BitSet());
+        int before = to.cardinality();
+        to.or(from);
+        if (to.cardinality() != before && queued.add(callee)) {
+          work.add(callee);
+        }
       }
-      reached.computeIfAbsent(unit, k -> new HashSet<>()).addAll(entryPoints);
-      work.addAll(callees.getOrDefault(unit, Set.of()));
     }
+    bits.forEach(
+        (unit, set) -> {
+          if (!set.isEmpty()) {
+            Set<EntryPoint> found = new HashSet<>();
+            set.stream().forEach(i -> found.add(points.get(i)));
+            reached.put(unit, found);
+          }
+        });
   }
 
   private static String key(String name, int arity) {

@@ -1,6 +1,5 @@
 package dev.blastradius.lang.python;
 
-import dev.blastradius.lang.HostedSql;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
 import java.util.ArrayList;
@@ -583,8 +582,7 @@ final class ModuleReader {
       String op) {
     Location location = body == null ? node.location() : node.locationUpTo(body);
     String text = body == null ? node.text() : node.textUpTo(body);
-    unit.statements.add(
-        new PyStatement(kind, location, HostedSql.snippet(text), targets, value, annotation, op));
+    unit.statements.add(new PyStatement(kind, location, text, targets, value, annotation, op));
   }
 
   private static List<PyExpr> listOf(PyExpr expr) {
@@ -830,9 +828,21 @@ final class ModuleReader {
     return joined(pieces);
   }
 
+  /** The prefix letters of a string's opening token ({@code rb'} → {@code rb}), lower case. */
+  private static String stringPrefix(String start) {
+    StringBuilder prefix = new StringBuilder(start.length());
+    for (int i = 0; i < start.length(); i++) {
+      char c = start.charAt(i);
+      if (c != '"' && c != '\'') {
+        prefix.append(c);
+      }
+    }
+    return prefix.toString().toLowerCase(Locale.ROOT);
+  }
+
   private PyExpr string(PyNode node, int depth) {
     String start = node.first("string_start").map(PyNode::text).orElse("\"");
-    String prefix = start.replaceAll("[\"']", "").toLowerCase(Locale.ROOT);
+    String prefix = stringPrefix(start);
     boolean raw = prefix.contains("r");
     boolean formatted = prefix.contains("f") || prefix.contains("t");
     List<PyExpr> pieces = new ArrayList<>();

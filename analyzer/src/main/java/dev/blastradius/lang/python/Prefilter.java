@@ -83,11 +83,14 @@ public final class Prefilter {
           "beat_schedule",
           "celery_beat_schedule");
 
+  /** The vocabulary by word length; ASCII words are compared in place, without a copy. */
+  private static final String[][] BY_LENGTH = byLength(VOCABULARY);
+
   private Prefilter() {}
 
   /** Whether {@code text} uses any word of the database vocabulary. */
   public static boolean mentionsDatabase(String text) {
-    return anyWord(text, w -> VOCABULARY.contains(w.toLowerCase(Locale.ROOT)));
+    return anyWord(text, BY_LENGTH, w -> VOCABULARY.contains(w.toLowerCase(Locale.ROOT)));
   }
 
   /** Whether any identifier-like word of {@code text} satisfies {@code test}. */
@@ -109,6 +112,103 @@ public final class Prefilter {
       }
     }
     return false;
+  }
+
+  /** A set of words to look for in texts ({@link #anyIn}), exactly, case included. */
+  public static final class Words {
+
+    private final Set<String> words;
+    private final boolean[] lengths;
+
+    public Words(Set<String> words) {
+      this.words = words;
+      int longest = 0;
+      for (String word : words) {
+        longest = Math.max(longest, word.length());
+      }
+      lengths = new boolean[longest + 1];
+      for (String word : words) {
+        lengths[word.length()] = true;
+      }
+    }
+
+    /**
+     * Whether any identifier-like word of {@code text} is one of the words. A word of a length none
+     * of them has is not even copied.
+     */
+    public boolean anyIn(String text) {
+      int length = text.length();
+      int i = 0;
+      while (i < length) {
+        char c = text.charAt(i);
+        if (!isWordStart(c)) {
+          i++;
+          continue;
+        }
+        int start = i;
+        while (i < length && isWordPart(text.charAt(i))) {
+          i++;
+        }
+        int size = i - start;
+        if (size < lengths.length && lengths[size] && words.contains(text.substring(start, i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Whether any word of {@code text} is in {@code vocabulary} (lower case, by length), compared
+   * case-insensitively: an ASCII word in place, any other with {@code nonAscii} (lower-casing a
+   * non-ASCII word is not a per-character affair).
+   */
+  private static boolean anyWord(String text, String[][] vocabulary, Predicate<String> nonAscii) {
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (!isWordStart(c)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean ascii = true;
+      while (i < length) {
+        char part = text.charAt(i);
+        if (!isWordPart(part)) {
+          break;
+        }
+        ascii &= part <= 0x7f;
+        i++;
+      }
+      int size = i - start;
+      if (!ascii) {
+        if (nonAscii.test(text.substring(start, i))) {
+          return true;
+        }
+      } else if (size < vocabulary.length && vocabulary[size] != null) {
+        for (String word : vocabulary[size]) {
+          if (text.regionMatches(true, start, word, 0, size)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String[][] byLength(Set<String> words) {
+    int longest = words.stream().mapToInt(String::length).max().orElse(0);
+    String[][] byLength = new String[longest + 1][];
+    for (String word : words.stream().sorted().toList()) {
+      String[] same = byLength[word.length()];
+      String[] grown =
+          same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
+      grown[grown.length - 1] = word;
+      byLength[word.length()] = grown;
+    }
+    return byLength;
   }
 
   private static boolean isWordStart(char c) {

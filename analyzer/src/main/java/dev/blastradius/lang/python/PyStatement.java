@@ -1,14 +1,17 @@
 package dev.blastradius.lang.python;
 
+import dev.blastradius.lang.HostedSql;
 import dev.blastradius.source.Location;
 import java.util.List;
 
 /**
  * One simple statement, or the header of a compound one, as the analysis reads it: assignments bind
  * targets to a value, {@code for} and {@code with} bind their targets, anything else is an
- * expression evaluated for its effects. The location and snippet are the host statement's, where
+ * expression evaluated for its effects. The location and text are the host statement's, where
  * accesses made by its expressions are reported.
  *
+ * @param text the statement's source text (a compound statement's header); its {@link #snippet()}
+ *     is made only for statements that report something
  * @param targets the assigned names and attributes ({@code a = b = v} has two), else empty
  * @param value the evaluated expression
  * @param annotation the annotation of {@code x: T = v}, or null
@@ -17,7 +20,7 @@ import java.util.List;
 public record PyStatement(
     Kind kind,
     Location location,
-    String snippet,
+    String text,
     List<PyExpr> targets,
     PyExpr value,
     PyExpr annotation,
@@ -43,6 +46,11 @@ public record PyStatement(
 
   public PyStatement {
     targets = List.copyOf(targets);
+  }
+
+  /** The whitespace-collapsed, shortened text reports show ({@link HostedSql#snippet}). */
+  public String snippet() {
+    return HostedSql.snippet(text);
   }
 
   /** The first line of the statement. */

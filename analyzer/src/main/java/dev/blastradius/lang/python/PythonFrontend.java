@@ -12,9 +12,12 @@ import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.Location;
 import dev.blastradius.source.SourceFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -51,14 +54,45 @@ public final class PythonFrontend implements LanguageFrontend {
   @Override
   public FileFacts extract(SourceFile file, String text, ExtractContext context) {
     FileFacts.Builder facts = new FileFacts.Builder(file.path());
+    ReadAhead ahead = READ_AHEAD.remove(file.absolutePath());
     if (!Prefilter.mentionsDatabase(text)) {
       return facts.state(new PyModule(file, false, text)).build();
     }
     List<AnalysisProblem> problems = new ArrayList<>();
-    PyModule module = read(file, text, parseLimit, problems);
+    PyModule module;
+    if (ahead != null && ahead.text().equals(text) && ahead.limit().equals(parseLimit)) {
+      module = ahead.module();
+      problems.addAll(ahead.problems());
+    } else {
+      module = read(file, text, parseLimit, problems);
+    }
     problems.forEach(facts::problem);
     units(module).forEach(facts::unit);
     return facts.state(module).build();
+  }
+
+  /**
+   * Modules the replay pass already read ({@link #readAhead}), by absolute path: Django migrations
+   * are read for their operations and extracted again as code (their RunPython functions). Each is
+   * taken by the extraction of the same file; a module is a function of the file, its text and the
+   * time limit, all three compared, so the one taken is the one extraction would read. Entries live
+   * from replay to extraction (one per migration file).
+   */
+  private static final Map<Path, ReadAhead> READ_AHEAD = new ConcurrentHashMap<>();
+
+  private record ReadAhead(
+      String text, Duration limit, PyModule module, List<AnalysisProblem> problems) {}
+
+  /**
+   * {@link #read} with the default time limit, for a file that extraction will read too: the module
+   * is kept for it.
+   */
+  public static PyModule readAhead(SourceFile file, String text, List<AnalysisProblem> problems) {
+    List<AnalysisProblem> own = new ArrayList<>();
+    PyModule module = read(file, text, PARSE_LIMIT, own);
+    problems.addAll(own);
+    READ_AHEAD.put(file.absolutePath(), new ReadAhead(text, PARSE_LIMIT, module, List.copyOf(own)));
+    return module;
   }
 
   @Override

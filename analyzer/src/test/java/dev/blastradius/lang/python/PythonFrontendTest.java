@@ -263,4 +263,46 @@ class PythonFrontendTest {
               assertThat(f.state()).isNull();
             });
   }
+
+  private static ExtractContext contextOf(SourceFile file) {
+    return new ExtractContext(
+        Catalog.empty(),
+        new SqlFrontend(SqlDialect.POSTGRES, AnalysisOptions.DEFAULT_SQL_TIME_LIMIT),
+        List.of(file));
+  }
+
+  @Test
+  void positive_aModuleReadAheadIsWhatExtractionWouldRead() {
+    SourceFile file =
+        new SourceFile(
+            Path.of("ahead/app/migrations/0002_x.py"), "app/migrations/0002_x.py", Language.PYTHON);
+    String text =
+        "from django.db import migrations\n\ndef fill(apps, schema):\n    pass\n\ndef broken(:\n";
+    PythonFrontend frontend = new PythonFrontend();
+    FileFacts plain = frontend.extract(file, text, contextOf(file));
+    List<AnalysisProblem> problems = new java.util.ArrayList<>();
+    PyModule ahead = PythonFrontend.readAhead(file, text, problems);
+    FileFacts reused = frontend.extract(file, text, contextOf(file));
+    assertThat(reused.state()).isSameAs(ahead);
+    assertThat(reused.units()).isEqualTo(plain.units()).isNotEmpty();
+    assertThat(reused.problems()).isEqualTo(plain.problems()).isEqualTo(problems).hasSize(1);
+    // Taken once: the next extraction reads the file itself.
+    assertThat(frontend.extract(file, text, contextOf(file)).state()).isNotSameAs(ahead);
+  }
+
+  @Test
+  void negative_aModuleReadAheadFromOtherTextOrLimitIsNotUsed() {
+    SourceFile file =
+        new SourceFile(
+            Path.of("ahead/app/migrations/0003_y.py"), "app/migrations/0003_y.py", Language.PYTHON);
+    String old = "from django.db import migrations\n\ndef old(apps, schema):\n    pass\n";
+    String changed = "from django.db import migrations\n\ndef new(apps, schema):\n    pass\n";
+    PythonFrontend.readAhead(file, old, new java.util.ArrayList<>());
+    FileFacts facts = new PythonFrontend().extract(file, changed, contextOf(file));
+    assertThat(facts.units()).extracting(u -> u.name()).contains("new").doesNotContain("old");
+    PyModule ahead = PythonFrontend.readAhead(file, changed, new java.util.ArrayList<>());
+    FileFacts limited =
+        new PythonFrontend(Duration.ofNanos(1_000)).extract(file, changed, contextOf(file));
+    assertThat(limited.state()).isNotSameAs(ahead);
+  }
 }

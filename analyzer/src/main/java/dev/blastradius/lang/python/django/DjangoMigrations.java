@@ -49,7 +49,7 @@ public final class DjangoMigrations {
     List<DjangoMigration> found = new ArrayList<>();
     for (SourceFile file : files) {
       if (file.language() == Language.PYTHON && DjangoMigration.candidate(file.path())) {
-        read(file, text.apply(file), problems).ifPresent(found::add);
+        read(file, text.apply(file), problems, true).ifPresent(found::add);
       }
     }
     if (found.isEmpty()) {
@@ -76,7 +76,7 @@ public final class DjangoMigrations {
     }
     boolean inApp = DjangoMigration.candidate(file.path().replace('\\', '/'));
     List<AnalysisProblem> ignored = new ArrayList<>();
-    Optional<DjangoMigration> proposed = read(file, text, ignored);
+    Optional<DjangoMigration> proposed = read(file, text, ignored, false);
     if (proposed.isEmpty()) {
       return Optional.empty();
     }
@@ -96,7 +96,7 @@ public final class DjangoMigrations {
                 ? parent(file.path()) + name
                 : root(file).relativize(sibling).toString().replace('\\', '/');
         SourceFile source = new SourceFile(sibling, path, Language.PYTHON);
-        read(source, SourceText.read(source).text(), ignored)
+        read(source, SourceText.read(source).text(), ignored, false)
             .ifPresent(m -> siblings.put(m.key(), m));
       }
     } catch (IOException e) {
@@ -191,13 +191,20 @@ public final class DjangoMigrations {
     return slash < 0 ? "" : path.substring(0, slash + 1);
   }
 
+  /**
+   * Reads a migration; {@code ahead}: the file is one of the tree's, which extraction reads too
+   * ({@link PythonFrontend#readAhead}).
+   */
   private static Optional<DjangoMigration> read(
-      SourceFile file, String text, List<AnalysisProblem> problems) {
+      SourceFile file, String text, List<AnalysisProblem> problems, boolean ahead) {
     if (!text.contains("Migration")) {
       return Optional.empty();
     }
     List<AnalysisProblem> parsing = new ArrayList<>();
-    PyModule module = PythonFrontend.read(file, text, PythonFrontend.PARSE_LIMIT, parsing);
+    PyModule module =
+        ahead
+            ? PythonFrontend.readAhead(file, text, parsing)
+            : PythonFrontend.read(file, text, PythonFrontend.PARSE_LIMIT, parsing);
     Optional<DjangoMigration> migration = DjangoMigration.of(module);
     if (migration.isPresent()) {
       parsing.stream()

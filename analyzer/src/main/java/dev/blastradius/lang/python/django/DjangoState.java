@@ -1,8 +1,11 @@
 package dev.blastradius.lang.python.django;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The model state Django's migrations build up: per model its table and its fields' columns. It is
@@ -48,9 +51,17 @@ final class DjangoState {
 
   private final Map<String, Model> models = new LinkedHashMap<>();
 
+  /**
+   * The models this state may change in place: those it made, or copied since it was last copied. A
+   * copy shares the others (replaying a history copies the state once per migration, and copying
+   * every model each time made that quadratic); a shared model is copied when it is looked up.
+   */
+  private final Set<Model> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+
   DjangoState copy() {
     DjangoState copy = new DjangoState();
-    models.forEach((k, v) -> copy.models.put(k, v.copy()));
+    copy.models.putAll(models);
+    owned.clear();
     return copy;
   }
 
@@ -58,8 +69,17 @@ final class DjangoState {
     return app + "." + model.toLowerCase(Locale.ROOT);
   }
 
+  /** A model, which the caller may change. */
   Model model(String app, String name) {
-    return models.get(key(app, name));
+    String key = key(app, name);
+    Model model = models.get(key);
+    if (model == null || owned.contains(model)) {
+      return model;
+    }
+    Model own = model.copy();
+    models.put(key, own);
+    owned.add(own);
+    return own;
   }
 
   /** A model by {@code app.Model} or, within {@code app}, by name. */
@@ -72,10 +92,11 @@ final class DjangoState {
 
   void put(Model model) {
     models.put(key(model.app, model.name), model);
+    owned.add(model);
   }
 
   void remove(String app, String name) {
-    models.remove(key(app, name));
+    owned.remove(models.remove(key(app, name)));
   }
 
   /** The table Django names for a model without {@code db_table}. */

@@ -150,8 +150,9 @@ public final class PythonLinker {
     while (!fresh.isEmpty()) {
       fresh.forEach(m -> names.addAll(definedNames(m)));
       fresh = new ArrayList<>();
+      Prefilter.Words words = new Prefilter.Words(names);
       for (PyModule module : index.modules()) {
-        if (!module.parsed() && Prefilter.anyWord(module.skippedText(), names::contains)) {
+        if (!module.parsed() && words.anyIn(module.skippedText())) {
           fresh.add(index.parse(module));
         }
       }

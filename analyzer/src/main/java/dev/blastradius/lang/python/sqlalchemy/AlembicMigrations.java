@@ -41,12 +41,17 @@ public final class AlembicMigrations {
 
   /** Whether a file looks like an Alembic revision, before parsing it. */
   public static boolean candidate(SourceFile file, String text) {
-    String path = file.path();
-    return file.language() == Language.PYTHON
-        && (path.startsWith("versions/") || path.contains("/versions/"))
+    return inVersions(file)
         && text.contains("alembic")
         && text.contains("down_revision")
         && text.contains("def upgrade");
+  }
+
+  /** Whether a file is a Python file in a {@code versions/} directory (its text is not read). */
+  private static boolean inVersions(SourceFile file) {
+    String path = file.path();
+    return file.language() == Language.PYTHON
+        && (path.startsWith("versions/") || path.contains("/versions/"));
   }
 
   /** Every revision among {@code files}, in chain order. */
@@ -55,6 +60,9 @@ public final class AlembicMigrations {
     List<AnalysisProblem> problems = new ArrayList<>();
     List<Revision> found = new ArrayList<>();
     for (SourceFile file : files) {
+      if (!inVersions(file)) {
+        continue;
+      }
       String content = text.apply(file);
       if (candidate(file, content)) {
         read(file, content, problems).ifPresent(found::add);
