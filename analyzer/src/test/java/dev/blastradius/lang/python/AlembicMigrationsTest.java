@@ -194,6 +194,79 @@ class AlembicMigrationsTest {
   }
 
   @Test
+  void positive_namesWrappedInOpFAreReplayed() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .source("migrations/versions/a_initial.py", INITIAL)
+            .source(
+                "migrations/versions/b_indexes.py",
+                """
+                from alembic import op
+
+                revision = "b2"
+                down_revision = "a1"
+
+
+                def upgrade():
+                    op.create_index(op.f("ix_users_email"), "users", ["email"], unique=False)
+                    op.create_unique_constraint(op.f("uq_users_legacy"), "users", ["legacy"])
+                    with op.batch_alter_table("users") as batch_op:
+                        batch_op.create_index(batch_op.f("ix_users_legacy"), ["legacy"])
+                    op.drop_index(op.f("ix_users_email"), table_name="users")
+                """)
+            .source(
+                "app/report.py",
+                """
+                from sqlalchemy import text
+
+
+                def emails(conn):
+                    # expect: read users.email
+                    return conn.execute(text("SELECT email FROM users"))
+                """)
+            .doTest();
+    TableRef users = new TableRef("public", "users");
+    assertThat(result.catalog().indexTable("ix_users_legacy")).contains(users);
+    assertThat(result.catalog().indexTable("ix_users_email")).isEmpty();
+    assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
+  void negative_aNameBuiltAtRunTimeIsStillAProblem() {
+    AnalysisResult result =
+        ExtractorTestHelper.create()
+            .source("migrations/versions/a_initial.py", INITIAL)
+            .source(
+                "migrations/versions/b_indexes.py",
+                """
+                from alembic import op
+
+                revision = "b2"
+                down_revision = "a1"
+
+
+                def upgrade():
+                    op.create_index(index_name("email"), "users", ["email"])
+                """)
+            .source(
+                "app/report.py",
+                """
+                from sqlalchemy import text
+
+
+                def emails(conn):
+                    # expect: read users.email
+                    return conn.execute(text("SELECT email FROM users"))
+                """)
+            .doTest();
+    assertThat(result.problems())
+        .extracting(AnalysisProblem::describe)
+        .containsExactly(
+            "migrations/versions/b_indexes.py:8: replay: Alembic operation create_index at line 8"
+                + " is not replayed; its schema effects are missing");
+  }
+
+  @Test
   void negative_aCycleIsAProblemNotACrash() {
     AnalysisResult result =
         ExtractorTestHelper.create()

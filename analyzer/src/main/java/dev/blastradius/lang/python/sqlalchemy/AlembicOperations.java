@@ -135,7 +135,7 @@ final class AlembicOperations {
         change(new RenameTable(table(table.get()), table(to.get())), statement);
       }
       case "create_index" -> {
-        Optional<String> index = call.argument(0, "index_name").flatMap(PyExpr::string);
+        Optional<String> index = call.argument(0, "index_name").flatMap(AlembicOperations::name);
         Optional<String> on =
             batch != null
                 ? Optional.of(batch)
@@ -158,7 +158,7 @@ final class AlembicOperations {
             statement);
       }
       case "drop_index" -> {
-        Optional<String> index = call.argument(0, "index_name").flatMap(PyExpr::string);
+        Optional<String> index = call.argument(0, "index_name").flatMap(AlembicOperations::name);
         if (index.isEmpty()) {
           notReplayed(statement, name);
           return;
@@ -200,7 +200,8 @@ final class AlembicOperations {
                                   + ")")
                       .orElse(null));
       case "drop_constraint" -> {
-        Optional<String> constraint = call.argument(0, "constraint_name").flatMap(PyExpr::string);
+        Optional<String> constraint =
+            call.argument(0, "constraint_name").flatMap(AlembicOperations::name);
         Optional<String> on =
             batch != null
                 ? Optional.of(batch)
@@ -277,7 +278,7 @@ final class AlembicOperations {
       PyStatement statement,
       String operation,
       java.util.function.Function<PyExpr.Call, String> body) {
-    Optional<String> name = call.argument(0, "constraint_name").flatMap(PyExpr::string);
+    Optional<String> name = call.argument(0, "constraint_name").flatMap(AlembicOperations::name);
     Optional<String> on =
         batch != null
             ? Optional.of(batch)
@@ -329,6 +330,20 @@ final class AlembicOperations {
   }
 
   /** A name as Alembic sends it: quoted when it is not all lower case. */
+  /**
+   * A constraint or index name: a string, or {@code op.f("ix_…")} / {@code batch_op.f("…")}, which
+   * marks a name as already converted by the naming convention.
+   */
+  private static Optional<String> name(PyExpr expr) {
+    if (expr instanceof PyExpr.Call call
+        && call.function() instanceof PyExpr.Attr attr
+        && attr.name().equals("f")
+        && call.positional().size() == 1) {
+      return PyExpr.string(call.positional().get(0));
+    }
+    return PyExpr.string(expr);
+  }
+
   private static String quoted(String name) {
     return name.equals(name.toLowerCase(Locale.ROOT)) ? name : "\"" + name + "\"";
   }
