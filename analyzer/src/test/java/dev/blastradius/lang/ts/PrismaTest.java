@@ -119,6 +119,46 @@ class PrismaTest {
   }
 
   @Test
+  void positive_aSpreadInsideARelationFilterIsReadNotACrash() {
+    project()
+        .source(
+            "src/posts.ts",
+            """
+            import { PrismaClient } from '@prisma/client';
+            const prisma = new PrismaClient();
+
+            const ownedBy = (id: number) => ({ id });
+
+            export async function mine(id: number) {
+              // expect: read posts.id, read posts.title, read posts.author_id, read posts.published, read users.email
+              return prisma.post.findMany({ where: { author: { ...ownedBy(id), email: { contains: '@' } } } });
+            }
+
+            export async function theirs(id: number) {
+              // expect: read posts.title, read posts.author_id, read users.email
+              return prisma.post.findMany({ select: { title: true }, where: { author: { ...ownedBy(id), is: { email: 'a' } } } });
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_aSpreadInsideAPlainObjectIsNoAccess() {
+    project()
+        .source(
+            "src/plain.ts",
+            """
+            const ownedBy = (id: number) => ({ id });
+
+            export function filter(id: number) {
+              // expect: none
+              return { where: { author: { ...ownedBy(id), is: { email: 'a' } } } };
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_unknownModelsAndLookalikesAreIgnored() {
     AnalysisResult result =
         project()

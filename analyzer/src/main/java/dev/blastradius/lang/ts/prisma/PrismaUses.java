@@ -225,7 +225,8 @@ final class PrismaUses {
           join(model, field.get());
           JsValue filter = entry.value();
           if (filter instanceof JsValue.Obj inner
-              && inner.entries().stream().anyMatch(e -> RELATION_FILTERS.contains(e.key()))) {
+              && inner.entries().stream()
+                  .anyMatch(e -> e.key() != null && RELATION_FILTERS.contains(e.key()))) {
             inner.entries().forEach(e -> where(related.get(), e.value(), depth + 1));
           } else {
             where(related.get(), filter, depth + 1);
