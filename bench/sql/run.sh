@@ -8,7 +8,9 @@
 #
 # Usage: bench/sql/run.sh [FILES] [STATEMENTS]
 # Environment: WARMUP_S (default 15) and ROUNDS (default 3) for the breakdown; BREAKDOWN=0 skips it;
-# JAVA_OPTS for the scan JVM (e.g. -XX:TieredStopAtLevel=1, which bin/blastradius uses).
+# JAVA_OPTS for the scan JVM (e.g. -XX:TieredStopAtLevel=1, which bin/blastradius uses); SQUAWK=0 skips the
+# squawk comparison (squawk-cli 2.66.0 through npx, when npm is installed: its native binary lints the
+# Postgres service, the same files, and the ratio of the two wall and CPU times is printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files=${1:-2000}
@@ -29,15 +31,23 @@ timed() {
   { time "$@" >/dev/null 2>"$work/stderr"; } 2>&1 | awk '{ printf "%s %.3f\n", $1, $2 + $3 }'
 }
 
+scan_postgres() {
+  java ${JAVA_OPTS:-} -jar "$jar" scan --no-progress --format json --output "$work/postgres.json" "$tree/postgres"
+}
+scan_mysql() {
+  java ${JAVA_OPTS:-} -jar "$jar" scan --no-progress --dialect mysql --format json --output "$work/mysql.json" "$tree/mysql"
+}
 scan() { # scan both services; each is a separate project with its own dialect
-  java ${JAVA_OPTS:-} -jar "$jar" scan --no-progress --format json --output "$work/postgres.json" "$tree/postgres" &&
-    java ${JAVA_OPTS:-} -jar "$jar" scan --no-progress --dialect mysql --format json --output "$work/mysql.json" "$tree/mysql"
+  scan_postgres && scan_mysql
 }
 
 grep -rc "SELECT" "$tree" >/dev/null || true # warm the file cache
 read -r grep_wall grep_cpu < <(timed grep -rcE "SELECT|INSERT|UPDATE|DELETE|ALTER|CREATE" "$tree")
 scan >/dev/null 2>&1 || true # warm-up run: file cache, JIT-compiled JDK classes in the CDS archive
-read -r scan_wall scan_cpu < <(timed scan)
+read -r postgres_wall postgres_cpu < <(timed scan_postgres)
+read -r mysql_wall mysql_cpu < <(timed scan_mysql)
+scan_wall=$(echo "$postgres_wall + $mysql_wall" | bc -l)
+scan_cpu=$(echo "$postgres_cpu + $mysql_cpu" | bc -l)
 
 for service in postgres mysql; do
   if [ "$(jq '.coverage.sqlUnanalysed' "$work/$service.json")" -ne 0 ]; then
@@ -62,6 +72,47 @@ row "blastradius scan" "$scan_wall" "$scan_cpu"
 row "grep -rcE" "$grep_wall" "$grep_cpu"
 printf '%-22s %8.0fx %7.0fx\n' "ratio scan / grep" "$(per "$scan_wall / $grep_wall")" \
   "$(per "$scan_cpu / $grep_cpu")"
+
+# squawk (Postgres only) on the Postgres service: the pinned npm package, then its native binary.
+squawk_version=2.66.0
+if [ "${SQUAWK:-1}" = 0 ]; then
+  echo; echo "squawk: skipped (SQUAWK=0)"
+elif ! command -v npx >/dev/null; then
+  echo; echo "squawk: skipped (npx not found; install Node.js and npm to compare with squawk-cli@$squawk_version)"
+elif ! npx --yes "squawk-cli@$squawk_version" --version >"$work/squawk-version" 2>&1; then
+  echo; echo "squawk: skipped (npx --yes squawk-cli@$squawk_version failed: $(head -1 "$work/squawk-version"))"
+else
+  squawk=$(find "$(npm config get cache)/_npx" -path "*/node_modules/@squawk-cli/*/bin/squawk" -type f \
+    2>/dev/null | while read -r b; do
+      [ "$("$b" --version 2>/dev/null)" = "squawk $squawk_version" ] && echo "$b" && break
+    done || true)
+  squawk_kind="native binary"
+  if [ -z "$squawk" ]; then # the native binary was not found: time the npx launcher (node start included)
+    squawk_kind="npx launcher"
+  fi
+  find "$tree/postgres" -name '*.sql' | sort >"$work/postgres-files"
+  squawk_run() { # squawk exits 1 when it finds issues; only its time matters here
+    if [ -n "$squawk" ]; then
+      xargs -a "$work/postgres-files" "$squawk" >/dev/null 2>&1 || true
+    else
+      xargs -a "$work/postgres-files" npx --yes "squawk-cli@$squawk_version" >/dev/null 2>&1 || true
+    fi
+  }
+  squawk_run # warm-up
+  read -r squawk_wall squawk_cpu < <(timed squawk_run)
+  postgres_statements=$(cut -d= -f2 "$tree/postgres/expect.txt")
+  echo
+  echo "squawk $squawk_version ($squawk_kind) on the Postgres service, $postgres_statements statements:"
+  printf '%-22s %8s %8s %12s %14s\n' "" wall_s cpu_s stmts/s stmts/s/core
+  srow() {
+    printf '%-22s %8.2f %8.2f %12.0f %14.0f\n' "$1" "$2" "$3" \
+      "$(per "$postgres_statements / $2")" "$(per "$postgres_statements / $3")"
+  }
+  srow "blastradius scan" "$postgres_wall" "$postgres_cpu"
+  srow "squawk" "$squawk_wall" "$squawk_cpu"
+  printf '%-22s %7.1fx %7.1fx\n' "ratio scan / squawk" "$(per "$postgres_wall / $squawk_wall")" \
+    "$(per "$postgres_cpu / $squawk_cpu")"
+fi
 
 if [ "${BREAKDOWN:-1}" != 0 ]; then
   echo

@@ -98,7 +98,9 @@ final class ColumnWalker {
       Identifiers ids,
       boolean strict) {
     ColumnWalker walker = new ColumnWalker(catalog, ids, strict);
-    walker.statement(statement);
+    if (statement != null) { // null: a statement read without JSqlParser (PlainStatements)
+      walker.statement(statement);
+    }
     for (SchemaChange change : changes) {
       change.columns().forEach(c -> walker.uses.add(c, AccessKind.DDL, Confidence.CERTAIN, false));
     }

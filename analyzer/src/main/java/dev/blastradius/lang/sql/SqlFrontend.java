@@ -1,6 +1,7 @@
 package dev.blastradius.lang.sql;
 
 import dev.blastradius.change.CreateView;
+import dev.blastradius.change.RowUpdate;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.TableOperation;
 import dev.blastradius.graph.AccessKind;
@@ -31,11 +32,21 @@ public final class SqlFrontend {
   private final SqlDialect dialect;
   private final Identifiers ids;
   private final StatementParser parser;
+  private final boolean plainWithoutParser;
 
   public SqlFrontend(SqlDialect dialect, Duration timeLimit) {
+    this(dialect, timeLimit, true);
+  }
+
+  /**
+   * {@code plainWithoutParser} false runs JSqlParser on every statement, even those {@link
+   * PlainStatements} reads alone; the tests compare the two.
+   */
+  SqlFrontend(SqlDialect dialect, Duration timeLimit, boolean plainWithoutParser) {
     this.dialect = dialect;
     this.ids = new Identifiers(dialect);
     this.parser = new StatementParser(dialect, timeLimit);
+    this.plainWithoutParser = plainWithoutParser;
   }
 
   /** The identifier rules of this frontend's dialect. */
@@ -99,6 +110,14 @@ public final class SqlFrontend {
     if (ddl.problem() != null) {
       return unanalysed(text, ddl.problem());
     }
+    if (plainWithoutParser && PlainStatements.accepts(text.tokens())) {
+      return parsed(
+          text,
+          ParseStatus.PARSED,
+          ddl.changes(),
+          ColumnWalker.walkAll(null, ddl.changes(), catalog, ids, strict),
+          Optional.empty());
+    }
     String parseable = parserInput(text);
     StatementParser.Outcome outcome = parser.parse(parseable);
     Statement statement = usable(outcome.statement());
@@ -112,24 +131,11 @@ public final class SqlFrontend {
       status = ParseStatus.FALLBACK;
     }
     if (statement != null) {
-      ColumnWalker.Walked walked =
-          ColumnWalker.walkAll(statement, ddl.changes(), catalog, ids, strict);
-      TokenClassifier.Classification classification = TokenClassifier.classify(text.tokens());
-      return new AnalyzedStatement(
-          text.text(),
-          text.startLine(),
-          text.startColumn(),
-          text.endLine(),
-          text.endColumn(),
+      return parsed(
+          text,
           status,
           ddl.changes(),
-          walked.uses(),
-          walked.calls(),
-          walked.scheduled(),
-          classification.kind(),
-          classification.transactionCommand(),
-          classification.setting(),
-          Optional.empty(),
+          ColumnWalker.walkAll(statement, ddl.changes(), catalog, ids, strict),
           UpdateShapes.of(statement, ids));
     }
     if (outcome.timedOut()) {
@@ -151,6 +157,31 @@ public final class SqlFrontend {
         text,
         "cannot parse SQL statement: "
             + Objects.requireNonNullElse(outcome.failure(), "the SQL parser found no table in it"));
+  }
+
+  private static AnalyzedStatement parsed(
+      SqlStatementText text,
+      ParseStatus status,
+      List<SchemaChange> changes,
+      ColumnWalker.Walked walked,
+      Optional<RowUpdate> rowUpdate) {
+    TokenClassifier.Classification classification = TokenClassifier.classify(text.tokens());
+    return new AnalyzedStatement(
+        text.text(),
+        text.startLine(),
+        text.startColumn(),
+        text.endLine(),
+        text.endColumn(),
+        status,
+        changes,
+        walked.uses(),
+        walked.calls(),
+        walked.scheduled(),
+        classification.kind(),
+        classification.transactionCommand(),
+        classification.setting(),
+        Optional.empty(),
+        rowUpdate);
   }
 
   /**
