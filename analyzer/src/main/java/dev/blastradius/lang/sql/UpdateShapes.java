@@ -125,8 +125,14 @@ final class UpdateShapes {
     return joins != null && joins.stream().anyMatch(j -> limited(j.getFromItem()));
   }
 
+  /**
+   * A CTE that selects a limited slice. {@code WithItem.getSelect()} casts blindly, so a writable
+   * CTE ({@code WITH x AS (INSERT … RETURNING …)}) is told apart by its type.
+   */
   private static boolean withLimited(List<WithItem<?>> items) {
-    return items != null && items.stream().anyMatch(w -> limited(w.getSelect()));
+    return items != null
+        && items.stream()
+            .anyMatch(w -> w.getStatement() instanceof ParenthesedSelect query && limited(query));
   }
 
   private static boolean limited(FromItem item) {

@@ -1,5 +1,8 @@
 package dev.blastradius.lang.sql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.testing.ExtractorTestHelper;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,24 @@ class SqlWalkerTest {
             SELECT email FROM users WHERE name = E'plain';
             """)
         .doTest();
+  }
+
+  @Test
+  void positive_anUpdateUnderAWritableCteIsReadNotACrash() {
+    AnalysisResult result =
+        withSchema()
+            .source(
+                "queries/move.sql",
+                """
+                -- expect: write users.email, write users.name, read users.id, read users.email, read users.name, write orders.total, read orders.user_id
+                WITH copied AS (
+                  INSERT INTO users (email, name) SELECT email, name FROM users WHERE name IS NULL RETURNING id
+                )
+                UPDATE orders SET total = 0
+                 WHERE user_id IN (SELECT id FROM users WHERE name IS NULL);
+                """)
+            .doTest();
+    assertThat(result.problems()).isEmpty();
   }
 
   @Test
