@@ -16,6 +16,8 @@ public final class TsCall {
   private final boolean chainHead;
   private final TsSource source;
   private CallChain chain;
+  private Boolean isNew;
+  private TSNode parent;
 
   TsCall(TSNode node, String unitId, boolean chainHead, TsSource source) {
     this.node = node;
@@ -40,7 +42,18 @@ public final class TsCall {
 
   /** Whether this is a {@code new} expression. */
   public boolean isNew() {
-    return node.getType().equals("new_expression");
+    if (isNew == null) {
+      isNew = node.getType().equals("new_expression"); // once: every adapter asks (a JNI call)
+    }
+    return isNew;
+  }
+
+  /** The node's parent, read once. */
+  public TSNode parent() {
+    if (parent == null) {
+      parent = node.getParent();
+    }
+    return parent;
   }
 
   /** The chain this call ends. */

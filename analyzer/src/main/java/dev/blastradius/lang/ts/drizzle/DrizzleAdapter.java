@@ -54,7 +54,6 @@ public final class DrizzleAdapter implements TsAdapter {
     if (!call.chainHead()) {
       return;
     }
-    List<DrizzleQuery.Step> steps = new ArrayList<>();
     boolean query = false;
     boolean raw = false;
     for (int i = 0; i < links.size(); i++) {
@@ -69,6 +68,13 @@ public final class DrizzleAdapter implements TsAdapter {
       if (RAW.contains(name) && link.isCall() && drizzleSql(link.first(), site)) {
         raw = true;
       }
+    }
+    if (!query && !raw) {
+      return; // names alone rule it out: the arguments are not read (most calls)
+    }
+    List<DrizzleQuery.Step> steps = new ArrayList<>();
+    for (CallChain.Link link : links) {
+      String name = link.name() == null ? "()" : link.name();
       List<JsValue> args = new ArrayList<>();
       if (link.isCall()) {
         link.arguments().forEach(a -> args.add(site.value(a)));

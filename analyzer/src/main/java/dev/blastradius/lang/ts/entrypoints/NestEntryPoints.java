@@ -41,8 +41,11 @@ public final class NestEntryPoints implements TsAdapter {
 
   @Override
   public void call(TsCall call, TsSite site) {
-    TSNode decorator = call.node().getParent();
-    if (!TsSource.type(decorator).equals("decorator") || call.isNew()) {
+    if (call.isNew()) {
+      return;
+    }
+    TSNode decorator = call.parent();
+    if (!TsSource.type(decorator).equals("decorator")) {
       return;
     }
     String name = call.chain().rootText();
