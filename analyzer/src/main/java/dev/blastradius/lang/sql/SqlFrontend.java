@@ -10,6 +10,7 @@ import dev.blastradius.schema.Catalog;
 import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.Identifiers;
 import dev.blastradius.schema.SqlDialect;
+import dev.blastradius.schema.TableRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +166,27 @@ public final class SqlFrontend {
       List<SchemaChange> changes,
       ColumnWalker.Walked walked,
       Optional<RowUpdate> rowUpdate) {
+    return statement(
+        text,
+        status,
+        changes,
+        walked.uses(),
+        walked.calls(),
+        walked.scheduled(),
+        Optional.empty(),
+        rowUpdate);
+  }
+
+  /** One analysed statement, classified by its tokens. */
+  private static AnalyzedStatement statement(
+      SqlStatementText text,
+      ParseStatus status,
+      List<SchemaChange> changes,
+      List<ColumnUse> uses,
+      List<TableRef> calls,
+      List<ScheduledSql> scheduled,
+      Optional<String> problem,
+      Optional<RowUpdate> rowUpdate) {
     TokenClassifier.Classification classification = TokenClassifier.classify(text.tokens());
     return new AnalyzedStatement(
         text.text(),
@@ -174,13 +196,13 @@ public final class SqlFrontend {
         text.endColumn(),
         status,
         changes,
-        walked.uses(),
-        walked.calls(),
-        walked.scheduled(),
+        uses,
+        calls,
+        scheduled,
         classification.kind(),
         classification.transactionCommand(),
         classification.setting(),
-        Optional.empty(),
+        problem,
         rowUpdate);
   }
 
@@ -318,21 +340,13 @@ public final class SqlFrontend {
       List<SchemaChange> statementChanges,
       List<ColumnUse> uses,
       String problem) {
-    TokenClassifier.Classification classification = TokenClassifier.classify(text.tokens());
-    return new AnalyzedStatement(
-        text.text(),
-        text.startLine(),
-        text.startColumn(),
-        text.endLine(),
-        text.endColumn(),
+    return statement(
+        text,
         status,
         statementChanges,
         uses,
         List.of(),
         List.of(),
-        classification.kind(),
-        classification.transactionCommand(),
-        classification.setting(),
         Optional.ofNullable(problem),
         Optional.empty());
   }
