@@ -99,4 +99,18 @@ public final class HostedSql {
     String flat = text.strip().replaceAll("\\s+", " ");
     return flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH - 1) + "…";
   }
+
+  /**
+   * The first word of SQL text in a host language, upper case; empty when the text (after leading
+   * blanks) starts with something else. Frontends use it to tell SQL from other strings when the
+   * receiver of the call does not prove it.
+   */
+  public static String leadingWord(String text) {
+    String stripped = text.stripLeading();
+    int end = 0;
+    while (end < stripped.length() && Character.isLetter(stripped.charAt(end))) {
+      end++;
+    }
+    return stripped.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+  }
 }

@@ -15,7 +15,6 @@ import dev.blastradius.lang.java.link.PendingSql;
 import dev.blastradius.lang.java.link.RowMapperUse;
 import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.source.Location;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -142,11 +141,6 @@ public final class JdbcAdapter implements AccessAdapter {
   }
 
   private static boolean looksLikeSql(String text) {
-    String stripped = text.stripLeading();
-    int end = 0;
-    while (end < stripped.length() && Character.isLetter(stripped.charAt(end))) {
-      end++;
-    }
-    return SQL_LEADERS.contains(stripped.substring(0, end).toUpperCase(Locale.ROOT));
+    return SQL_LEADERS.contains(HostedSql.leadingWord(text));
   }
 }

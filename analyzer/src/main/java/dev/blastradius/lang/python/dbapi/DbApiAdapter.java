@@ -2,12 +2,12 @@ package dev.blastradius.lang.python.dbapi;
 
 import dev.blastradius.graph.Confidence;
 import dev.blastradius.graph.Via;
+import dev.blastradius.lang.HostedSql;
 import dev.blastradius.lang.python.PyExpr;
 import dev.blastradius.lang.python.link.CallAdapter;
 import dev.blastradius.lang.python.link.PySite;
 import dev.blastradius.lang.python.link.PyValue;
 import dev.blastradius.lang.python.link.SqlText;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -188,14 +188,9 @@ public final class DbApiAdapter implements CallAdapter {
     return sql.hasText() && STATEMENT_LEADERS.contains(firstWord(sql));
   }
 
-  /** The first word of the text, upper case; empty when it starts with something else. */
+  /** The first word of the text's literal start, upper case ({@link HostedSql#leadingWord}). */
   private static String firstWord(SqlText sql) {
     String first = sql.parts().isEmpty() || sql.parts().get(0) == null ? "" : sql.parts().get(0);
-    String stripped = first.stripLeading();
-    int end = 0;
-    while (end < stripped.length() && Character.isLetter(stripped.charAt(end))) {
-      end++;
-    }
-    return stripped.substring(0, end).toUpperCase(Locale.ROOT);
+    return HostedSql.leadingWord(first);
   }
 }
