@@ -95,11 +95,21 @@ public final class Prefilter {
 
   /** Whether any identifier-like word of {@code text} satisfies {@code test}. */
   public static boolean anyWord(String text, Predicate<String> test) {
+    return anyWordAt(text, (t, start, end) -> test.test(t.substring(start, end)));
+  }
+
+  /** A test of the word {@code text[start, end)}, which need not copy it. */
+  @FunctionalInterface
+  private interface WordAt {
+    boolean test(String text, int start, int end);
+  }
+
+  /** The one scan of identifier-like words behind every test of this class. */
+  private static boolean anyWordAt(String text, WordAt test) {
     int length = text.length();
     int i = 0;
     while (i < length) {
-      char c = text.charAt(i);
-      if (!isWordStart(c)) {
+      if (!isWordStart(text.charAt(i))) {
         i++;
         continue;
       }
@@ -107,7 +117,7 @@ public final class Prefilter {
       while (i < length && isWordPart(text.charAt(i))) {
         i++;
       }
-      if (test.test(text.substring(start, i))) {
+      if (test.test(text, start, i)) {
         return true;
       }
     }
@@ -137,24 +147,14 @@ public final class Prefilter {
      * of them has is not even copied.
      */
     public boolean anyIn(String text) {
-      int length = text.length();
-      int i = 0;
-      while (i < length) {
-        char c = text.charAt(i);
-        if (!isWordStart(c)) {
-          i++;
-          continue;
-        }
-        int start = i;
-        while (i < length && isWordPart(text.charAt(i))) {
-          i++;
-        }
-        int size = i - start;
-        if (size < lengths.length && lengths[size] && words.contains(text.substring(start, i))) {
-          return true;
-        }
-      }
-      return false;
+      return anyWordAt(
+          text,
+          (t, start, end) -> {
+            int size = end - start;
+            return size < lengths.length
+                && lengths[size]
+                && words.contains(t.substring(start, end));
+          });
     }
   }
 
@@ -164,38 +164,25 @@ public final class Prefilter {
    * non-ASCII word is not a per-character affair).
    */
   private static boolean anyWord(String text, String[][] vocabulary, Predicate<String> nonAscii) {
-    int length = text.length();
-    int i = 0;
-    while (i < length) {
-      char c = text.charAt(i);
-      if (!isWordStart(c)) {
-        i++;
-        continue;
-      }
-      int start = i;
-      boolean ascii = true;
-      while (i < length) {
-        char part = text.charAt(i);
-        if (!isWordPart(part)) {
-          break;
-        }
-        ascii &= part <= 0x7f;
-        i++;
-      }
-      int size = i - start;
-      if (!ascii) {
-        if (nonAscii.test(text.substring(start, i))) {
-          return true;
-        }
-      } else if (size < vocabulary.length && vocabulary[size] != null) {
-        for (String word : vocabulary[size]) {
-          if (text.regionMatches(true, start, word, 0, size)) {
-            return true;
+    return anyWordAt(
+        text,
+        (t, start, end) -> {
+          for (int k = start; k < end; k++) {
+            if (t.charAt(k) > 0x7f) {
+              return nonAscii.test(t.substring(start, end));
+            }
           }
-        }
-      }
-    }
-    return false;
+          int size = end - start;
+          if (size >= vocabulary.length || vocabulary[size] == null) {
+            return false;
+          }
+          for (String word : vocabulary[size]) {
+            if (t.regionMatches(true, start, word, 0, size)) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   private static String[][] byLength(Set<String> words) {
