@@ -295,23 +295,64 @@ final class ColumnWalker {
       Scope cteScope = new Scope(parent, Map.copyOf(ctes));
       // WithItem.getSelect() casts blindly, so writable CTEs are told apart by their type.
       ParenthesedStatement body = item.getStatement();
+      List<String> output;
       if (body instanceof ParenthesedSelect query) {
         select(query.getSelect(), cteScope);
-        ctes.put(
-            ids.normalize(item.getAliasName()),
-            Set.copyOf(OutputColumns.of(query.getSelect(), catalog, ids)));
+        output = OutputColumns.of(query.getSelect(), catalog, ids);
+      } else if (body instanceof ParenthesedInsert insert) {
+        insert(insert.getInsert());
+        output = returned(insert.getInsert().getReturningClause(), insert.getInsert().getTable());
+      } else if (body instanceof ParenthesedUpdate update) {
+        update(update.getUpdate());
+        output = returned(update.getUpdate().getReturningClause(), update.getUpdate().getTable());
+      } else if (body instanceof ParenthesedDelete delete) {
+        delete(delete.getDelete());
+        output = returned(delete.getDelete().getReturningClause(), delete.getDelete().getTable());
       } else {
-        if (body instanceof ParenthesedInsert insert) {
-          insert(insert.getInsert());
-        } else if (body instanceof ParenthesedUpdate update) {
-          update(update.getUpdate());
-        } else if (body instanceof ParenthesedDelete delete) {
-          delete(delete.getDelete());
-        }
-        ctes.put(ids.normalize(item.getAliasName()), Set.of());
+        output = List.of();
       }
+      ctes.put(ids.normalize(item.getAliasName()), Set.copyOf(renamed(item, output)));
     }
     return ctes;
+  }
+
+  /**
+   * The output columns of a writable CTE: what its RETURNING clause names ({@code *} is every
+   * column of the target), so that {@code SELECT id FROM c} resolves to the CTE, not to a table of
+   * an enclosing statement.
+   */
+  private List<String> returned(ReturningClause returning, Table target) {
+    if (returning == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (SelectItem<?> item : returning) {
+      String name = OutputColumns.nameOf(item, ids);
+      if (name != null) {
+        names.add(name);
+      } else if (item.getExpression() instanceof AllColumns && target != null) {
+        catalog
+            .table(tableRef(target))
+            .ifPresent(t -> t.columns().forEach(c -> names.add(c.name())));
+      }
+    }
+    return names;
+  }
+
+  /** {@code WITH c (a, b) AS (…)}: the column list renames the body's output columns. */
+  private List<String> renamed(WithItem<?> item, List<String> output) {
+    List<SelectItem<?>> columns = item.getWithItemList();
+    if (columns == null || columns.isEmpty()) {
+      return output;
+    }
+    List<String> names = new ArrayList<>();
+    for (SelectItem<?> column : columns) {
+      String name = OutputColumns.nameOf(column, ids);
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   private static Map<String, Set<String>> inherited(Scope parent) {

@@ -179,6 +179,37 @@ class SqlWalkerTest {
   }
 
   @Test
+  void positive_aWritableCtesReturningColumnsAreItsOutput() {
+    // `id` in the subquery is the CTE's RETURNING column, not the UPDATE target's users.id.
+    withSchema()
+        .source(
+            "queries/cte-output.sql",
+            """
+            -- expect: write orders.user_id, read orders.id, write users.active
+            WITH c AS (INSERT INTO orders (user_id) VALUES (1) RETURNING id)
+            UPDATE users SET active = (SELECT id FROM c) > 0;
+            -- expect: write orders.total, read orders.user_id, read orders.total, write users.email
+            WITH c (owner, amount) AS (UPDATE orders SET total = 0 RETURNING user_id, total)
+            UPDATE users SET email = (SELECT max(amount) FROM c WHERE owner > 0);
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_aCteWithoutReturningHasNoColumnsToResolve() {
+    // Nothing is returned, so `id` can only be the enclosing statement's column: users.id.
+    withSchema()
+        .source(
+            "queries/cte-no-returning.sql",
+            """
+            -- expect: write orders.*, read orders.total, write users.active, read users.id
+            WITH c AS (DELETE FROM orders WHERE total = 0)
+            UPDATE users SET active = EXISTS (SELECT id FROM c);
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_keywordLikeColumnUsedManyTimesParsesInOneRetry() {
     withSchema()
         .migration(
