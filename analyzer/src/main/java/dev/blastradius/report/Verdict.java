@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
 
 /**
  * The one-line answer the human reports (HTML, markdown) open with. For {@code check}: "ready to
- * contract?" — no while an error finding remains, "not sure" while any input was not analysed (a
- * missed reader would make no findings look safe), yes otherwise. For {@code scan} and {@code who}:
- * an inventory headline. A {@code check} whose change removes or renames what a runbook or doc
- * still uses says so ("mentioned in runbooks"): docs never block the contract, but they go stale.
+ * contract?" when a change removes or renames something, "safe to apply?" otherwise — no while an
+ * error finding remains, "not sure" while any input was not analysed (a missed reader would make no
+ * findings look safe), yes otherwise. For {@code scan} and {@code who}: an inventory headline. A
+ * {@code check} whose change removes or renames what a runbook or doc still uses says so
+ * ("mentioned in runbooks"): docs never block the contract, but they go stale.
  *
  * @param answer the answer, also used as a CSS class and in markdown
  * @param headline a short sentence, e.g. "Not ready to contract"
@@ -122,7 +123,10 @@ public record Verdict(Answer answer, String headline, String reason) {
       if (problems > 0) {
         reason += " Also " + unanalysed + ", so there may be more.";
       }
-      return new Verdict(Answer.NO, "Not ready to contract", reason);
+      return new Verdict(
+          Answer.NO,
+          contracts(model.result().proposed()) ? "Not ready to contract" : "Not safe to apply",
+          reason);
     }
     String review =
         others > 0 ? " " + plural((int) others, "finding") + " below error level to review." : "";
@@ -137,10 +141,34 @@ public record Verdict(Answer answer, String headline, String reason) {
     }
     return new Verdict(
         Answer.YES,
-        "Ready to contract",
-        "No error findings and every input was analysed: no code in the scan reads or writes what"
-            + " these changes remove or rename."
+        contracts(model.result().proposed()) ? "Ready to contract" : "Safe to apply",
+        "No error findings and every input was analysed: "
+            + nothingFound(model.result().proposed())
             + review);
+  }
+
+  /**
+   * True when a proposed change removes or renames a column or table: the contract step, which
+   * breaks whatever still uses the old name. Adding columns, constraints or indexes, changing types
+   * or nullability are expand or migrate steps, judged as "safe to apply".
+   */
+  static boolean contracts(List<Migration> proposed) {
+    return proposed.stream()
+        .flatMap(m -> m.changes().stream())
+        .map(LocatedChange::change)
+        .anyMatch(
+            c ->
+                c instanceof DropColumn
+                    || c instanceof RenameColumn
+                    || c instanceof DropTable
+                    || c instanceof RenameTable);
+  }
+
+  /** What "no findings" means for these changes, as a clause ending in a full stop. */
+  public static String nothingFound(List<Migration> proposed) {
+    return contracts(proposed)
+        ? "no code in the scan reads or writes what these changes remove or rename."
+        : "no rule found code in the scan, or a lock, that these changes would break.";
   }
 
   /** What the error findings say about the change, by the packs of their rules. */

@@ -9,6 +9,7 @@ import dev.blastradius.pipeline.AnalysisResult;
 import dev.blastradius.pipeline.Coverage;
 import dev.blastradius.pipeline.Note;
 import dev.blastradius.report.ReportModel;
+import dev.blastradius.report.Verdict;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Level;
 import dev.blastradius.rules.RelatedLocation;
@@ -35,7 +36,7 @@ public final class TextReport {
     AnalysisResult result = model.result();
     if (model.checked()) {
       proposed(result.proposed(), out);
-      findings(result.findings(), result.hiddenByBaseline().orElse(0), out);
+      findings(result.findings(), result.hiddenByBaseline().orElse(0), result.proposed(), out);
       suppressed(result.suppressed(), out);
     } else if (model.column().isPresent()) {
       who(model, out);
@@ -71,7 +72,8 @@ public final class TextReport {
     out.append('\n');
   }
 
-  private static void findings(List<Finding> findings, int hidden, StringBuilder out) {
+  private static void findings(
+      List<Finding> findings, int hidden, List<Migration> proposed, StringBuilder out) {
     for (Finding finding : findings) {
       out.append(finding.location().path())
           .append(':')
@@ -98,8 +100,7 @@ public final class TextReport {
           .append(plural(hidden, "finding"))
           .append(" the baseline holds.\n");
     } else if (findings.isEmpty()) {
-      out.append(
-          "No findings: no code in the scan reads or writes what these changes remove or rename.\n");
+      out.append("No findings: ").append(Verdict.nothingFound(proposed)).append('\n');
     }
     out.append('\n');
   }
