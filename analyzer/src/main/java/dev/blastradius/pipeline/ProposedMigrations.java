@@ -113,16 +113,7 @@ public final class ProposedMigrations {
   }
 
   static boolean isRollback(String name) {
-    if (name.endsWith(".down.sql")) {
-      return true;
-    }
-    int separator = name.indexOf("__");
-    return name.length() > 1
-        && name.charAt(0) == 'U'
-        && separator > 1
-        && name.substring(1, separator)
-            .chars()
-            .allMatch(c -> Character.isDigit(c) || c == '.' || c == '_');
+    return name.endsWith(".down.sql") || FlywayLayout.isUndo(name);
   }
 
   /** A file of a directory: Flyway-named files in Flyway order, then the rest by name. */

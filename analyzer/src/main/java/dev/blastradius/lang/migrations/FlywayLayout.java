@@ -13,7 +13,7 @@ import java.util.function.Function;
  * R__<description>.sql}) in a migration location — {@code db/migration} unless Spring's {@code
  * spring.flyway.locations} (or Flyway's {@code flyway.locations}) says otherwise — applied in
  * numeric version order ({@code 1.2.10} after {@code 1.2.9}; {@code _} separates parts like {@code
- * .}), then repeatables by description. Undo migrations ({@code U…}) are not replayed.
+ * .}), then repeatables by description. Undo migrations ({@link #isUndo}) are not replayed.
  */
 public final class FlywayLayout implements MigrationLayout {
 
@@ -45,7 +45,7 @@ public final class FlywayLayout implements MigrationLayout {
             .ifPresentOrElse(
                 scripts::add,
                 () -> {
-                  if (file.fileName().startsWith("U") && file.fileName().contains("__")) {
+                  if (isUndo(file.fileName())) {
                     undo.add(file);
                   }
                 });
@@ -116,6 +116,19 @@ public final class FlywayLayout implements MigrationLayout {
     return key.isEmpty()
         ? Optional.empty()
         : Optional.of(new MigrationScript(file, TOOL, version.replace('_', '.'), key, description));
+  }
+
+  /**
+   * True for a Flyway undo migration, {@code U<version>__<description>.sql} with a numeric version
+   * ({@code U2__x.sql}, {@code U1.2_3__x.sql}). The one rule for replay, which skips them, and for
+   * {@code check --migration DIR}, which leaves them out of the proposed change.
+   */
+  public static boolean isUndo(String fileName) {
+    if (!fileName.endsWith(".sql") || fileName.isEmpty() || fileName.charAt(0) != 'U') {
+      return false;
+    }
+    int separator = fileName.indexOf("__");
+    return separator > 1 && !versionKey(fileName.substring(1, separator)).isEmpty();
   }
 
   /**

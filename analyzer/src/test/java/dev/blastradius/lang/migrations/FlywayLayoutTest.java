@@ -37,6 +37,21 @@ class FlywayLayoutTest {
   }
 
   @Test
+  void positive_undoMigrationsHaveANumericVersion() {
+    assertThat(FlywayLayout.isUndo("U1__undo.sql")).isTrue();
+    assertThat(FlywayLayout.isUndo("U1.2_10__undo_rename.sql")).isTrue();
+  }
+
+  @Test
+  void negative_otherNamesStartingWithUAreNotUndoMigrations() {
+    assertThat(FlywayLayout.isUndo("Users__seed.sql")).isFalse();
+    assertThat(FlywayLayout.isUndo("U__x.sql")).isFalse();
+    assertThat(FlywayLayout.isUndo("U1_x__bad.sql")).isFalse();
+    assertThat(FlywayLayout.isUndo("U1__x.py")).isFalse();
+    assertThat(FlywayLayout.isUndo("V1__x.sql")).isFalse();
+  }
+
+  @Test
   void ordersNumericallyWithRepeatablesLast() {
     List<String> ordered =
         Stream.of(
