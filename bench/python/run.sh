@@ -36,3 +36,8 @@ mb=$(echo "$bytes / 1048576" | bc -l)
 printf '%8s %8s %10s %10s %10s %10s %10s %12s\n' files MB scan_s cpu_s grep_s ratio MB/s MB/s/core
 printf '%8d %8.1f %10.2f %10.2f %10.3f %9.0fx %10.2f %12.2f\n' "$files" "$mb" "$scan_s" "$cpu_s" "$grep_s" \
   "$(echo "$scan_s / $grep_s" | bc -l)" "$(echo "$mb / $scan_s" | bc -l)" "$(echo "$mb / $cpu_s" | bc -l)"
+# The same scan after warm-up, in one JVM (bench/ScanThroughput.java; WARM=0 skips it): the per-byte cost
+# without JVM start and first compilations.
+if [ "${WARM:-1}" != 0 ]; then
+  java -Xmx512m ${JAVA_OPTS--XX:TieredStopAtLevel=1} -cp "$jar" bench/ScanThroughput.java "$repo" .py "${WARMUP:-2}" "${ROUNDS:-3}"
+fi

@@ -36,3 +36,8 @@ printf '%8s %8s %6s %9s %9s %9s %9s %8s %8s %10s %11s\n' files MB cores scan_s c
 printf '%8d %8.1f %6d %9.2f %9.2f %9.3f %8.0fx %8.0f %8.2f %10.2f %11.2f\n' "$files" "$mb" "$cores" "$scan_s" "$cpu_s" \
   "$grep_s" "$(echo "$scan_s / $grep_s" | bc -l)" "$(echo "$files / $scan_s" | bc -l)" "$(echo "$mb / $scan_s" | bc -l)" \
   "$(echo "$mb / $scan_s / $cores" | bc -l)" "$(echo "$mb / $cpu_s" | bc -l)"
+# The same scan after warm-up, in one JVM (bench/ScanThroughput.java; WARM=0 skips it): the per-byte cost
+# without JVM start and first compilations.
+if [ "${WARM:-1}" != 0 ]; then
+  java -Xmx512m ${JAVA_OPTS--XX:TieredStopAtLevel=1} -cp "$jar" bench/ScanThroughput.java "$repo" .ts,.tsx,.sql "${WARMUP:-2}" "${ROUNDS:-3}"
+fi
