@@ -222,7 +222,8 @@ public final class Resolver {
       Scope outer = scope.parent() == null ? scope : scope.parent();
       return annotation(param.annotation(), outer, depth + 1);
     }
-    return PyValue.UNKNOWN;
+    PyValue framework = hooks.param(scope, param);
+    return framework != null ? framework : PyValue.UNKNOWN;
   }
 
   /** The value an annotation describes: an instance of the annotated class. */

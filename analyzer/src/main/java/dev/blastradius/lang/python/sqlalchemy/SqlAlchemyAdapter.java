@@ -127,7 +127,9 @@ public final class SqlAlchemyAdapter implements CallAdapter {
     boolean constructor =
         CONSTRUCTORS.contains(name)
             && site.value(root.function()) instanceof PyValue.External external
-            && (external.in("sqlalchemy") || external.name().startsWith("flask_sqlalchemy."));
+            && (external.in("sqlalchemy")
+                || external.in("sqlmodel")
+                || external.name().startsWith("flask_sqlalchemy."));
     if (constructor || name.equals("query")) {
       if (root.positional().isEmpty()) {
         return Optional.empty();
