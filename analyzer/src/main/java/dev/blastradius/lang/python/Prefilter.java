@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  *   <li>Django: {@code django models objects save bulk_create bulk_update get_or_create
  *       update_or_create refresh_from_db serializers modeladmin modelform runsql runpython
  *       filterset};
- *   <li>SQLAlchemy and Alembic: {@code sqlalchemy column mapped_column mapped table session query
- *       alembic};
+ *   <li>SQLAlchemy, SQLModel and Alembic: {@code sqlalchemy sqlmodel column mapped_column mapped
+ *       table session query alembic};
  *   <li>schedulers and queues that name tasks in configuration: {@code beat_schedule
  *       celery_beat_schedule}.
  * </ul>
@@ -73,6 +73,7 @@ public final class Prefilter {
           "runpython",
           "filterset",
           "sqlalchemy",
+          "sqlmodel",
           "column",
           "mapped_column",
           "mapped",

@@ -15,6 +15,8 @@ public record Binding(PyExpr value, Kind kind, Scope scope, int line) {
     /** {@code x += value}. */
     AUGMENT,
     /** {@code for x in value}: x is an element of the value. */
-    ELEMENT
+    ELEMENT,
+    /** {@code x: T} in a class body: the binding's value is the annotation T. */
+    ANNOTATION
   }
 }

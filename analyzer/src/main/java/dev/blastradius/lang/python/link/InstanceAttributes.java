@@ -2,8 +2,10 @@ package dev.blastradius.lang.python.link;
 
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.Confidence;
+import dev.blastradius.graph.Via;
 import dev.blastradius.lang.python.PyExpr;
 import dev.blastradius.lang.python.PyStatement;
+import dev.blastradius.lang.python.PyUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -12,7 +14,8 @@ import java.util.Optional;
  * Attributes of loaded model instances, for every ORM: reading {@code user.email} reads the column
  * (the object was loaded with it, and this is where the code depends on it); assigning it writes
  * the column (Django writes it on {@code save()}, SQLAlchemy on flush); following a foreign key
- * ({@code order.customer.name}) reads the key and loads the related row.
+ * ({@code order.customer.name}) reads the key and loads the related row. Attributes of {@code self}
+ * in a SQLAlchemy model's {@code __init__} are neither: the object is not loaded yet.
  */
 public final class InstanceAttributes implements StatementAdapter {
 
@@ -93,7 +96,26 @@ public final class InstanceAttributes implements StatementAdapter {
     }
     Optional<ModelInfo> model =
         site.project().models().model(new PyValue.ClassRef(instance.module(), instance.cls()));
+    if (model.isPresent()
+        && model.get().via() == Via.SQLALCHEMY
+        && constructing(attr.object(), site)) {
+      return Optional.empty();
+    }
     return model.flatMap(m -> m.field(attr.name()).map(f -> new Field(m, f)));
+  }
+
+  /**
+   * Whether {@code object} is {@code self} in an {@code __init__}: SQLAlchemy never calls it for
+   * loaded rows, so the object is being built and its attributes are not columns yet; what it is
+   * given is inserted where it is added to the session. (Django calls {@code __init__} for loaded
+   * rows too.)
+   */
+  private static boolean constructing(PyExpr object, PySite site) {
+    PyUnit unit = site.unit();
+    return unit.name().equals("__init__")
+        && unit.bound()
+        && object instanceof PyExpr.Name name
+        && name.id().equals(unit.params().get(0).name());
   }
 
   private static void record(Field field, AccessKind kind, PySite site) {

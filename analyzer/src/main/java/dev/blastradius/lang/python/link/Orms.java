@@ -55,6 +55,17 @@ final class Orms implements OrmFramework {
   }
 
   @Override
+  public PyValue param(Scope scope, dev.blastradius.lang.python.PyParam param) {
+    for (OrmFramework framework : frameworks) {
+      PyValue value = framework.param(scope, param);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  @Override
   public PyValue classAttribute(PyValue.ClassRef cls, String name) {
     for (OrmFramework framework : frameworks) {
       PyValue value = framework.classAttribute(cls, name);

@@ -3,6 +3,7 @@ package dev.blastradius.lang.python.link;
 import dev.blastradius.lang.python.PyClass;
 import dev.blastradius.lang.python.PyModule;
 import dev.blastradius.lang.python.PyUnit;
+import java.util.Map;
 
 /**
  * What a Python expression evaluates to, as far as names, imports and classes tell: a module of the
@@ -32,8 +33,21 @@ public sealed interface PyValue {
    * An instance of a class of the project.
    *
    * @param viaSuper true for {@code super()}: methods are looked up from the bases on
+   * @param bound the classes its constructor stored in attributes ({@code self.model = model} with
+   *     {@code Repository(session, User)}: {@code model} is {@code User}), by attribute name; empty
+   *     when it was not built by a constructor call we read ({@link ConstructorBindings})
    */
-  record Instance(PyModule module, PyClass cls, boolean viaSuper) implements PyValue {}
+  record Instance(PyModule module, PyClass cls, boolean viaSuper, Map<String, ClassRef> bound)
+      implements PyValue {
+
+    public Instance {
+      bound = Map.copyOf(bound);
+    }
+
+    public Instance(PyModule module, PyClass cls, boolean viaSuper) {
+      this(module, cls, viaSuper, Map.of());
+    }
+  }
 
   /**
    * A function or method of the project.

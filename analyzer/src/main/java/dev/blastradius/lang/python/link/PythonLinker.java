@@ -53,7 +53,8 @@ public final class PythonLinker {
           new DbApiAdapter(),
           new DjangoOrmAdapter(),
           new DefaultAdminAdapter(),
-          new SqlAlchemyAdapter());
+          new SqlAlchemyAdapter(),
+          new BoundMethodCalls());
 
   private static final List<StatementAdapter> STATEMENT_ADAPTERS =
       List.of(new InstanceAttributes());
@@ -236,6 +237,20 @@ public final class PythonLinker {
       }
     }
     sink.drainTo(builder);
+  }
+
+  /** Lets every adapter read the statement of a replayed site ({@link BoundMethodCalls}). */
+  static void read(PySite site) {
+    ExprWalk.calls(
+        site.statement().value(),
+        (call, chained) -> {
+          for (CallAdapter adapter : CALL_ADAPTERS) {
+            adapter.visit(call, chained, site);
+          }
+        });
+    for (StatementAdapter adapter : STATEMENT_ADAPTERS) {
+      adapter.visit(site);
+    }
   }
 
   /** The call-graph types of a module: the module, its classes with their project bases. */

@@ -26,6 +26,9 @@ public final class Resolver {
 
   private static final int MAX_DEPTH = 24;
 
+  /** How many lookups may be nested through {@link #value(PyExpr, Scope)}. */
+  private static final int MAX_REENTRIES = 12;
+
   private static final Set<String> OPTIONAL_WRAPPERS =
       Set.of(
           "Optional", "typing.Optional", "Annotated", "typing.Annotated", "Final", "typing.Final");
@@ -34,6 +37,9 @@ public final class Resolver {
   private final Map<PyUnit, Scope> scopes = new IdentityHashMap<>();
   private final Map<PyClass, List<PyValue.ClassRef>> mros = new IdentityHashMap<>();
   private final Set<Object> active = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final ConstructorBindings constructors = new ConstructorBindings(this);
+  private final Map<PyUnit, Map<PyValue.Instance, Scope>> boundScopes = new IdentityHashMap<>();
+  private int reentries;
   private ValueHooks hooks = ValueHooks.NONE;
 
   Resolver(ModuleIndex index) {
@@ -80,12 +86,24 @@ public final class Resolver {
   // ---------------------------------------------------------------------------------------------
   // Values
 
-  /** What {@code expr} evaluates to in {@code scope}. */
+  /**
+   * What {@code expr} evaluates to in {@code scope}. Framework hooks call this again from inside a
+   * lookup, which starts a fresh depth count: the number of such re-entries is capped too.
+   */
   public PyValue value(PyExpr expr, Scope scope) {
-    return value(expr, scope, 0);
+    if (reentries >= MAX_REENTRIES) {
+      return PyValue.UNKNOWN;
+    }
+    reentries++;
+    try {
+      return value(expr, scope, 0);
+    } finally {
+      reentries--;
+    }
   }
 
-  private PyValue value(PyExpr expr, Scope scope, int depth) {
+  /** What {@code expr} evaluates to, {@code depth} lookups into resolving something else. */
+  PyValue value(PyExpr expr, Scope scope, int depth) {
     if (depth > MAX_DEPTH || expr == null) {
       return PyValue.UNKNOWN;
     }
@@ -125,7 +143,10 @@ public final class Resolver {
         continue;
       }
       try {
-        PyValue value = value(binding.value(), binding.scope(), depth + 1);
+        PyValue value =
+            binding.kind() == Binding.Kind.ANNOTATION
+                ? annotation(binding.value(), binding.scope(), depth + 1)
+                : value(binding.value(), binding.scope(), depth + 1);
         if (binding.kind() == Binding.Kind.ELEMENT) {
           value = element(value);
         }
@@ -188,6 +209,9 @@ public final class Resolver {
     PyUnit unit = scope.unit();
     if (unit.bound() && unit.params().get(0) == param) {
       PyClass cls = unit.declaringClass();
+      if (scope.self() != null && !unit.classMethod()) {
+        return scope.self();
+      }
       if (unit.classMethod()) {
         return new PyValue.ClassRef(scope.module(), cls);
       }
@@ -198,7 +222,8 @@ public final class Resolver {
       Scope outer = scope.parent() == null ? scope : scope.parent();
       return annotation(param.annotation(), outer, depth + 1);
     }
-    return PyValue.UNKNOWN;
+    PyValue framework = hooks.param(scope, param);
+    return framework != null ? framework : PyValue.UNKNOWN;
   }
 
   /** The value an annotation describes: an instance of the annotated class. */
@@ -228,7 +253,9 @@ public final class Resolver {
     if (type instanceof PyValue.ClassRef cls) {
       return new PyValue.Instance(cls.module(), cls.cls(), false);
     }
-    if (type instanceof PyValue.External external && !external.name().startsWith("builtins.")) {
+    if (type instanceof PyValue.External external
+        && !external.name().startsWith("builtins.")
+        && !external.name().endsWith("TypeVar()")) {
       return new PyValue.External(external.name() + "()");
     }
     return PyValue.UNKNOWN;
@@ -245,7 +272,27 @@ public final class Resolver {
   }
 
   private PyValue attribute(PyValue owner, String name, int depth) {
-    return symbolValue(attributeSymbol(owner, name, depth), depth);
+    PyValue value = symbolValue(attributeSymbol(owner, name, depth), depth);
+    if (value instanceof PyValue.Function fn
+        && fn.receiver() instanceof PyValue.Instance
+        && isProperty(fn.unit())) {
+      // A @property or @cached_property is read, not called: it means what its getter returns.
+      return returnValue(fn, depth + 1);
+    }
+    return value;
+  }
+
+  /** Whether a method is a {@code @property} or {@code @cached_property} getter. */
+  private static boolean isProperty(PyUnit unit) {
+    for (PyExpr decorator : unit.decorators()) {
+      String name = PyExpr.dotted(decorator).orElse("");
+      if (name.equals("property")
+          || name.equals("cached_property")
+          || name.endsWith(".cached_property")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Symbol attributeSymbol(PyValue owner, String name, int depth) {
@@ -270,6 +317,10 @@ public final class Resolver {
       return classMember(cls, name, cls, false, depth);
     }
     if (owner instanceof PyValue.Instance instance) {
+      PyValue.ClassRef bound = instance.bound().get(name);
+      if (bound != null) {
+        return Symbol.of(bound);
+      }
       // A model's relation attribute means the related object, not the field declaring it.
       PyValue framework = hooks.instanceAttribute(instance, name);
       if (framework != null) {
@@ -315,30 +366,36 @@ public final class Resolver {
         return Symbol.of(new PyValue.ClassRef(candidate.module(), nested));
       }
       PyClass.Attribute attribute = c.attributes().get(name);
-      if (attribute != null && attribute.value() != null) {
-        return new Symbol(
-            null,
-            List.of(
-                new Binding(
-                    attribute.value(),
-                    Binding.Kind.ASSIGN,
-                    scope(candidate.module(), c.body()),
-                    attribute.location().startLine())));
-      }
-      if (receiver instanceof PyValue.Instance) {
-        List<PyClass.SelfAssignment> assigned = c.selfAttributes().get(name);
-        if (assigned != null) {
-          List<Binding> bindings = new ArrayList<>();
-          for (PyClass.SelfAssignment assignment : assigned) {
-            bindings.add(
-                new Binding(
-                    assignment.value(),
-                    Binding.Kind.ASSIGN,
-                    scope(candidate.module(), assignment.method()),
-                    assignment.method().location().startLine()));
-          }
-          return new Symbol(null, bindings);
+      List<PyClass.SelfAssignment> assigned =
+          receiver instanceof PyValue.Instance ? c.selfAttributes().get(name) : null;
+      if ((attribute != null && attribute.value() != null) || assigned != null) {
+        // The class attribute is a default; what methods assign to self and the declared type
+        // tell what it holds later ({@code _repos: Repos | None = None}, set by a property).
+        List<Binding> bindings = new ArrayList<>();
+        Scope body = scope(candidate.module(), c.body());
+        if (attribute != null && attribute.value() != null) {
+          bindings.add(
+              new Binding(
+                  attribute.value(), Binding.Kind.ASSIGN, body, attribute.location().startLine()));
         }
+        for (PyClass.SelfAssignment assignment :
+            assigned == null ? List.<PyClass.SelfAssignment>of() : assigned) {
+          bindings.add(
+              new Binding(
+                  assignment.value(),
+                  Binding.Kind.ASSIGN,
+                  scope(candidate.module(), assignment.method()),
+                  assignment.method().location().startLine()));
+        }
+        if (attribute != null && attribute.annotation() != null) {
+          bindings.add(
+              new Binding(
+                  attribute.annotation(),
+                  Binding.Kind.ANNOTATION,
+                  body,
+                  attribute.location().startLine()));
+        }
+        return new Symbol(null, bindings);
       }
     }
     return null;
@@ -352,7 +409,8 @@ public final class Resolver {
     }
     PyValue function = value(call.function(), scope, depth + 1);
     if (function instanceof PyValue.ClassRef cls) {
-      return new PyValue.Instance(cls.module(), cls.cls(), false);
+      return new PyValue.Instance(
+          cls.module(), cls.cls(), false, constructors.bound(cls, call, scope, depth + 1));
     }
     if (function instanceof PyValue.Function fn) {
       PyValue returned = returnValue(fn, depth + 1);
@@ -379,7 +437,7 @@ public final class Resolver {
   /** What a function returns: its annotation, else its first {@code return} that tells. */
   private PyValue returnValue(PyValue.Function fn, int depth) {
     PyUnit unit = fn.unit();
-    Scope scope = scope(fn.module(), unit);
+    Scope scope = boundScope(fn);
     if (unit.returns() != null) {
       Scope outer = scope.parent() == null ? scope : scope.parent();
       PyValue annotated = annotation(unit.returns(), outer, depth + 1);
@@ -403,6 +461,25 @@ public final class Resolver {
       active.remove(unit);
     }
     return PyValue.UNKNOWN;
+  }
+
+  /**
+   * The scope of a function's body as called: for a method of an instance whose constructor bound
+   * classes to attributes, {@code self} is that instance, so {@code self.model} is its model.
+   */
+  public Scope boundScope(PyValue.Function fn) {
+    Scope scope = scope(fn.module(), fn.unit());
+    if (fn.receiver() instanceof PyValue.Instance instance
+        && !instance.bound().isEmpty()
+        && fn.unit().bound()
+        && !fn.unit().classMethod()) {
+      // One scope per method and instance, so that the guard against cycles sees its bindings
+      // again.
+      return boundScopes
+          .computeIfAbsent(fn.unit(), u -> new java.util.HashMap<>())
+          .computeIfAbsent(instance, i -> scope.withSelf(i));
+    }
+    return scope;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -542,7 +619,9 @@ public final class Resolver {
       }
     }
     List<PyValue> bases = new ArrayList<>();
-    for (PyExpr base : cls.cls().bases()) {
+    for (PyExpr written : cls.cls().bases()) {
+      // A generic base, Repository[T], is the class Repository.
+      PyExpr base = written instanceof PyExpr.Subscript generic ? generic.value() : written;
       if (!active.add(base)) {
         continue;
       }

@@ -21,12 +21,31 @@ public final class Scope {
   private final PyModule module;
   private final PyUnit unit;
   private final Scope parent;
+  private final PyValue self;
   private Map<String, List<Binding>> bindings;
 
   Scope(PyModule module, PyUnit unit, Scope parent) {
+    this(module, unit, parent, null);
+  }
+
+  private Scope(PyModule module, PyUnit unit, Scope parent, PyValue self) {
     this.module = module;
     this.unit = unit;
     this.parent = parent;
+    this.self = self;
+  }
+
+  /**
+   * This method's scope with {@code self} standing for {@code receiver}: a generic method read for
+   * one instance whose constructor bound its model class ({@link ConstructorBindings}).
+   */
+  public Scope withSelf(PyValue.Instance receiver) {
+    return new Scope(module, unit, parent, receiver);
+  }
+
+  /** What {@code self} stands for in this scope, or null when it is the declaring class's. */
+  PyValue self() {
+    return self;
   }
 
   public PyModule module() {

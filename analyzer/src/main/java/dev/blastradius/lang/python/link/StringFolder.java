@@ -109,6 +109,7 @@ final class StringFolder {
           certain = false;
         }
         case ELEMENT -> certain = false;
+        case ANNOTATION -> {}
       }
     }
     if (value == null) {

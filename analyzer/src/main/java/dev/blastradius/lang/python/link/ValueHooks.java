@@ -1,6 +1,7 @@
 package dev.blastradius.lang.python.link;
 
 import dev.blastradius.lang.python.PyExpr;
+import dev.blastradius.lang.python.PyParam;
 
 /**
  * What frameworks add to the meaning of names: Django's {@code Model.objects} is a query, a
@@ -14,6 +15,14 @@ public interface ValueHooks {
 
   /** What {@code self} is in the methods of a project class (a manager's: a query). */
   default PyValue self(PyValue.ClassRef cls) {
+    return null;
+  }
+
+  /**
+   * A parameter without annotation that the framework fills ({@code target} of a SQLAlchemy
+   * {@code @event.listens_for(User, "before_insert")} listener: a User).
+   */
+  default PyValue param(Scope scope, PyParam param) {
     return null;
   }
 

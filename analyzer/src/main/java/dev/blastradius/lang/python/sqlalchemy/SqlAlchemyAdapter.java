@@ -5,8 +5,10 @@ import dev.blastradius.graph.Confidence;
 import dev.blastradius.graph.Via;
 import dev.blastradius.lang.python.PyExpr;
 import dev.blastradius.lang.python.PyStatement;
+import dev.blastradius.lang.python.PyUnit;
 import dev.blastradius.lang.python.link.Binding;
 import dev.blastradius.lang.python.link.CallAdapter;
+import dev.blastradius.lang.python.link.ExprWalk;
 import dev.blastradius.lang.python.link.ModelField;
 import dev.blastradius.lang.python.link.ModelInfo;
 import dev.blastradius.lang.python.link.PySite;
@@ -88,6 +90,7 @@ public final class SqlAlchemyAdapter implements CallAdapter {
     if (started.isEmpty()) {
       if (chain.size() == 1) {
         unitOfWork(call, site);
+        reinitialised(call, site);
       }
       return;
     }
@@ -124,7 +127,9 @@ public final class SqlAlchemyAdapter implements CallAdapter {
     boolean constructor =
         CONSTRUCTORS.contains(name)
             && site.value(root.function()) instanceof PyValue.External external
-            && (external.in("sqlalchemy") || external.name().startsWith("flask_sqlalchemy."));
+            && (external.in("sqlalchemy")
+                || external.in("sqlmodel")
+                || external.name().startsWith("flask_sqlalchemy."));
     if (constructor || name.equals("query")) {
       if (root.positional().isEmpty()) {
         return Optional.empty();
@@ -367,7 +372,57 @@ public final class SqlAlchemyAdapter implements CallAdapter {
     }
   }
 
-  /** {@code User(email=…)}: inserts of the keyword columns; the model, if it is one. */
+  /**
+   * {@code entry.update(**data)} on a loaded object, where the model's method sets attributes by
+   * name at run time ({@code setattr(self, key, value)}, or {@code self.__init__(**kwargs)} again):
+   * every column may be written on flush.
+   */
+  private void reinitialised(PyExpr.Call call, PySite site) {
+    if (call.args().stream().noneMatch(a -> a.splat() == 2)
+        || !(site.value(call.function()) instanceof PyValue.Function fn)
+        || !(fn.receiver() instanceof PyValue.Instance)
+        || !setsByName(fn.unit())) {
+      return;
+    }
+    instance(call.receiver().get(), site)
+        .ifPresent(
+            m ->
+                m.loadedColumns()
+                    .forEach(
+                        c -> access(site, c, AccessKind.WRITE, Confidence.LIKELY, true, false)));
+  }
+
+  /** Whether a method sets attributes of {@code self} by run-time name. */
+  private static boolean setsByName(PyUnit method) {
+    if (!method.bound()) {
+      return false;
+    }
+    String self = method.params().get(0).name();
+    boolean[] found = {false};
+    for (PyStatement statement : method.statements()) {
+      ExprWalk.calls(
+          statement.value(),
+          (call, chained) -> {
+            String name = call.name().orElse("");
+            boolean onSelf =
+                call.receiver().orElse(null) instanceof PyExpr.Name n && n.id().equals(self);
+            boolean setattr =
+                call.function() instanceof PyExpr.Name f
+                    && f.id().equals("setattr")
+                    && call.positional(0)
+                        .filter(a -> a instanceof PyExpr.Name n && n.id().equals(self))
+                        .isPresent()
+                    && !(call.positional(1).orElse(null) instanceof PyExpr.Str);
+            found[0] |= setattr || (onSelf && name.equals("__init__") && call.splatted());
+          });
+    }
+    return found[0];
+  }
+
+  /**
+   * {@code User(email=…)}: inserts of the keyword columns, or of every column when a {@code **dict}
+   * of unknown keys is passed; the model, if it is one.
+   */
   private Optional<ModelInfo> constructed(PyExpr.Call constructor, PySite site) {
     if (!(site.value(constructor.function()) instanceof PyValue.ClassRef cls)) {
       return Optional.empty();
@@ -375,6 +430,10 @@ public final class SqlAlchemyAdapter implements CallAdapter {
     Optional<ModelInfo> model = sqlalchemy(site.project().models().model(cls));
     model.ifPresent(
         m -> {
+          if (constructor.args().stream().anyMatch(a -> a.splat() == 2)) {
+            m.ownColumns()
+                .forEach(c -> access(site, c, AccessKind.WRITE, Confidence.LIKELY, true, true));
+          }
           for (PyExpr.Arg argument : constructor.keywords()) {
             m.field(argument.keyword())
                 .filter(f -> f.column() != null)

@@ -181,6 +181,13 @@ public final class SqlAlchemyColumns {
         .isPresent();
   }
 
+  /**
+   * Whether a class keyword ({@code class Hero(SQLModel, table=True)}) is literally {@code True}.
+   */
+  public static boolean flag(Map<String, PyExpr> keywords, String keyword) {
+    return keywords.get(keyword) instanceof PyExpr.Literal l && l.text().equals("True");
+  }
+
   /** The SQL type of {@code String(50)}, {@code sa.Integer}, {@code DateTime(timezone=True)}. */
   public static String type(PyExpr expr) {
     PyExpr.Call call = expr instanceof PyExpr.Call c ? c : null;

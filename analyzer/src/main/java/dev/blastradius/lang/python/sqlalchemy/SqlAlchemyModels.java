@@ -4,6 +4,7 @@ import dev.blastradius.graph.Via;
 import dev.blastradius.lang.python.PyClass;
 import dev.blastradius.lang.python.PyExpr;
 import dev.blastradius.lang.python.PyModule;
+import dev.blastradius.lang.python.PyParam;
 import dev.blastradius.lang.python.link.ModelField;
 import dev.blastradius.lang.python.link.ModelInfo;
 import dev.blastradius.lang.python.link.OrmFramework;
@@ -81,11 +82,13 @@ public final class SqlAlchemyModels implements OrmFramework {
   private final Identifiers ids;
   private final Map<PyClass, Optional<ModelInfo>> cache = new IdentityHashMap<>();
   private final Set<PyClass> building = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final EventTargets events;
   private List<ModelInfo> all;
 
   public SqlAlchemyModels(Project project) {
     this.project = project;
     this.ids = project.context().sql().identifiers();
+    this.events = new EventTargets(this, project.resolver());
   }
 
   private Resolver resolver() {
@@ -95,7 +98,9 @@ public final class SqlAlchemyModels implements OrmFramework {
   /** Whether a class derives from a SQLAlchemy declarative base (abstract ones included). */
   public boolean isMapped(PyValue.ClassRef cls) {
     for (String base : resolver().externalBases(cls)) {
-      if (base.startsWith("sqlalchemy.") || base.startsWith("flask_sqlalchemy.")) {
+      if (base.startsWith("sqlalchemy.")
+          || base.startsWith("flask_sqlalchemy.")
+          || base.startsWith("sqlmodel.")) {
         return true;
       }
     }
@@ -122,6 +127,11 @@ public final class SqlAlchemyModels implements OrmFramework {
 
   private Optional<ModelInfo> build(PyValue.ClassRef cls) {
     if (isAbstract(cls.cls())) {
+      return Optional.empty();
+    }
+    boolean sqlmodel = isSqlModel(cls);
+    if (sqlmodel && !SqlAlchemyColumns.flag(cls.cls().keywords(), "table")) {
+      // A SQLModel class without table=True is a pydantic model, not a table.
       return Optional.empty();
     }
     List<PyValue.ClassRef> mro = resolver().mro(cls);
@@ -160,6 +170,10 @@ public final class SqlAlchemyModels implements OrmFramework {
         table = table(PyExpr.string(call.positional(0).get()).get());
       }
     }
+    if (table == null && sqlmodel) {
+      // SQLModel names the table after the class, in lower case.
+      table = table(cls.cls().name().toLowerCase(Locale.ROOT));
+    }
     if (table == null && parent == null) {
       return Optional.empty();
     }
@@ -187,8 +201,11 @@ public final class SqlAlchemyModels implements OrmFramework {
       Scope scope = resolver().scope(owner.module(), owner.cls().body());
       for (PyClass.Attribute attribute : owner.cls().attributes().values()) {
         Optional<SqlAlchemyColumns.Declared> declared =
-            SqlAlchemyColumns.attribute(
-                attribute.name(), attribute.annotation(), attribute.value());
+            sqlmodel
+                ? SqlModelFields.attribute(
+                    attribute.name(), attribute.annotation(), attribute.value())
+                : SqlAlchemyColumns.attribute(
+                    attribute.name(), attribute.annotation(), attribute.value());
         if (declared.isEmpty() || attribute.name().startsWith("__")) {
           continue;
         }
@@ -215,6 +232,11 @@ public final class SqlAlchemyModels implements OrmFramework {
         };
     String column = declared.column() == null ? null : column(declared.column());
     return new ModelField(attribute, column, kind, table, declared.target(), scope, null);
+  }
+
+  /** Whether a class is a SQLModel class (a table only with {@code table=True}). */
+  private boolean isSqlModel(PyValue.ClassRef cls) {
+    return resolver().externalBases(cls).stream().anyMatch(b -> b.startsWith("sqlmodel."));
   }
 
   private static boolean isAbstract(PyClass cls) {
@@ -283,6 +305,11 @@ public final class SqlAlchemyModels implements OrmFramework {
   @Override
   public List<Reverse> reverse(ModelInfo model) {
     return List.of();
+  }
+
+  @Override
+  public PyValue param(Scope scope, PyParam param) {
+    return events.param(scope, param);
   }
 
   @Override
@@ -363,7 +390,7 @@ public final class SqlAlchemyModels implements OrmFramework {
     if (first.isPresent()
         && first.get() instanceof PyValue.Query query
         && mapped(query.modelRef()).isPresent()) {
-      if (name.equals("execute") || name.equals("scalars")) {
+      if (name.equals("execute") || name.equals("exec") || name.equals("scalars")) {
         return query;
       }
       if (name.equals("scalar")) {
