@@ -2,6 +2,7 @@ package dev.blastradius.lang.python.link;
 
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.Confidence;
+import dev.blastradius.graph.Via;
 import dev.blastradius.lang.python.PyExpr;
 import dev.blastradius.lang.python.PyStatement;
 import java.util.ArrayDeque;
@@ -9,10 +10,12 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Attributes of loaded model instances, for every ORM: reading {@code user.email} reads the column
+ * Attributes of loaded model instances. SQLAlchemy: reading {@code user.email} reads the column
  * (the object was loaded with it, and this is where the code depends on it); assigning it writes
- * the column (Django writes it on {@code save()}, SQLAlchemy on flush); following a foreign key
- * ({@code order.customer.name}) reads the key and loads the related row.
+ * the column (on flush, as a Java setter on a managed entity). Django: attribute access is no SQL
+ * ({@code save()} writes, the query that loaded the object read), so only following a foreign key
+ * ({@code order.customer.name}), which loads the related row, is reported. For every ORM, following
+ * a foreign key loads the related row.
  */
 public final class InstanceAttributes implements StatementAdapter {
 
@@ -97,6 +100,10 @@ public final class InstanceAttributes implements StatementAdapter {
   }
 
   private static void record(Field field, AccessKind kind, PySite site) {
+    // Django reads and writes a row only in queries and save(), never on attribute access.
+    if (field.model().via() == Via.DJANGO_ORM) {
+      return;
+    }
     if (field.field().column() != null) {
       site.access(field.field().columnRef(), kind, field.model().via(), Confidence.CERTAIN, false);
     }

@@ -547,7 +547,9 @@ public final class Resolver {
         continue;
       }
       try {
-        bases.add(value(base, scope, 1));
+        // class A(ModelAdmin[Flip]) and class B(Generic[T]): the subscripted class is the base.
+        PyExpr named = base instanceof PyExpr.Subscript generic ? generic.value() : base;
+        bases.add(value(named, scope, 1));
       } finally {
         active.remove(base);
       }
