@@ -277,6 +277,10 @@ public final class Resolver {
       }
       PyValue.ClassRef cls = new PyValue.ClassRef(instance.module(), instance.cls());
       Symbol member = classMember(cls, name, instance, instance.viaSuper(), depth);
+      if (member != null && member.value() instanceof PyValue.Function fn && property(fn.unit())) {
+        // channel.transport with @property def transport(self) -> Transport: what it returns.
+        return Symbol.of(returnValue(fn, depth + 1));
+      }
       if (member != null) {
         return member;
       }
@@ -374,6 +378,17 @@ public final class Resolver {
       return new PyValue.External(external.name() + "()");
     }
     return PyValue.UNKNOWN;
+  }
+
+  /** Whether a method is read as an attribute: {@code @property}, {@code @cached_property}. */
+  private static boolean property(PyUnit unit) {
+    for (PyExpr decorator : unit.decorators()) {
+      String name = PyExpr.dotted(decorator).orElse("");
+      if (name.equals("property") || name.endsWith("cached_property")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What a function returns: its annotation, else its first {@code return} that tells. */
