@@ -6,8 +6,8 @@ from .models import Subscriber
 
 @shared_task
 def remind_unconfirmed():
-    # expect: read newsletter_subscriber.confirmed @cron @worker, read newsletter_subscriber.email @cron @worker, related rename-column-still-referenced
     pending = Subscriber.objects.filter(confirmed=False).values_list("email", flat=True)
+    # expect: read newsletter_subscriber.confirmed @cron @worker, read newsletter_subscriber.email @cron @worker, related rename-column-still-referenced
     for address in pending:
         send_mail("Please confirm", "One click and you are in.", None, [address])
 

@@ -10,13 +10,25 @@ import java.util.List;
  *
  * @param table the indexed table when the catalog knows it, else a table named after the index's
  *     schema and {@code ?}
+ * @param columnNames the indexed columns when the migration tool names them, else empty
  */
-public record DropIndex(TableRef table, String name, boolean concurrently, boolean ifExists)
+public record DropIndex(
+    TableRef table, String name, boolean concurrently, boolean ifExists, List<String> columnNames)
     implements SchemaChange {
 
+  public DropIndex {
+    columnNames = List.copyOf(columnNames);
+  }
+
+  /** A drop whose statement does not name the indexed columns (SQL's {@code DROP INDEX name}). */
+  public DropIndex(TableRef table, String name, boolean concurrently, boolean ifExists) {
+    this(table, name, concurrently, ifExists, List.of());
+  }
+
+  /** The indexed columns when the declaring tool names them (a Django field's index), else none. */
   @Override
   public List<ColumnRef> columns() {
-    return List.of();
+    return columnNames.stream().map(table::column).toList();
   }
 
   @Override

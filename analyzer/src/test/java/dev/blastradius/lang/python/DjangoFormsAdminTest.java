@@ -144,6 +144,31 @@ class DjangoFormsAdminTest {
   }
 
   @Test
+  void positive_adminWithASubscriptedModelAdminBase() {
+    library()
+        .source(
+            "library/admin.py",
+            """
+            from django.contrib import admin
+            from django.contrib.admin import ModelAdmin
+            from .models import Book
+
+
+            @admin.register(Book)
+            # expect: read books.id @admin, read books.author_id, read books.title, read books.isbn, write books.author_id, write books.title, write books.isbn
+            class BookAdmin(ModelAdmin[Book]):
+                # expect: read books.title
+                list_display = ("title",)
+
+
+            # expect: none
+            class NotRegistered(ModelAdmin[Book]):
+                list_display = ["isbn"]
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_defaultAdminReadsAndWritesEveryColumn() {
     AnalysisResult result =
         library()

@@ -149,7 +149,7 @@ class DjangoOrmTest {
   }
 
   @Test
-  void positive_instancesSaveDeleteRefreshAndAttributes() {
+  void positive_instancesSaveDeleteRefreshAndForeignKeys() {
     shop()
         .source(
             "shop/instances.py",
@@ -161,7 +161,7 @@ class DjangoOrmTest {
             def rename(customer_id, name):
                 # expect: read customers.id, read customers.created, read customers.email_address, read customers.name
                 customer = Customer.objects.get(pk=customer_id)
-                # expect: write customers.name
+                # expect: none
                 customer.name = name
                 # expect: write customers.name
                 customer.save(update_fields=["name"])
@@ -177,14 +177,14 @@ class DjangoOrmTest {
             def greet(request, pk):
                 # expect: read shop_order.id, read shop_order.created, read shop_order.customer_id, read shop_order.total, read shop_order.status
                 order = get_object_or_404(Order, pk=pk)
-                # expect: read shop_order.customer_id, read customers.email_address, read customers.id, read customers.created, read customers.name
+                # expect: read customers.email_address, read customers.id, read customers.created, read customers.name
                 return order.customer.email
 
 
             def totals():
                 # expect: read shop_order.status, read shop_order.id, read shop_order.created, read shop_order.customer_id, read shop_order.total
                 for order in Order.objects.filter(status="paid"):
-                    # expect: read shop_order.total
+                    # expect: none
                     print(order.total)
 
 

@@ -3,8 +3,10 @@ package dev.blastradius.lang.python.django;
 import dev.blastradius.change.AddColumn;
 import dev.blastradius.change.AlterColumnNullability;
 import dev.blastradius.change.AlterColumnType;
+import dev.blastradius.change.CreateIndex;
 import dev.blastradius.change.CreateTable;
 import dev.blastradius.change.DropColumn;
+import dev.blastradius.change.DropIndex;
 import dev.blastradius.change.DropTable;
 import dev.blastradius.change.RenameColumn;
 import dev.blastradius.change.RenameTable;
@@ -37,10 +39,7 @@ final class DjangoOperations {
   private static final Set<String> NO_COLUMNS =
       Set.of(
           "RunPython",
-          "AddIndex",
-          "RemoveIndex",
           "RenameIndex",
-          "AddConstraint",
           "RemoveConstraint",
           "AlterUniqueTogether",
           "AlterIndexTogether",
@@ -55,11 +54,8 @@ final class DjangoOperations {
           "BtreeGinExtension",
           "BtreeGistExtension",
           "CryptoExtension",
-          "AddIndexConcurrently",
-          "RemoveIndexConcurrently",
           "CreateCollation",
           "RemoveCollation",
-          "AddConstraintNotValid",
           "ValidateConstraint");
 
   private final String app;
@@ -122,6 +118,13 @@ final class DjangoOperations {
                           op);
                     }
                   });
+      case "AddIndex",
+          "AddIndexConcurrently",
+          "RemoveIndex",
+          "RemoveIndexConcurrently",
+          "AddConstraint",
+          "AddConstraintNotValid" ->
+          indexOrConstraint(name, op, state);
       case "RunSQL" -> runSql(op, state);
       case "SeparateDatabaseAndState" -> {
         DjangoState scratch = state.copy();
@@ -292,6 +295,33 @@ final class DjangoOperations {
     if (next.nullable() != previous.nullable()) {
       change(new AlterColumnNullability(table, column(next.column()), !next.nullable()), op);
     }
+    if (next.indexed() != previous.indexed()) {
+      // db_index=True added or removed: Django creates or drops the index it names itself.
+      String index = DjangoIndexes.autoIndexName(model.table, next.column());
+      String indexed = column(next.column());
+      change(
+          next.indexed()
+              ? new CreateIndex(table, index, List.of(indexed), false, false, false, null)
+              : new DropIndex(table, index, false, false, List.of(indexed)),
+          op);
+    }
+  }
+
+  /** An index or constraint operation on the fields of a model ({@link DjangoIndexes}). */
+  private void indexOrConstraint(String name, PyExpr.Call op, DjangoState state) {
+    DjangoState.Model model = modelOrDefault(op, state);
+    if (model == null || model.proxy) {
+      return;
+    }
+    DjangoIndexes.change(
+            name,
+            op,
+            table(model.table),
+            fieldName -> {
+              DjangoState.Field field = model.fields.get(fieldName);
+              return field == null || field.column() == null ? null : column(field.column());
+            })
+        .ifPresent(c -> change(c, op));
   }
 
   private void runSql(PyExpr.Call op, DjangoState state) {
@@ -376,7 +406,21 @@ final class DjangoOperations {
         column,
         DjangoFieldTypes.type(field),
         DjangoFieldTypes.nullable(field),
-        dbColumn.isPresent());
+        dbColumn.isPresent(),
+        indexed(cls, field));
+  }
+
+  /** Whether Django gives the field an index of its own: {@code db_index=True}, foreign keys. */
+  private static boolean indexed(String cls, PyExpr.Call field) {
+    Optional<String> flag =
+        field
+            .keyword("db_index")
+            .filter(PyExpr.Literal.class::isInstance)
+            .map(v -> ((PyExpr.Literal) v).text());
+    if (flag.isPresent()) {
+      return flag.get().equals("True");
+    }
+    return DjangoFields.FOREIGN_KEYS.contains(cls);
   }
 
   private Catalog.Column definition(DjangoState.Field field) {

@@ -18,13 +18,14 @@ import java.util.Optional;
  * Django ORM calls: queryset chains from a manager ({@code User.objects}, custom managers, related
  * managers, queryset variables) read through {@link QueryChain}; and calls on loaded instances —
  * {@code save()} writes every column (or {@code update_fields}), {@code delete()} the row, {@code
- * refresh_from_db()} reads every column (or {@code fields}).
+ * refresh_from_db()} reads every column (or {@code fields}). Querysets kept in local variables are
+ * read where they are evaluated, by {@link LazyQuerysetAdapter}.
  */
 public final class DjangoOrmAdapter implements CallAdapter {
 
   @Override
   public void visit(PyExpr.Call call, boolean chained, PySite site) {
-    if (chained) {
+    if (chained || LazyQuerysets.of(site).handles(call, site.statement())) {
       return;
     }
     if (call.function() instanceof PyExpr.Attr attr) {

@@ -15,13 +15,24 @@ import java.util.Set;
 final class DjangoState {
 
   /** A field: its column (null for many-to-many), type and nullability. */
-  record Field(String name, String column, String type, boolean nullable, boolean explicitColumn) {
+  record Field(
+      String name,
+      String column,
+      String type,
+      boolean nullable,
+      boolean explicitColumn,
+      boolean indexed) {
+    /** A field without an index of its own. */
+    Field(String name, String column, String type, boolean nullable, boolean explicitColumn) {
+      this(name, column, type, nullable, explicitColumn, false);
+    }
+
     Field withName(String newName) {
-      return new Field(newName, column, type, nullable, explicitColumn);
+      return new Field(newName, column, type, nullable, explicitColumn, indexed);
     }
 
     Field withColumn(String newColumn) {
-      return new Field(name, newColumn, type, nullable, explicitColumn);
+      return new Field(name, newColumn, type, nullable, explicitColumn, indexed);
     }
   }
 

@@ -63,6 +63,11 @@ final class QueryChain {
     return model;
   }
 
+  /** The chain of {@code steps}, innermost first, over {@code model}. */
+  static QueryChain of(ModelInfo model, List<PyExpr.Call> steps, ModelRegistry registry) {
+    return new QueryChain(model, List.copyOf(steps), registry);
+  }
+
   /** The chain that ends in {@code outer}, if its innermost query part is a model's. */
   static Optional<QueryChain> of(PyExpr.Call outer, PySite site) {
     List<PyExpr> nodes = new ArrayList<>();

@@ -11,11 +11,13 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Attributes of loaded model instances, for every ORM: reading {@code user.email} reads the column
+ * Attributes of loaded model instances. SQLAlchemy: reading {@code user.email} reads the column
  * (the object was loaded with it, and this is where the code depends on it); assigning it writes
- * the column (Django writes it on {@code save()}, SQLAlchemy on flush); following a foreign key
- * ({@code order.customer.name}) reads the key and loads the related row. Attributes of {@code self}
- * in a SQLAlchemy model's {@code __init__} are neither: the object is not loaded yet.
+ * the column (on flush, as a Java setter on a managed entity); attributes of {@code self} in a
+ * SQLAlchemy model's {@code __init__} are neither: the object is not loaded yet. Django: attribute
+ * access is no SQL ({@code save()} writes, the query that loaded the object read), so only
+ * following a foreign key ({@code order.customer.name}), which loads the related row, is reported.
+ * For every ORM, following a foreign key loads the related row.
  */
 public final class InstanceAttributes implements StatementAdapter {
 
@@ -119,6 +121,10 @@ public final class InstanceAttributes implements StatementAdapter {
   }
 
   private static void record(Field field, AccessKind kind, PySite site) {
+    // Django reads and writes a row only in queries and save(), never on attribute access.
+    if (field.model().via() == Via.DJANGO_ORM) {
+      return;
+    }
     if (field.field().column() != null) {
       site.access(field.field().columnRef(), kind, field.model().via(), Confidence.CERTAIN, false);
     }

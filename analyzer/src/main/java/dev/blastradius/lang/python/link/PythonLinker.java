@@ -15,6 +15,7 @@ import dev.blastradius.lang.python.django.DefaultAdminAdapter;
 import dev.blastradius.lang.python.django.DjangoAdminAdapter;
 import dev.blastradius.lang.python.django.DjangoModels;
 import dev.blastradius.lang.python.django.DjangoOrmAdapter;
+import dev.blastradius.lang.python.django.LazyQuerysetAdapter;
 import dev.blastradius.lang.python.django.ModelMetaAdapter;
 import dev.blastradius.lang.python.entrypoints.CeleryBeatEntryPoints;
 import dev.blastradius.lang.python.entrypoints.DjangoAdminEntryPoints;
@@ -57,7 +58,7 @@ public final class PythonLinker {
           new BoundMethodCalls());
 
   private static final List<StatementAdapter> STATEMENT_ADAPTERS =
-      List.of(new InstanceAttributes());
+      List.of(new InstanceAttributes(), new LazyQuerysetAdapter());
 
   private static final List<ClassAdapter> CLASS_ADAPTERS =
       List.of(new ModelMetaAdapter(), new DjangoAdminAdapter());

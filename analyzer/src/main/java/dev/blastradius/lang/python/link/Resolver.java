@@ -272,27 +272,7 @@ public final class Resolver {
   }
 
   private PyValue attribute(PyValue owner, String name, int depth) {
-    PyValue value = symbolValue(attributeSymbol(owner, name, depth), depth);
-    if (value instanceof PyValue.Function fn
-        && fn.receiver() instanceof PyValue.Instance
-        && isProperty(fn.unit())) {
-      // A @property or @cached_property is read, not called: it means what its getter returns.
-      return returnValue(fn, depth + 1);
-    }
-    return value;
-  }
-
-  /** Whether a method is a {@code @property} or {@code @cached_property} getter. */
-  private static boolean isProperty(PyUnit unit) {
-    for (PyExpr decorator : unit.decorators()) {
-      String name = PyExpr.dotted(decorator).orElse("");
-      if (name.equals("property")
-          || name.equals("cached_property")
-          || name.endsWith(".cached_property")) {
-        return true;
-      }
-    }
-    return false;
+    return symbolValue(attributeSymbol(owner, name, depth), depth);
   }
 
   private Symbol attributeSymbol(PyValue owner, String name, int depth) {
@@ -328,6 +308,10 @@ public final class Resolver {
       }
       PyValue.ClassRef cls = new PyValue.ClassRef(instance.module(), instance.cls());
       Symbol member = classMember(cls, name, instance, instance.viaSuper(), depth);
+      if (member != null && member.value() instanceof PyValue.Function fn && property(fn.unit())) {
+        // channel.transport with @property def transport(self) -> Transport: what it returns.
+        return Symbol.of(returnValue(fn, depth + 1));
+      }
       if (member != null) {
         return member;
       }
@@ -432,6 +416,17 @@ public final class Resolver {
       return new PyValue.External(external.name() + "()");
     }
     return PyValue.UNKNOWN;
+  }
+
+  /** Whether a method is read as an attribute: {@code @property}, {@code @cached_property}. */
+  private static boolean property(PyUnit unit) {
+    for (PyExpr decorator : unit.decorators()) {
+      String name = PyExpr.dotted(decorator).orElse("");
+      if (name.equals("property") || name.endsWith("cached_property")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What a function returns: its annotation, else its first {@code return} that tells. */
@@ -626,7 +621,9 @@ public final class Resolver {
         continue;
       }
       try {
-        bases.add(value(base, scope, 1));
+        // class A(ModelAdmin[Flip]) and class B(Generic[T]): the subscripted class is the base.
+        PyExpr named = base instanceof PyExpr.Subscript generic ? generic.value() : base;
+        bases.add(value(named, scope, 1));
       } finally {
         active.remove(base);
       }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The names of one unit: its parameters and the names its statements bind, with the scope Python
@@ -18,11 +20,15 @@ import java.util.Optional;
  */
 public final class Scope {
 
+  /** Query methods that return {@code (object, created)}. */
+  private static final Set<String> PAIR_RETURNING = Set.of("get_or_create", "update_or_create");
+
   private final PyModule module;
   private final PyUnit unit;
   private final Scope parent;
   private final PyValue self;
   private Map<String, List<Binding>> bindings;
+  private Map<Class<?>, Object> memos;
 
   Scope(PyModule module, PyUnit unit, Scope parent) {
     this(module, unit, parent, null);
@@ -74,6 +80,22 @@ public final class Scope {
     return unit.kind() == PyUnit.Kind.FUNCTION ? unit.param(name) : Optional.empty();
   }
 
+  /**
+   * What an adapter computed once over this unit (a per-function analysis), computed on first use;
+   * one value per key class.
+   */
+  public <T> T memo(Class<T> key, Function<Scope, T> compute) {
+    if (memos == null) {
+      memos = new HashMap<>();
+    }
+    Object value = memos.get(key);
+    if (value == null) {
+      value = compute.apply(this);
+      memos.put(key, value);
+    }
+    return key.cast(value);
+  }
+
   /** What this unit's own statements bind {@code name} to, in order. */
   public List<Binding> bindings(String name) {
     if (bindings == null) {
@@ -113,6 +135,18 @@ public final class Scope {
       for (int i = 0; i < targets.items().size(); i++) {
         bind(targets.items().get(i), values.items().get(i), kind, line);
       }
+    } else if (target instanceof PyExpr.Seq targets
+        && kind == Binding.Kind.ASSIGN
+        && targets.items().size() == 2
+        && value instanceof PyExpr.Call call
+        && call.function() instanceof PyExpr.Attr method
+        && PAIR_RETURNING.contains(method.name())) {
+      // obj, created = M.objects.get_or_create(…): obj is what a get() on the same query returns.
+      bind(
+          targets.items().get(0),
+          new PyExpr.Call(new PyExpr.Attr(method.object(), "get"), call.args(), call.line()),
+          kind,
+          line);
     } else if (target instanceof PyExpr.Seq targets && kind == Binding.Kind.ELEMENT) {
       // for i, x in enumerate(items): x is an element of items.
       if (targets.items().size() == 2
