@@ -455,11 +455,36 @@ final class PlainStatements {
       return false;
     }
     SqlToken token = tokens.get(at);
+    if (!postgres && token.type() == SqlLexer.BACKTICK_IDENT) {
+      return backtickName(token);
+    }
     if (token.type() != SqlLexer.WORD || token.text().indexOf('$') >= 0) {
       return false;
     }
     String upper = token.text().toUpperCase(Locale.ROOT);
     if (KEYWORDS.contains(upper) && !NAME_KEYWORDS.contains(upper)) {
+      return false;
+    }
+    at++;
+    return true;
+  }
+
+  /**
+   * A MySQL {@code `name`} of letters, digits and underscores: quoted, a keyword is a name to
+   * JSqlParser too.
+   */
+  private boolean backtickName(SqlToken token) {
+    String text = token.text();
+    for (int i = 1; i < text.length() - 1; i++) {
+      char c = text.charAt(i);
+      if (!(c == '_'
+          || (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    if (text.length() < 3 || !text.endsWith("`")) {
       return false;
     }
     at++;

@@ -142,6 +142,16 @@ class PlainStatementsTest {
         }
       }
     }
+    for (String quoted : List.of("`users`", "`name`", "`select`", "`Mixed_Case_1`")) {
+      for (String position : NAME_POSITIONS) {
+        String sql = String.format(Locale.ROOT, position, quoted);
+        if (!PlainStatements.accepts(tokens(sql, SqlDialect.MYSQL), SqlDialect.MYSQL)) {
+          failures.add("declined in MYSQL: " + sql);
+        } else if (!sameWithAndWithout(SqlDialect.MYSQL, sql)) {
+          failures.add("not parsed the same by JSqlParser in MYSQL: " + sql);
+        }
+      }
+    }
     assertThat(failures).isEmpty();
   }
 
@@ -232,9 +242,12 @@ class PlainStatementsTest {
         "ALTER TABLE users ALTER COLUMN email TYPE text",
         "ALTER TABLE users ADD COLUMN seen_at timestamp DEFAULT now()",
         "ALTER TABLE users ADD COLUMN email VARCHAR(64) NULL, ALGORITHM=INSTANT",
-        "ALTER TABLE `users` ADD COLUMN email text",
+        "ALTER TABLE `app.users` ADD COLUMN email text",
+        "ALTER TABLE `us``ers` ADD COLUMN email text",
+        "ALTER TABLE `` ADD COLUMN email text",
       })
   void declinesPostgresSyntaxAndEverythingElseInMySql(String sql) {
+    // (backtick names are MySQL's: see keywordsTakenAsNamesAreNonReservedAndParseInEveryPosition)
     assertThat(PlainStatements.accepts(tokens(sql, SqlDialect.MYSQL), SqlDialect.MYSQL)).isFalse();
   }
 
@@ -243,6 +256,7 @@ class PlainStatementsTest {
       strings = {
         "ALTER TABLE users MODIFY COLUMN email text",
         "ALTER TABLE users ADD COLUMN team_id bigint UNSIGNED",
+        "ALTER TABLE `users` ADD COLUMN email text",
       })
   void declinesMySqlSyntaxInPostgres(String sql) {
     assertThat(PlainStatements.accepts(tokens(sql, SqlDialect.POSTGRES), SqlDialect.POSTGRES))
