@@ -1,5 +1,6 @@
 package dev.blastradius.lang.sql;
 
+import dev.blastradius.schema.SqlDialect;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,33 +9,75 @@ import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 
 /**
  * Statements whose JSqlParser tree adds nothing to what our own readers find: transaction commands,
- * session settings, and the ALTER TABLE actions that name only the table, a column or a constraint
- * (DROP COLUMN, RENAME COLUMN, SET/DROP NOT NULL, DROP DEFAULT, VALIDATE CONSTRAINT). For these the
- * SQL frontend skips JSqlParser, which costs more than all the rest of the analysis of a statement.
- * A strict reader over our tokens: it accepts only when every token of the statement is consumed by
- * one of the shapes below, and every name is a plain word that is not a JSqlParser keyword
- * (reserved or not), so that JSqlParser would parse it too; anything else is declined and parsed as
- * before. {@code PlainStatementsTest} checks, on the SQL corpus and the benchmark corpus, that the
- * analysis is the same either way.
+ * session settings, COMMENT ON, and the schema changes migrations are mostly made of — ALTER TABLE
+ * with one action (ADD COLUMN with a type and column constraints, ADD CONSTRAINT for a foreign key,
+ * UNIQUE, PRIMARY KEY or CHECK, DROP COLUMN/CONSTRAINT, RENAME COLUMN, ALTER COLUMN SET/DROP NOT
+ * NULL and defaults, column types, VALIDATE CONSTRAINT), CREATE [UNIQUE] INDEX and CREATE TABLE
+ * with column definitions. The column walker reads nothing from the trees of these statements, so
+ * the only thing JSqlParser decides for them is whether they parse; for these shapes it does, and
+ * the SQL frontend skips it, which costs more than all the rest of the analysis of a statement.
+ *
+ * <p>A strict recursive-descent reader over our tokens: it accepts only when every token of the
+ * statement is consumed by one of the productions below, every name is a plain word that is not a
+ * JSqlParser keyword (reserved or not), types come from a short list, and expressions are literals
+ * or {@code name IS [NOT] NULL} / {@code name op literal}; anything else is declined and parsed as
+ * before, so a syntax error is still JSqlParser's to report. Postgres-only syntax (CONCURRENTLY,
+ * NOT VALID, identity columns, {@code ::} casts) is accepted for Postgres only. {@code
+ * PlainStatementsTest} checks, on the SQL corpus and the benchmark corpus in both dialects, that
+ * the analysis is the same either way, and that JSqlParser parses every example it accepts.
  */
 final class PlainStatements {
 
   /** Every word JSqlParser's lexer knows as a keyword, upper case. */
   private static final Set<String> KEYWORDS = keywords();
 
+  /**
+   * Common column names that are keywords to JSqlParser's lexer but non-reserved ones, which its
+   * grammar takes as names. {@code PlainStatementsTest} checks each is non-reserved and parses in
+   * every position this reader accepts a name in, in both dialects — except after DROP CONSTRAINT,
+   * where JSqlParser rejects them (and where {@link #strictName} takes none). Others, such as
+   * ACTIVE, LEVEL, COUNT or PATH, fail after DROP COLUMN or RENAME COLUMN, so they are not here.
+   */
+  static final Set<String> NAME_KEYWORDS = Set.of("NAME", "TYPE", "VERSION", "DATA");
+
+  /** Column types read as a single word. */
+  private static final Set<String> TYPES =
+      Set.of(
+          "TEXT",
+          "BIGINT",
+          "INTEGER",
+          "INT",
+          "SMALLINT",
+          "BOOLEAN",
+          "JSONB",
+          "JSON",
+          "UUID",
+          "TIMESTAMPTZ",
+          "TIMESTAMP",
+          "DATE",
+          "BYTEA");
+
+  /** Column types that take a length or precision: {@code varchar(64)}, {@code numeric(12, 2)}. */
+  private static final Set<String> SIZED_TYPES = Set.of("VARCHAR", "NUMERIC", "DECIMAL");
+
+  /** Longer statements are left to JSqlParser: no migration statement of these shapes is. */
+  private static final int MAX_TOKENS = 2_000;
+
   private final List<SqlToken> tokens;
+  private final boolean postgres;
   private int at;
 
-  private PlainStatements(List<SqlToken> tokens) {
+  private PlainStatements(List<SqlToken> tokens, SqlDialect dialect) {
     this.tokens = tokens;
+    this.postgres = dialect == SqlDialect.POSTGRES;
   }
 
   /** True when the statement is one of the plain shapes, every token consumed. */
-  static boolean accepts(List<SqlToken> tokens) {
-    if (tokens.isEmpty() || tokens.size() > 12) {
+  static boolean accepts(List<SqlToken> tokens, SqlDialect dialect) {
+    if (tokens.isEmpty() || tokens.size() > MAX_TOKENS) {
       return false;
     }
-    PlainStatements reader = new PlainStatements(tokens);
+    PlainStatements reader = new PlainStatements(tokens, dialect);
     return reader.statement() && reader.at == tokens.size();
   }
 
@@ -49,12 +92,22 @@ final class PlainStatements {
       return setting();
     }
     if (word("ALTER")) {
-      return word("TABLE") && alterTable();
+      return word("TABLE") && qualifiedName() && alterTable();
+    }
+    if (word("COMMENT")) {
+      return word("ON") && comment();
+    }
+    if (word("CREATE")) {
+      if (word("TABLE")) {
+        return createTable();
+      }
+      word("UNIQUE");
+      return word("INDEX") && createIndex();
     }
     return false;
   }
 
-  /** {@code SET [SESSION] name = value}, one literal or word value. */
+  /** {@code SET [SESSION] name = value}, one literal, word or DEFAULT. */
   private boolean setting() {
     word("SESSION");
     if (!name()) {
@@ -63,19 +116,21 @@ final class PlainStatements {
     if (!symbol("=")) { // JSqlParser rejects some SET … TO
       return false;
     }
-    return literal() || name();
+    return literal() || name() || word("DEFAULT");
   }
 
   private boolean alterTable() {
-    if (!qualifiedName()) {
-      return false;
+    if (word("ADD")) {
+      if (word("CONSTRAINT")) {
+        return name() && tableConstraint() && notValid();
+      }
+      return word("COLUMN") && ifNotExists() && columnDefinition();
     }
     if (word("DROP")) {
-      if (!word("COLUMN")) {
-        return false;
+      if (word("CONSTRAINT")) {
+        return ifExists() && strictName();
       }
-      ifExists();
-      return name();
+      return word("COLUMN") && ifExists() && name();
     }
     if (word("RENAME")) {
       return word("COLUMN") && name() && word("TO") && name();
@@ -83,47 +138,353 @@ final class PlainStatements {
     if (word("VALIDATE")) {
       return word("CONSTRAINT") && name();
     }
+    if (!postgres && word("MODIFY")) {
+      word("COLUMN");
+      return columnDefinition();
+    }
     if (word("ALTER")) {
-      if (!word("COLUMN") || !name()) {
-        return false;
-      }
-      if (word("SET") || word("DROP")) {
-        return (word("NOT") && word("NULL")) || word("DEFAULT");
-      }
+      return word("COLUMN") && name() && alterColumn();
     }
     return false;
   }
 
-  private boolean ifExists() {
-    if (at + 1 < tokens.size()
-        && tokens.get(at).isWord("IF")
-        && tokens.get(at + 1).isWord("EXISTS")) {
-      at += 2;
+  /** The action of ALTER COLUMN: nullability, default, or (Postgres) a new type. */
+  private boolean alterColumn() {
+    if (word("SET")) {
+      if (word("DEFAULT")) {
+        return defaultValue();
+      }
+      if (word("NOT")) {
+        return word("NULL");
+      }
+      return false; // JSqlParser rejects SET DATA TYPE
+    }
+    if (word("DROP")) {
+      return (word("NOT") && word("NULL")) || word("DEFAULT");
+    }
+    return postgres && word("TYPE") && type();
+  }
+
+  /** {@code COMMENT ON TABLE t IS '…'} or {@code COMMENT ON COLUMN t.c IS '…'}. */
+  private boolean comment() {
+    if (word("TABLE")) {
+      if (!qualifiedName()) {
+        return false;
+      }
+    } else if (word("COLUMN")) {
+      if (!name() || !dot() || !name()) {
+        return false;
+      }
+      if (dot() && !name()) {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    return word("IS") && string();
+  }
+
+  /** After CREATE TABLE: {@code [IF NOT EXISTS] t (element, …)}, nothing after. */
+  private boolean createTable() {
+    if (!ifNotExists() || !qualifiedName() || !type(SqlLexer.LPAREN)) {
+      return false;
+    }
+    do {
+      // A table constraint starts with a keyword, which is never a plain column name.
+      boolean constraint =
+          peekWord(0, "CONSTRAINT")
+              || peekWord(0, "FOREIGN")
+              || peekWord(0, "PRIMARY")
+              || peekWord(0, "UNIQUE")
+              || peekWord(0, "CHECK");
+      boolean element =
+          !constraint
+              ? columnDefinition()
+              : word("CONSTRAINT") ? name() && tableConstraint() : tableConstraint();
+      if (!element) {
+        return false;
+      }
+    } while (type(SqlLexer.COMMA));
+    return type(SqlLexer.RPAREN);
+  }
+
+  /**
+   * After CREATE [UNIQUE] INDEX: {@code [CONCURRENTLY] [IF NOT EXISTS] name ON [ONLY] t [USING
+   * btree] (column [ASC|DESC], …) [INCLUDE (…)] [WHERE predicate]}.
+   */
+  private boolean createIndex() {
+    if (postgres) {
+      word("CONCURRENTLY");
+    }
+    if (!ifNotExists() || !name() || !word("ON")) {
+      return false;
+    }
+    if (postgres) {
+      word("ONLY");
+    }
+    if (!qualifiedName()) {
+      return false;
+    }
+    if (postgres && word("USING") && !word("BTREE")) {
+      return false;
+    }
+    if (!type(SqlLexer.LPAREN)) {
+      return false;
+    }
+    do {
+      if (!name()) {
+        return false;
+      }
+      if (!word("ASC")) {
+        word("DESC");
+      }
+    } while (type(SqlLexer.COMMA));
+    if (!type(SqlLexer.RPAREN)) {
+      return false;
+    }
+    if (postgres && word("INCLUDE") && !names()) {
+      return false;
+    }
+    return !postgres || !word("WHERE") || predicate();
+  }
+
+  /** {@code name type constraint…}. */
+  private boolean columnDefinition() {
+    if (!name() || !type()) {
+      return false;
+    }
+    while (at < tokens.size() && tokens.get(at).type() == SqlLexer.WORD) {
+      if (!columnConstraint()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean columnConstraint() {
+    if (word("NOT")) {
+      return word("NULL");
+    }
+    if (word("NULL") || word("UNIQUE")) {
       return true;
     }
+    if (word("PRIMARY")) {
+      return word("KEY");
+    }
+    if (word("DEFAULT")) {
+      return defaultValue();
+    }
+    if (word("REFERENCES")) {
+      return qualifiedName() && (!peekType(SqlLexer.LPAREN) || names()) && onDelete();
+    }
+    if (word("CHECK")) {
+      return type(SqlLexer.LPAREN) && predicate() && type(SqlLexer.RPAREN);
+    }
+    return postgres && word("GENERATED") && word("ALWAYS") && word("AS") && word("IDENTITY");
+  }
+
+  /** FOREIGN KEY, UNIQUE, PRIMARY KEY or CHECK, after ADD CONSTRAINT name or in CREATE TABLE. */
+  private boolean tableConstraint() {
+    if (word("FOREIGN")) {
+      return word("KEY")
+          && names()
+          && word("REFERENCES")
+          && qualifiedName()
+          && names()
+          && onDelete();
+    }
+    if (word("PRIMARY")) {
+      return word("KEY") && names();
+    }
+    if (word("UNIQUE")) {
+      return names();
+    }
+    if (word("CHECK")) {
+      return type(SqlLexer.LPAREN) && predicate() && type(SqlLexer.RPAREN);
+    }
     return false;
+  }
+
+  /** {@code [ON DELETE CASCADE | RESTRICT | SET NULL]}. */
+  private boolean onDelete() {
+    if (!word("ON")) {
+      return true;
+    }
+    return word("DELETE") && (word("CASCADE") || word("RESTRICT") || (word("SET") && word("NULL")));
+  }
+
+  private boolean notValid() {
+    if (postgres && word("NOT")) {
+      return word("VALID");
+    }
+    return true;
+  }
+
+  /** {@code name IS [NOT] NULL} or {@code name op literal}. */
+  private boolean predicate() {
+    if (!name()) {
+      return false;
+    }
+    if (word("IS")) {
+      word("NOT");
+      return word("NULL");
+    }
+    return comparison() && literal();
+  }
+
+  /** One of {@code = <> < <= > >=}, its characters adjacent. */
+  private boolean comparison() {
+    if (symbol("=")) {
+      return true;
+    }
+    boolean less = peekSymbol("<");
+    if (!less && !peekSymbol(">")) {
+      return false;
+    }
+    at++;
+    if (adjacentSymbol("=") || (less && adjacentSymbol(">"))) {
+      at++;
+    }
+    return true;
+  }
+
+  /**
+   * A literal default: string (Postgres: with a {@code ::type} cast), integer, TRUE, FALSE, now().
+   */
+  private boolean defaultValue() {
+    if (string()) {
+      if (postgres && peekSymbol(":")) {
+        at++;
+        return castType();
+      }
+      return true;
+    }
+    if (number() || word("TRUE") || word("FALSE")) {
+      return true;
+    }
+    return postgres && word("NOW") && type(SqlLexer.LPAREN) && type(SqlLexer.RPAREN);
+  }
+
+  /** The {@code :type} after a {@code :} (our lexer reads {@code :name} as one parameter token). */
+  private boolean castType() {
+    if (at >= tokens.size()) {
+      return false;
+    }
+    SqlToken token = tokens.get(at);
+    SqlToken colon = tokens.get(at - 1);
+    if (token.type() != SqlLexer.PARAM
+        || token.offset() != colon.offset() + 1
+        || !TYPES.contains(token.text().substring(1).toUpperCase(Locale.ROOT))) {
+      return false;
+    }
+    at++;
+    return true;
+  }
+
+  /** A type from the lists, with a length or precision for the sized ones. */
+  private boolean type() {
+    if (at >= tokens.size() || tokens.get(at).type() != SqlLexer.WORD) {
+      return false;
+    }
+    String word = tokens.get(at).text().toUpperCase(Locale.ROOT);
+    if (TYPES.contains(word)) {
+      at++;
+    } else if (SIZED_TYPES.contains(word)) {
+      at++;
+      if (type(SqlLexer.LPAREN)) {
+        if (!number() || (type(SqlLexer.COMMA) && !number()) || !type(SqlLexer.RPAREN)) {
+          return false;
+        }
+      }
+    } else {
+      return false;
+    }
+    if (!postgres && (word.equals("BIGINT") || word.equals("INT") || word.equals("INTEGER"))) {
+      word("UNSIGNED");
+    }
+    return true;
+  }
+
+  /** {@code (name, …)}. */
+  private boolean names() {
+    if (!type(SqlLexer.LPAREN)) {
+      return false;
+    }
+    do {
+      if (!name()) {
+        return false;
+      }
+    } while (type(SqlLexer.COMMA));
+    return type(SqlLexer.RPAREN);
+  }
+
+  private boolean ifExists() {
+    if (peekWord(0, "IF") && peekWord(1, "EXISTS")) {
+      at += 2;
+    }
+    return true;
+  }
+
+  private boolean ifNotExists() {
+    if (peekWord(0, "IF")) {
+      if (!peekWord(1, "NOT") || !peekWord(2, "EXISTS")) {
+        return false;
+      }
+      at += 3;
+    }
+    return true;
   }
 
   private boolean qualifiedName() {
     if (!name()) {
       return false;
     }
-    if (at < tokens.size() && tokens.get(at).type() == SqlLexer.DOT) {
-      at++;
-      return name();
-    }
-    return true;
+    return !dot() || name();
   }
 
-  /** A plain name: a word JSqlParser reads as an identifier, never one of its keywords. */
+  /** A plain name that is none of JSqlParser's keywords, not even those in NAME_KEYWORDS. */
+  private boolean strictName() {
+    return at < tokens.size()
+        && !KEYWORDS.contains(tokens.get(at).text().toUpperCase(Locale.ROOT))
+        && name();
+  }
+
+  /** A plain name: a word JSqlParser reads as an identifier, never one of its other keywords. */
   private boolean name() {
     if (at >= tokens.size()) {
       return false;
     }
     SqlToken token = tokens.get(at);
-    if (token.type() != SqlLexer.WORD
-        || token.text().indexOf('$') >= 0
-        || KEYWORDS.contains(token.text().toUpperCase(Locale.ROOT))) {
+    if (!postgres && token.type() == SqlLexer.BACKTICK_IDENT) {
+      return backtickName(token);
+    }
+    if (token.type() != SqlLexer.WORD || token.text().indexOf('$') >= 0) {
+      return false;
+    }
+    String upper = token.text().toUpperCase(Locale.ROOT);
+    if (KEYWORDS.contains(upper) && !NAME_KEYWORDS.contains(upper)) {
+      return false;
+    }
+    at++;
+    return true;
+  }
+
+  /**
+   * A MySQL {@code `name`} of letters, digits and underscores: quoted, a keyword is a name to
+   * JSqlParser too.
+   */
+  private boolean backtickName(SqlToken token) {
+    String text = token.text();
+    for (int i = 1; i < text.length() - 1; i++) {
+      char c = text.charAt(i);
+      if (!(c == '_'
+          || (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    if (text.length() < 3 || !text.endsWith("`")) {
       return false;
     }
     at++;
@@ -131,39 +492,81 @@ final class PlainStatements {
   }
 
   private boolean literal() {
-    if (at >= tokens.size()) {
-      return false;
-    }
-    SqlToken token = tokens.get(at);
-    boolean plainString =
-        token.type() == SqlLexer.STRING
-            && token.text().startsWith("'")
-            && token.text().length() > 1;
-    boolean plainNumber =
-        token.type() == SqlLexer.NUMBER && token.text().chars().allMatch(Character::isDigit);
-    if (plainString || plainNumber) {
+    return string() || number();
+  }
+
+  /** A plain {@code '…'} string (no prefix, no escape string). */
+  private boolean string() {
+    if (at < tokens.size()
+        && tokens.get(at).type() == SqlLexer.STRING
+        && tokens.get(at).text().startsWith("'")
+        && tokens.get(at).text().length() > 1) {
       at++;
       return true;
     }
     return false;
+  }
+
+  /** An unsigned integer. */
+  private boolean number() {
+    if (at < tokens.size()
+        && tokens.get(at).type() == SqlLexer.NUMBER
+        && tokens.get(at).text().chars().allMatch(Character::isDigit)) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean dot() {
+    return type(SqlLexer.DOT);
+  }
+
+  private boolean type(int tokenType) {
+    if (peekType(tokenType)) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean peekType(int tokenType) {
+    return at < tokens.size() && tokens.get(at).type() == tokenType;
   }
 
   private boolean word(String keyword) {
-    if (at < tokens.size() && tokens.get(at).isWord(keyword)) {
+    if (peekWord(0, keyword)) {
       at++;
       return true;
     }
     return false;
   }
 
+  private boolean peekWord(int ahead, String keyword) {
+    return at + ahead < tokens.size() && tokens.get(at + ahead).isWord(keyword);
+  }
+
   private boolean symbol(String text) {
-    if (at < tokens.size()
-        && tokens.get(at).type() == SqlLexer.OTHER
-        && tokens.get(at).text().equals(text)) {
+    if (peekSymbol(text)) {
       at++;
       return true;
     }
     return false;
+  }
+
+  private boolean peekSymbol(String text) {
+    return at < tokens.size()
+        && tokens.get(at).type() == SqlLexer.OTHER
+        && tokens.get(at).text().equals(text);
+  }
+
+  /** The symbol comes next and touches the token before it ({@code >=}, not {@code > =}). */
+  private boolean adjacentSymbol(String text) {
+    if (!peekSymbol(text)) {
+      return false;
+    }
+    SqlToken previous = tokens.get(at - 1);
+    return tokens.get(at).offset() == previous.offset() + previous.text().length();
   }
 
   /**

@@ -111,7 +111,7 @@ public final class SqlFrontend {
     if (ddl.problem() != null) {
       return unanalysed(text, ddl.problem());
     }
-    if (plainWithoutParser && PlainStatements.accepts(text.tokens())) {
+    if (plainWithoutParser && PlainStatements.accepts(text.tokens(), dialect)) {
       return parsed(
           text,
           ParseStatus.PARSED,
