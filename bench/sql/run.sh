@@ -8,7 +8,8 @@
 #
 # Usage: bench/sql/run.sh [FILES] [STATEMENTS]
 # Environment: WARMUP_S (default 15) and ROUNDS (default 3) for the breakdown; BREAKDOWN=0 skips it;
-# JAVA_OPTS for the scan JVM (e.g. -XX:TieredStopAtLevel=1, which bin/blastradius uses); SQUAWK=0 skips the
+# JAVA_OPTS and BENCH_CDS for the scan JVM (bench/jvm.sh: C1 and the class-data-sharing archive by default,
+# as bin/blastradius); SQUAWK=0 skips the
 # squawk comparison (squawk-cli 2.66.0 through npx, when npm is installed: its native binary lints the
 # Postgres service, the same files, and the ratio of the two wall and CPU times is printed).
 set -euo pipefail
@@ -17,6 +18,7 @@ files=${1:-2000}
 statements=${2:-50000}
 jar=analyzer/target/blastradius.jar
 [ -f "$jar" ] || mvn -q -B package -DskipTests
+. bench/jvm.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 tree="$work/tree"
@@ -32,10 +34,10 @@ timed() {
 }
 
 scan_postgres() {
-  java ${JAVA_OPTS:-} -jar "$jar" scan --no-progress --format json --output "$work/postgres.json" "$tree/postgres"
+  java $scan_opts -jar "$jar" scan --no-progress --format json --output "$work/postgres.json" "$tree/postgres"
 }
 scan_mysql() {
-  java ${JAVA_OPTS:-} -jar "$jar" scan --no-progress --dialect mysql --format json --output "$work/mysql.json" "$tree/mysql"
+  java $scan_opts -jar "$jar" scan --no-progress --dialect mysql --format json --output "$work/mysql.json" "$tree/mysql"
 }
 scan() { # scan both services; each is a separate project with its own dialect
   scan_postgres && scan_mysql
