@@ -140,14 +140,17 @@ public final class TsSite {
     return false;
   }
 
-  /** The location of a node's host statement: the access site. */
+  /**
+   * The access site of a call: its host statement, or the call chain itself when it is nested in
+   * another expression (see {@link TsSource#accessNode}).
+   */
   public Location site(TSNode node) {
-    return source.location(source.hostStatement(node));
+    return source.location(source.accessNode(node));
   }
 
-  /** The snippet of a node's host statement. */
+  /** The snippet of a call's access site. */
   public String snippet(TSNode node) {
-    return source.snippet(source.hostStatement(node));
+    return source.snippet(source.accessNode(node));
   }
 
   /** Records an access made by {@code unitId} at {@code node}'s host statement. */

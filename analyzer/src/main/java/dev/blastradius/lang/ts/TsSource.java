@@ -208,6 +208,70 @@ public final class TsSource {
     return node;
   }
 
+  /** Node types an ORM call chain is made of: the call, its receiver steps and its wrappers. */
+  private static final Set<String> CHAIN =
+      Set.of(
+          "call_expression",
+          "member_expression",
+          "subscript_expression",
+          "await_expression",
+          "non_null_expression",
+          "parenthesized_expression",
+          "as_expression",
+          "satisfies_expression",
+          "type_assertion");
+
+  /**
+   * Node types between a chain and its host statement that keep the statement as the access site:
+   * {@code const x = await …}, {@code return …}, {@code x = …}, {@code for (… of …)}.
+   */
+  private static final Set<String> CARRIERS =
+      Set.of(
+          "variable_declarator",
+          "assignment_expression",
+          "augmented_assignment_expression",
+          "sequence_expression");
+
+  /**
+   * The node an access at {@code node} is reported at (DESIGN §3, bench/labels "Line convention"):
+   * the host statement when the call chain is the statement's own expression ({@code const x =
+   * await tx⏎ .delete(t)} reports on the {@code const} line), else the call chain itself ({@code
+   * Promise.all([…, tx.query.t.findMany(…)])}, an argument, an arrow body, an object property).
+   */
+  public TSNode accessNode(TSNode node) {
+    TSNode top = node;
+    TSNode parent = top.getParent();
+    while (present(parent) && CHAIN.contains(parent.getType()) && !isArgumentOf(top, parent)) {
+      top = parent;
+      parent = top.getParent();
+    }
+    TSNode host = hostStatement(node);
+    TSNode current = parent;
+    while (present(current) && !same(current, host)) {
+      if (!CARRIERS.contains(current.getType())) {
+        return top;
+      }
+      current = current.getParent();
+    }
+    return host;
+  }
+
+  /** Whether two nodes are the same node (TSNode's equals compares handles, not nodes). */
+  private static boolean same(TSNode a, TSNode b) {
+    return a.getStartByte() == b.getStartByte()
+        && a.getEndByte() == b.getEndByte()
+        && a.getType().equals(b.getType());
+  }
+
+  /** Whether {@code child} is an argument (not the callee) of {@code parent}. */
+  private static boolean isArgumentOf(TSNode child, TSNode parent) {
+    if (!parent.getType().equals("call_expression")) {
+      return false;
+    }
+    TSNode callee = parent.getChildByFieldName("function");
+    return !present(callee) || !same(callee, child);
+  }
+
   /** The host statement's text, collapsed and shortened for display. */
   public String snippet(TSNode host) {
     String text = text(host);

@@ -135,4 +135,58 @@ class JobEntryPointsTest {
             """)
         .doTest();
   }
+
+  @Test
+  void positive_trpcProceduresAreHttpEntryPointsNamedByTheirRouterPath() {
+    AnalysisResult result =
+        RawSqlTest.withUsers()
+            .source(
+                "src/trpc/webhook-router.ts",
+                """
+                import { Pool } from 'pg';
+                import { router, authenticatedProcedure, t } from '../trpc';
+                const pool = new Pool();
+                export const appRouter = router({
+                  webhook: router({
+                    editWebhook: authenticatedProcedure.input(schema).mutation(async ({ input }) => {
+                      // expect: write users.email @http, read users.id @http
+                      await pool.query('UPDATE users SET email = $1 WHERE id = $2', [input.email, input.id]);
+                    }),
+                    list: t.procedure.query(async () => {
+                      // expect: read users.name @http
+                      return pool.query('SELECT name FROM users');
+                    }),
+                  }),
+                });
+                """)
+            .doTest();
+    assertThat(
+            result.graph().accesses().stream()
+                .filter(a -> a.location().path().endsWith(".ts"))
+                .flatMap(a -> a.entryPoints().stream())
+                .map(EntryPoint::label)
+                .distinct()
+                .sorted())
+        .containsExactly("http trpc webhook.editWebhook", "http trpc webhook.list");
+  }
+
+  @Test
+  void negative_queryAndMutationOfOtherBuildersAreNotProcedures() {
+    RawSqlTest.withUsers()
+        .source(
+            "src/graph.ts",
+            """
+            import { Pool } from 'pg';
+            const pool = new Pool();
+            const builder = { query: (f: () => void) => f, mutation: (f: () => void) => f };
+            builder.query(async () => {
+              // expect: read users.name @none
+              await pool.query('SELECT name FROM users');
+            });
+            const publicProcedure = { query: (x: string) => x };
+            // expect: read users.email @none
+            publicProcedure.query(pool.query('SELECT email FROM users'));
+            """)
+        .doTest();
+  }
 }

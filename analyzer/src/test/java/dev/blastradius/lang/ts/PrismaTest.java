@@ -159,6 +159,67 @@ class PrismaTest {
   }
 
   @Test
+  void positive_aSpreadOrUnknownDataWritesEveryScalarColumnAsLikely() {
+    AnalysisResult result =
+        project()
+            .source(
+                "src/spread.ts",
+                """
+                import { PrismaClient, Prisma } from '@prisma/client';
+                const prisma = new PrismaClient();
+
+                export async function edit(id: number, data: Prisma.UserUpdateInput) {
+                  // expect: write users.id, write users.email, write users.full_name, write users.avatar, write users.role, write users.updated_at, read users.id
+                  return prisma.user.update({ where: { id }, data: { ...data }, select: { id: true } });
+                }
+
+                export async function add(input, email: string) {
+                  // expect: write users.id, write users.email, write users.full_name, write users.avatar, write users.role, write users.updated_at, read users.id
+                  return prisma.user.create({ data: { ...input, email }, select: { id: true } });
+                }
+
+                export async function put(id: number, input) {
+                  // expect: write users.id, write users.email, write users.full_name, write users.avatar, write users.role, write users.updated_at, read users.id
+                  return prisma.user.upsert({ where: { id }, create: input, update: { ...input }, select: { id: true } });
+                }
+                """)
+            .doTest();
+    assertThat(result.graph().accesses())
+        .filteredOn(a -> a.kind() == dev.blastradius.graph.AccessKind.WRITE)
+        .extracting(
+            a ->
+                a.location().startLine()
+                    + " "
+                    + a.column().column()
+                    + " "
+                    + a.confidence()
+                    + (a.implicit() ? " implicit" : ""))
+        .contains(
+            "6 full_name LIKELY implicit",
+            "6 email LIKELY implicit",
+            "11 email CERTAIN",
+            "11 role LIKELY implicit",
+            "16 avatar LIKELY implicit")
+        .noneMatch(s -> s.contains(" * "));
+  }
+
+  @Test
+  void negative_namedDataWithoutSpreadWritesOnlyItsKeys() {
+    project()
+        .source(
+            "src/named.ts",
+            """
+            import { PrismaClient } from '@prisma/client';
+            const prisma = new PrismaClient();
+            export async function rename(id: number, fullName: string) {
+              // expect: write users.full_name, write users.updated_at, read users.id
+              return prisma.user.update({ where: { id }, data: { fullName }, select: { id: true } });
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_unknownModelsAndLookalikesAreIgnored() {
     AnalysisResult result =
         project()

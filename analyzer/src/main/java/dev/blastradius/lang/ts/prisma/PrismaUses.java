@@ -300,7 +300,15 @@ final class PrismaUses {
     }
     Set<String> written = new HashSet<>();
     if (!(value instanceof JsValue.Obj object) || object.hasSpread()) {
-      table(model, AccessKind.WRITE); // unknown keys: the table is written, columns unknown
+      // Unknown keys (`data: input`, `data: { ...input }` with `input` a parameter): any scalar
+      // column may be written, as by a whole-record save (DESIGN §3: LIKELY, implicit through the
+      // whole model). Not a table-level `*` write: that is how a delete reads, and column rules
+      // (a dropped or renamed column still written) need the columns. Named keys stay CERTAIN.
+      for (PrismaSchema.Field field : model.fields()) {
+        if (schema.isColumn(field)) {
+          use(column(model, field), AccessKind.WRITE, true);
+        }
+      }
     }
     if (value instanceof JsValue.Obj object) {
       for (JsValue.Entry entry : object.entries()) {
