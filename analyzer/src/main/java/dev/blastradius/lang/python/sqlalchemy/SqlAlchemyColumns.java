@@ -115,7 +115,7 @@ public final class SqlAlchemyColumns {
         && PyExpr.dotted(subscript.value()).orElse("").endsWith("Mapped")) {
       boolean optional =
           subscript.index().stream()
-              .anyMatch(i -> PyExpr.dotted(i).orElse("").contains("Optional") || isNone(i));
+              .anyMatch(i -> PyExpr.dotted(i).orElse("").contains("Optional") || allowsNone(i));
       return Optional.of(new Declared(attribute, Kind.COLUMN, null, false, null, optional, null));
     }
     return Optional.empty();
@@ -130,9 +130,10 @@ public final class SqlAlchemyColumns {
     return type == annotation ? null : type;
   }
 
-  private static boolean isNone(PyExpr expr) {
+  /** Whether a type allows None: {@code int | None}, {@code Optional[int]}, {@code None}. */
+  static boolean allowsNone(PyExpr expr) {
     if (expr instanceof PyExpr.BinOp union) {
-      return isNone(union.left()) || isNone(union.right());
+      return allowsNone(union.left()) || allowsNone(union.right());
     }
     if (expr instanceof PyExpr.Subscript subscript) {
       return PyExpr.dotted(subscript.value()).orElse("").endsWith("Optional");

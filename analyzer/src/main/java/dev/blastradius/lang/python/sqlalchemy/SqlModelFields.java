@@ -21,7 +21,7 @@ final class SqlModelFields {
     if (attribute.startsWith("_") || annotation == null || isClassVar(annotation)) {
       return Optional.empty();
     }
-    boolean nullable = optional(annotation);
+    boolean nullable = SqlAlchemyColumns.allowsNone(annotation);
     if (value instanceof PyExpr.Call call) {
       String name = SqlAlchemyColumns.simpleName(call);
       if (name.equals("Relationship")) {
@@ -77,17 +77,6 @@ final class SqlModelFields {
   private static boolean isClassVar(PyExpr annotation) {
     PyExpr type = annotation instanceof PyExpr.Subscript s ? s.value() : annotation;
     return PyExpr.dotted(type).orElse("").endsWith("ClassVar");
-  }
-
-  /** Whether the annotation allows None: {@code int | None}, {@code Optional[int]}. */
-  private static boolean optional(PyExpr annotation) {
-    if (annotation instanceof PyExpr.BinOp union) {
-      return optional(union.left()) || optional(union.right());
-    }
-    if (annotation instanceof PyExpr.Subscript subscript) {
-      return PyExpr.dotted(subscript.value()).orElse("").endsWith("Optional");
-    }
-    return annotation instanceof PyExpr.Literal l && l.text().equals("None");
   }
 
   /** The class a relationship annotation names: {@code list["Hero"]}, {@code Team | None}. */
