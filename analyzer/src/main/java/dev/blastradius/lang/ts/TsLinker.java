@@ -127,7 +127,7 @@ final class TsLinker {
   private static void calls(TsModule module, TsProject project, FileFacts.Builder builder) {
     Set<String> seen = new HashSet<>();
     for (TsModule.Call call : module.calls) {
-      Optional<String> target = project.callee(module, call);
+      Optional<String> target = project.calleeIfRead(module, call);
       if (target.isEmpty() || (module.browser && serverAction(target.get(), project))) {
         continue;
       }

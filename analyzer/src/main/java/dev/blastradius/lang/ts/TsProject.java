@@ -31,6 +31,9 @@ public final class TsProject {
   private final ExtractContext context;
   private final PrismaSchema prisma;
 
+  /** False while calls are resolved: see {@link #calleeIfRead}. */
+  private boolean loading = true;
+
   TsProject(
       Map<String, TsModule> modules,
       Function<String, TsModule> loader,
@@ -135,7 +138,7 @@ public final class TsProject {
   /** The module at {@code path}, parsed now if the prefilter had skipped it. */
   public Optional<TsModule> module(String path) {
     TsModule module = modules.get(path);
-    if (module != null && !module.parsed) {
+    if (module != null && !module.parsed && loading) {
       module = loader.apply(path);
     }
     return Optional.ofNullable(module);
@@ -240,6 +243,21 @@ public final class TsProject {
     }
     String key = ref.member() == null ? found.local() : found.local() + "." + ref.member();
     return module(found.path()).map(m -> m.constants.get(key));
+  }
+
+  /**
+   * {@link #callee}, reading no module the prefilter skipped that is not read yet. The linker has
+   * by then read every module that touches the database and every module importing one, directly or
+   * not; a call into any other module cannot lead to an access, so parsing it (often a UI component
+   * or a helper a route calls) would add only a call-graph edge that reaches nothing.
+   */
+  public Optional<String> calleeIfRead(TsModule module, TsModule.Call call) {
+    loading = false;
+    try {
+      return callee(module, call);
+    } finally {
+      loading = true;
+    }
   }
 
   /** The unit a call of {@code module} lands in, if it is one of ours. */
