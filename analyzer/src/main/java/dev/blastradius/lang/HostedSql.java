@@ -10,6 +10,7 @@ import dev.blastradius.lang.sql.SqlAnalysis;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -98,6 +99,18 @@ public final class HostedSql {
   public static String snippet(String text) {
     String flat = text.strip().replaceAll("\\s+", " ");
     return flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH - 1) + "…";
+  }
+
+  /** First words of SQL a frontend accepts from a receiver whose type it could not see. */
+  private static final Set<String> UNTYPED_SQL_LEADERS =
+      Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "MERGE", "UPSERT", "REPLACE");
+
+  /**
+   * Whether a string handed to a call whose receiver type is unknown is SQL: it starts with a
+   * statement that reads or writes rows ({@link #leadingWord}).
+   */
+  public static boolean looksLikeSql(String text) {
+    return UNTYPED_SQL_LEADERS.contains(leadingWord(text));
   }
 
   /**

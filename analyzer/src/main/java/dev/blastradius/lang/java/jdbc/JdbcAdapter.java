@@ -62,10 +62,6 @@ public final class JdbcAdapter implements AccessAdapter {
           "addBatch",
           "sql");
 
-  /** First words of SQL we accept from a receiver whose type we could not see. */
-  private static final Set<String> SQL_LEADERS =
-      Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "MERGE", "UPSERT", "REPLACE");
-
   @Override
   public void visit(MethodCallExpr call, JavaSite site) {
     if (!SQL_METHODS.contains(call.getNameAsString()) || call.getArguments().isEmpty()) {
@@ -78,7 +74,7 @@ public final class JdbcAdapter implements AccessAdapter {
     }
     Expression argument = call.getArgument(0);
     Optional<StringTemplate> sql = site.strings().evaluate(argument);
-    if (sql.isEmpty() || (!knownJdbc && !looksLikeSql(sql.get().text()))) {
+    if (sql.isEmpty() || (!knownJdbc && !HostedSql.looksLikeSql(sql.get().text()))) {
       return;
     }
     Confidence cap = knownJdbc ? Confidence.CERTAIN : Confidence.LIKELY;
@@ -138,9 +134,5 @@ public final class JdbcAdapter implements AccessAdapter {
         s -> location,
         s -> snippet,
         "extract");
-  }
-
-  private static boolean looksLikeSql(String text) {
-    return SQL_LEADERS.contains(HostedSql.leadingWord(text));
   }
 }

@@ -106,10 +106,6 @@ public final class DbApiAdapter implements CallAdapter {
           "CLUSTER",
           "RENAME");
 
-  /** First words of SQL we accept from a receiver whose type we could not see. */
-  private static final Set<String> SQL_LEADERS =
-      Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "MERGE", "UPSERT", "REPLACE");
-
   @Override
   public void visit(PyExpr.Call call, boolean chained, PySite site) {
     PyValue function = site.value(call.function());
@@ -180,7 +176,7 @@ public final class DbApiAdapter implements CallAdapter {
   }
 
   private static boolean looksLikeSql(SqlText sql) {
-    return SQL_LEADERS.contains(firstWord(sql));
+    return HostedSql.looksLikeSql(firstText(sql));
   }
 
   /** Whether a {@code text()} holds a statement rather than a fragment of one. */
@@ -190,7 +186,11 @@ public final class DbApiAdapter implements CallAdapter {
 
   /** The first word of the text's literal start, upper case ({@link HostedSql#leadingWord}). */
   private static String firstWord(SqlText sql) {
-    String first = sql.parts().isEmpty() || sql.parts().get(0) == null ? "" : sql.parts().get(0);
-    return HostedSql.leadingWord(first);
+    return HostedSql.leadingWord(firstText(sql));
+  }
+
+  /** The text's literal start; empty when it starts with a dynamic part. */
+  private static String firstText(SqlText sql) {
+    return sql.parts().isEmpty() || sql.parts().get(0) == null ? "" : sql.parts().get(0);
   }
 }
