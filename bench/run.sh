@@ -22,9 +22,9 @@ for loc in "${sizes[@]}"; do
   # Warm the file cache so both tools read from memory.
   grep -rc "SELECT" "$repo" >/dev/null || true
   t0=$(now); grep -rcE "SELECT|UPDATE|INSERT|DELETE" "$repo" >/dev/null || true; t1=$(now)
-  java $scan_opts -jar "$jar" scan --format json --output "$work/report-$loc.json" --no-progress "$repo"
+  bin/blastradius scan --format json --output "$work/report-$loc.json" --no-progress "$repo"
   t2=$(now)
-  java $scan_opts -jar "$jar" scan --format json --output "$work/report-$loc.json" --no-progress "$repo"
+  bin/blastradius scan --format json --output "$work/report-$loc.json" --no-progress "$repo"
   t3=$(now)
   java -cp "$jar" bench/VerifyPlanted.java "$work/report-$loc.json" "$repo/planted.tsv" >&2
   grep_s=$(echo "$t1 - $t0" | bc -l)

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../.."
 count=${1:-5000}
 jar=analyzer/target/blastradius.jar
 [ -f "$jar" ] || mvn -q -B package -DskipTests
+bench_heap=-Xmx512m
 . bench/jvm.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,7 +22,7 @@ cores=$(nproc)
 now() { date +%s.%N; }
 grep -rc "Repository" "$repo" >/dev/null || true   # warm the file cache
 t0=$(now); grep -rcE "SELECT|UPDATE|INSERT|DELETE|Repository|@Entity" "$repo" >/dev/null || true; t1=$(now)
-run() { java -Xmx512m $scan_opts -jar "$jar" scan --format json --output "$work/report.json" --no-progress "$repo"; }
+run() { bin/blastradius scan --format json --output "$work/report.json" --no-progress "$repo"; }
 run
 t2=$(now); run; t3=$(now)
 java -cp "$jar" bench/VerifyPlanted.java "$work/report.json" "$repo/planted.tsv" >&2

@@ -5,12 +5,13 @@
 # grep, then checks every planted access was found.
 #
 # Usage: bench/python/run.sh [FILES]
-# JVM options as bin/blastradius (C1, class-data-sharing archive): bench/jvm.sh (JAVA_OPTS, BENCH_CDS).
+# The scan runs through bin/blastradius (C1, class-data-sharing archive): bench/jvm.sh (JAVA_OPTS, BLASTRADIUS_CDS).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-5000}
 jar=${JAR:-analyzer/target/blastradius.jar}
 [ -f "$jar" ] || mvn -q -B package -DskipTests
+bench_heap=-Xmx512m
 . bench/jvm.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,7 +25,7 @@ grep -rc "objects" "$repo" >/dev/null || true   # warm the file cache
 t0=$(now); grep -rcE "objects|execute|SELECT|UPDATE|INSERT|DELETE" "$repo" >/dev/null || true; t1=$(now)
 run() {
   /usr/bin/time -f "%U %S" -o "$work/cpu" \
-    java -Xmx512m $scan_opts -jar "$jar" scan --format json --output "$work/report.json" --no-progress "$repo"
+    bin/blastradius scan --format json --output "$work/report.json" --no-progress "$repo"
 }
 run
 t2=$(now); run; t3=$(now)

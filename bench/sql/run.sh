@@ -8,8 +8,8 @@
 #
 # Usage: bench/sql/run.sh [FILES] [STATEMENTS]
 # Environment: WARMUP_S (default 15) and ROUNDS (default 3) for the breakdown; BREAKDOWN=0 skips it;
-# JAVA_OPTS and BENCH_CDS for the scan JVM (bench/jvm.sh: C1 and the class-data-sharing archive by default,
-# as bin/blastradius); SQUAWK=0 skips the
+# JAVA_OPTS and BLASTRADIUS_CDS for the scan JVM (bench/jvm.sh: through bin/blastradius, C1 and the
+# class-data-sharing archive by default); SQUAWK=0 skips the
 # squawk comparison (squawk-cli 2.66.0 through npx, when npm is installed: its native binary lints the
 # Postgres service, the same files, and the ratio of the two wall and CPU times is printed).
 set -euo pipefail
@@ -34,10 +34,10 @@ timed() {
 }
 
 scan_postgres() {
-  java $scan_opts -jar "$jar" scan --no-progress --format json --output "$work/postgres.json" "$tree/postgres"
+  bin/blastradius scan --no-progress --format json --output "$work/postgres.json" "$tree/postgres"
 }
 scan_mysql() {
-  java $scan_opts -jar "$jar" scan --no-progress --dialect mysql --format json --output "$work/mysql.json" "$tree/mysql"
+  bin/blastradius scan --no-progress --dialect mysql --format json --output "$work/mysql.json" "$tree/mysql"
 }
 scan() { # scan both services; each is a separate project with its own dialect
   scan_postgres && scan_mysql
