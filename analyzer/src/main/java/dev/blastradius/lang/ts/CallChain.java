@@ -3,7 +3,6 @@ package dev.blastradius.lang.ts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.treesitter.TSNode;
 
 /**
  * A call read as the chain it ends: {@code supabase.from('users').select('id').eq('id', 1)} is root
@@ -16,7 +15,7 @@ import org.treesitter.TSNode;
  * @param rootText its source text
  * @param links the links in source order
  */
-public record CallChain(TSNode root, String rootText, List<Link> links) {
+public record CallChain(TsNode root, String rootText, List<Link> links) {
 
   /**
    * One link.
@@ -26,7 +25,7 @@ public record CallChain(TSNode root, String rootText, List<Link> links) {
    * @param template the template literal when the link is a tagged-template call, else null
    * @param node the call or member expression that ends with this link
    */
-  public record Link(String name, List<TSNode> arguments, TSNode template, TSNode node) {
+  public record Link(String name, List<TsNode> arguments, TsNode template, TsNode node) {
 
     /** Whether the link calls something. */
     public boolean isCall() {
@@ -34,12 +33,12 @@ public record CallChain(TSNode root, String rootText, List<Link> links) {
     }
 
     /** The first argument, or null. */
-    public TSNode first() {
+    public TsNode first() {
       return arguments == null || arguments.isEmpty() ? null : arguments.get(0);
     }
 
     /** The argument at {@code index}, or null. */
-    public TSNode argument(int index) {
+    public TsNode argument(int index) {
       return arguments == null || arguments.size() <= index ? null : arguments.get(index);
     }
   }
@@ -49,20 +48,20 @@ public record CallChain(TSNode root, String rootText, List<Link> links) {
   }
 
   /** Reads the chain that {@code node} (a call or member expression) ends. */
-  public static CallChain of(TSNode node, TsSource source) {
+  public static CallChain of(TsNode node, TsSource source) {
     List<Link> reversed = new ArrayList<>();
-    TSNode current = TsSource.unwrap(node);
+    TsNode current = TsSource.unwrap(node);
     while (TsSource.present(current)) {
       String type = current.getType();
       if (type.equals("call_expression")) {
-        TSNode function = TsSource.field(current, "function");
-        TSNode arguments = TsSource.field(current, "arguments");
+        TsNode function = TsSource.field(current, "function");
+        TsNode arguments = TsSource.field(current, "arguments");
         boolean tagged = TsSource.type(arguments).equals("template_string");
-        List<TSNode> args = tagged || arguments == null ? List.of() : TsSource.named(arguments);
-        TSNode template = tagged ? arguments : null;
-        TSNode callee = TsSource.unwrap(function);
+        List<TsNode> args = tagged || arguments == null ? List.of() : TsSource.named(arguments);
+        TsNode template = tagged ? arguments : null;
+        TsNode callee = TsSource.unwrap(function);
         if (TsSource.type(callee).equals("member_expression")) {
-          TSNode property = TsSource.field(callee, "property");
+          TsNode property = TsSource.field(callee, "property");
           reversed.add(
               new Link(property == null ? "" : source.text(property), args, template, current));
           current = TsSource.unwrap(TsSource.field(callee, "object"));
@@ -71,11 +70,11 @@ public record CallChain(TSNode root, String rootText, List<Link> links) {
           current = callee;
         }
       } else if (type.equals("member_expression")) {
-        TSNode property = TsSource.field(current, "property");
+        TsNode property = TsSource.field(current, "property");
         reversed.add(new Link(property == null ? "" : source.text(property), null, null, current));
         current = TsSource.unwrap(TsSource.field(current, "object"));
       } else if (type.equals("subscript_expression")) {
-        TSNode index = TsSource.field(current, "index");
+        TsNode index = TsSource.field(current, "index");
         String name = index == null ? "" : source.stringValue(index).orElse("");
         reversed.add(new Link(name, null, null, current));
         current = TsSource.unwrap(TsSource.field(current, "object"));

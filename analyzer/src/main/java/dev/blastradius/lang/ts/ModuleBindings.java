@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.treesitter.TSNode;
 
 /**
  * Reads the bindings of one file into its {@link TsModule}: ES imports and exports (default, named,
@@ -22,7 +21,7 @@ final class ModuleBindings {
   private final TsStrings strings;
   private final UnitNames names;
   private final List<ClassSpan> classes;
-  private final Map<String, TSNode> moduleConstants = new LinkedHashMap<>();
+  private final Map<String, TsNode> moduleConstants = new LinkedHashMap<>();
 
   ModuleBindings(
       TsSource source,
@@ -42,10 +41,10 @@ final class ModuleBindings {
    * Whether {@code node} has an anonymous child token {@code token} ({@code type}, {@code
    * default}).
    */
-  static boolean hasToken(TSNode node, String token) {
+  static boolean hasToken(TsNode node, String token) {
     int count = node.getChildCount();
     for (int i = 0; i < count; i++) {
-      TSNode child = node.getChild(i);
+      TsNode child = node.getChild(i);
       if (!child.isNamed() && child.getType().equals(token)) {
         return true;
       }
@@ -53,34 +52,34 @@ final class ModuleBindings {
     return false;
   }
 
-  void importStatement(TSNode node) {
+  void importStatement(TsNode node) {
     Optional<String> specifier = specifier(TsSource.field(node, "source"));
     if (specifier.isEmpty()) {
       return;
     }
     String spec = specifier.get();
     module.specifiers.add(spec);
-    TSNode clause = TsSource.child(node, "import_clause");
+    TsNode clause = TsSource.child(node, "import_clause");
     if (clause == null || hasToken(node, "type")) {
       return; // a side-effect import, or types only
     }
-    for (TSNode part : TsSource.named(clause)) {
+    for (TsNode part : TsSource.named(clause)) {
       switch (part.getType()) {
         case "identifier" -> bind(source.text(part), spec, "default");
         case "namespace_import" -> {
-          TSNode name = TsSource.child(part, "identifier");
+          TsNode name = TsSource.child(part, "identifier");
           if (name != null) {
             bind(source.text(name), spec, "*");
           }
         }
         case "named_imports" -> {
-          for (TSNode specifierNode : TsSource.named(part)) {
+          for (TsNode specifierNode : TsSource.named(part)) {
             if (!specifierNode.getType().equals("import_specifier")
                 || hasToken(specifierNode, "type")) {
               continue;
             }
             String name = source.text(TsSource.field(specifierNode, "name"));
-            TSNode alias = TsSource.field(specifierNode, "alias");
+            TsNode alias = TsSource.field(specifierNode, "alias");
             bind(alias == null ? name : source.text(alias), spec, name);
           }
         }
@@ -94,27 +93,27 @@ final class ModuleBindings {
     strings.imported(local);
   }
 
-  private Optional<String> specifier(TSNode node) {
+  private Optional<String> specifier(TsNode node) {
     return node == null ? Optional.empty() : source.stringValue(node);
   }
 
-  void exportStatement(TSNode node) {
+  void exportStatement(TsNode node) {
     boolean isDefault = hasToken(node, "default");
     Optional<String> from = specifier(TsSource.field(node, "source"));
-    TSNode clause = TsSource.child(node, "export_clause");
+    TsNode clause = TsSource.child(node, "export_clause");
     if (from.isPresent()) {
       String spec = from.get();
       module.specifiers.add(spec);
-      TSNode namespace = TsSource.child(node, "namespace_export");
+      TsNode namespace = TsSource.child(node, "namespace_export");
       if (clause != null) {
-        for (TSNode each : TsSource.named(clause)) {
+        for (TsNode each : TsSource.named(clause)) {
           String name = source.text(TsSource.field(each, "name"));
-          TSNode alias = TsSource.field(each, "alias");
+          TsNode alias = TsSource.field(each, "alias");
           module.reExports.add(
               new TsModule.ReExport(spec, name, alias == null ? name : source.text(alias)));
         }
       } else if (namespace != null) {
-        TSNode name = TsSource.named(namespace).stream().findFirst().orElse(null);
+        TsNode name = TsSource.named(namespace).stream().findFirst().orElse(null);
         module.reExports.add(
             new TsModule.ReExport(spec, "*", name == null ? null : source.text(name)));
       } else {
@@ -122,40 +121,40 @@ final class ModuleBindings {
       }
       return;
     }
-    TSNode declaration = TsSource.field(node, "declaration");
+    TsNode declaration = TsSource.field(node, "declaration");
     if (declaration != null) {
       for (String name : declaredNames(declaration)) {
         module.exports.put(isDefault ? "default" : name, name);
       }
       return;
     }
-    TSNode value = TsSource.unwrap(TsSource.field(node, "value"));
+    TsNode value = TsSource.unwrap(TsSource.field(node, "value"));
     if (isDefault && value != null) {
       module.exports.put(
           "default", value.getType().equals("identifier") ? source.text(value) : "default");
     }
     if (clause != null) {
-      for (TSNode each : TsSource.named(clause)) {
+      for (TsNode each : TsSource.named(clause)) {
         String name = source.text(TsSource.field(each, "name"));
-        TSNode alias = TsSource.field(each, "alias");
+        TsNode alias = TsSource.field(each, "alias");
         module.exports.put(alias == null ? name : source.text(alias), name);
       }
     }
   }
 
-  private List<String> declaredNames(TSNode declaration) {
+  private List<String> declaredNames(TsNode declaration) {
     List<String> found = new ArrayList<>();
     switch (declaration.getType()) {
       case "lexical_declaration", "variable_declaration" -> {
-        for (TSNode declarator : TsSource.named(declaration)) {
-          TSNode name = TsSource.field(declarator, "name");
+        for (TsNode declarator : TsSource.named(declaration)) {
+          TsNode name = TsSource.field(declarator, "name");
           if (TsSource.type(name).equals("identifier")) {
             found.add(source.text(name));
           }
         }
       }
       default -> {
-        TSNode name = TsSource.field(declaration, "name");
+        TsNode name = TsSource.field(declaration, "name");
         if (name != null) {
           found.add(source.text(name));
         }
@@ -164,9 +163,9 @@ final class ModuleBindings {
     return found;
   }
 
-  void declarator(TSNode node, boolean moduleLevel) {
-    TSNode name = TsSource.field(node, "name");
-    TSNode value = TsSource.field(node, "value");
+  void declarator(TsNode node, boolean moduleLevel) {
+    TsNode name = TsSource.field(node, "name");
+    TsNode value = TsSource.field(node, "value");
     if (name == null || value == null) {
       return;
     }
@@ -194,22 +193,22 @@ final class ModuleBindings {
    * {@code const x = require('m')}, {@code const { a, b: c } = require('m')}, {@code const y =
    * require('m').y} and the same with {@code await import('m')}: imports.
    */
-  private boolean requireBinding(TSNode name, TSNode value) {
+  private boolean requireBinding(TsNode name, TsNode value) {
     String member = null;
-    TSNode call = value;
+    TsNode call = value;
     if (TsSource.type(value).equals("member_expression")) {
-      TSNode property = TsSource.field(value, "property");
+      TsNode property = TsSource.field(value, "property");
       member = property == null ? null : source.text(property);
       call = TsSource.unwrap(TsSource.field(value, "object"));
     }
     if (!TsSource.type(call).equals("call_expression")) {
       return false;
     }
-    TSNode function = TsSource.field(call, "function");
+    TsNode function = TsSource.field(call, "function");
     boolean loads =
         function != null
             && (function.getType().equals("import") || source.text(function).equals("require"));
-    TSNode arguments = TsSource.field(call, "arguments");
+    TsNode arguments = TsSource.field(call, "arguments");
     if (!loads || arguments == null) {
       return false;
     }
@@ -222,13 +221,13 @@ final class ModuleBindings {
     if (name.getType().equals("identifier")) {
       bind(source.text(name), spec.get(), member == null ? "*" : member);
     } else if (name.getType().equals("object_pattern")) {
-      for (TSNode entry : TsSource.named(name)) {
+      for (TsNode entry : TsSource.named(name)) {
         switch (entry.getType()) {
           case "shorthand_property_identifier_pattern" ->
               bind(source.text(entry), spec.get(), source.text(entry));
           case "pair_pattern" -> {
-            TSNode key = TsSource.field(entry, "key");
-            TSNode target = TsSource.field(entry, "value");
+            TsNode key = TsSource.field(entry, "key");
+            TsNode target = TsSource.field(entry, "value");
             if (key != null && TsSource.type(target).equals("identifier")) {
               bind(source.text(target), spec.get(), source.keyName(key).orElse(""));
             }
@@ -241,12 +240,12 @@ final class ModuleBindings {
   }
 
   /** CommonJS exports: {@code module.exports = …}, {@code exports.a = …}. */
-  void assignment(TSNode node, boolean moduleLevel) {
+  void assignment(TsNode node, boolean moduleLevel) {
     if (!moduleLevel) {
       return;
     }
     String target = names.assigned(TsSource.field(node, "left"));
-    TSNode right = TsSource.unwrap(TsSource.field(node, "right"));
+    TsNode right = TsSource.unwrap(TsSource.field(node, "right"));
     if (target == null || right == null) {
       return;
     }
@@ -255,7 +254,7 @@ final class ModuleBindings {
         case "identifier" -> module.exports.put("default", source.text(right));
         case "object" -> {
           module.exports.put("default", "default");
-          for (TSNode entry : TsSource.named(right)) {
+          for (TsNode entry : TsSource.named(right)) {
             objectExport(entry);
           }
         }
@@ -269,13 +268,13 @@ final class ModuleBindings {
   }
 
   /** One entry of {@code module.exports = { … }}. */
-  private void objectExport(TSNode entry) {
+  private void objectExport(TsNode entry) {
     switch (entry.getType()) {
       case "shorthand_property_identifier" ->
           module.exports.put(source.text(entry), source.text(entry));
       case "pair" -> {
         String key = source.keyName(TsSource.field(entry, "key")).orElse(null);
-        TSNode value = TsSource.unwrap(TsSource.field(entry, "value"));
+        TsNode value = TsSource.unwrap(TsSource.field(entry, "value"));
         if (key != null && value != null) {
           module.exports.put(
               key, value.getType().equals("identifier") ? source.text(value) : "default." + key);
@@ -291,8 +290,8 @@ final class ModuleBindings {
   }
 
   /** A class field: {@code private repo: Repository<User>} or {@code = new X()}. */
-  void field(TSNode node) {
-    TSNode name = TsSource.field(node, "name");
+  void field(TsNode node) {
+    TsNode name = TsSource.field(node, "name");
     String owner = classAt(node.getStartByte());
     if (name == null || owner == null) {
       return;
@@ -309,12 +308,12 @@ final class ModuleBindings {
   /**
    * Constructor parameter properties: {@code constructor(private readonly users: UsersService)}.
    */
-  void function(TSNode node) {
+  void function(TsNode node) {
     if (!node.getType().equals("method_definition")) {
       return;
     }
-    TSNode name = TsSource.field(node, "name");
-    TSNode parameters = TsSource.field(node, "parameters");
+    TsNode name = TsSource.field(node, "name");
+    TsNode parameters = TsSource.field(node, "parameters");
     String owner = classAt(node.getStartByte());
     if (name == null || parameters == null || owner == null) {
       return;
@@ -322,8 +321,8 @@ final class ModuleBindings {
     if (!source.text(name).equals("constructor")) {
       return;
     }
-    for (TSNode parameter : TsSource.named(parameters)) {
-      TSNode pattern = TsSource.field(parameter, "pattern");
+    for (TsNode parameter : TsSource.named(parameters)) {
+      TsNode pattern = TsSource.field(parameter, "pattern");
       String type = annotated(TsSource.field(parameter, "type"));
       if (TsSource.type(pattern).equals("identifier") && type != null) {
         module.types.putIfAbsent(owner + "." + source.text(pattern), type);
@@ -332,20 +331,20 @@ final class ModuleBindings {
   }
 
   /** The type text of a type annotation ({@code : Repository<User>}), or null. */
-  private String annotated(TSNode annotation) {
+  private String annotated(TsNode annotation) {
     if (!TsSource.type(annotation).equals("type_annotation")) {
       return null;
     }
-    List<TSNode> children = TsSource.named(annotation);
+    List<TsNode> children = TsSource.named(annotation);
     return children.isEmpty() ? null : source.text(children.get(0));
   }
 
   /** {@code X} of {@code new X(…)}, or null. */
-  private String constructed(TSNode value) {
+  private String constructed(TsNode value) {
     if (!TsSource.type(value).equals("new_expression")) {
       return null;
     }
-    TSNode constructor = TsSource.field(value, "constructor");
+    TsNode constructor = TsSource.field(value, "constructor");
     return TsSource.type(constructor).equals("identifier") ? source.text(constructor) : null;
   }
 
@@ -363,15 +362,15 @@ final class ModuleBindings {
   }
 
   /** A call by name, and the functions it passes on as callbacks. */
-  void call(TSNode node, String callerId, String ownerClass, java.util.Set<Integer> claimed) {
+  void call(TsNode node, String callerId, String ownerClass, java.util.Set<Integer> claimed) {
     if (node.getType().equals("new_expression")) {
-      TSNode constructor = TsSource.field(node, "constructor");
+      TsNode constructor = TsSource.field(node, "constructor");
       if (TsSource.type(constructor).equals("identifier")) {
         module.calls.add(
             new TsModule.Call(callerId, List.of("new", source.text(constructor)), ownerClass));
       }
     } else {
-      TSNode function = TsSource.field(node, "function");
+      TsNode function = TsSource.field(node, "function");
       String type = TsSource.type(function);
       if (type.equals("import")
           || (type.equals("identifier") && source.text(function).equals("require"))) {
@@ -380,9 +379,9 @@ final class ModuleBindings {
       }
       target(function, callerId, ownerClass);
     }
-    TSNode arguments = TsSource.field(node, "arguments");
+    TsNode arguments = TsSource.field(node, "arguments");
     if (arguments != null && arguments.getType().equals("arguments")) {
-      for (TSNode argument : TsSource.named(arguments)) {
+      for (TsNode argument : TsSource.named(arguments)) {
         String type = argument.getType();
         if ((type.equals("identifier") || type.equals("member_expression"))
             && !claimed.contains(argument.getStartByte())) {
@@ -396,14 +395,14 @@ final class ModuleBindings {
    * The last name of a call's callee ({@code constructEvent} of {@code
    * stripe.webhooks.constructEvent(…)}).
    */
-  String calleeName(TSNode node) {
-    TSNode callee =
+  String calleeName(TsNode node) {
+    TsNode callee =
         TsSource.field(node, node.getType().equals("new_expression") ? "constructor" : "function");
     callee = TsSource.unwrap(callee);
     return switch (TsSource.type(callee)) {
       case "identifier" -> source.text(callee);
       case "member_expression" -> {
-        TSNode property = TsSource.field(callee, "property");
+        TsNode property = TsSource.field(callee, "property");
         yield property == null ? null : source.text(property);
       }
       default -> null;
@@ -411,11 +410,11 @@ final class ModuleBindings {
   }
 
   /** A function named in JSX ({@code <form action={createUser}>}, {@code onClick={save}}). */
-  void reference(TSNode node, String callerId, String ownerClass) {
+  void reference(TsNode node, String callerId, String ownerClass) {
     target(node, callerId, ownerClass);
   }
 
-  private void target(TSNode node, String callerId, String ownerClass) {
+  private void target(TsNode node, String callerId, String ownerClass) {
     String dotted = names.dotted(node, 4);
     if (dotted != null) {
       module.calls.add(new TsModule.Call(callerId, List.of(dotted.split("\\.")), ownerClass));
@@ -423,8 +422,8 @@ final class ModuleBindings {
   }
 
   /** {@code require('./x')} or {@code import('./x')} outside a declaration. */
-  private void specifierArgument(TSNode call) {
-    TSNode arguments = TsSource.field(call, "arguments");
+  private void specifierArgument(TsNode call) {
+    TsNode arguments = TsSource.field(call, "arguments");
     if (arguments != null) {
       TsSource.named(arguments).stream()
           .findFirst()
@@ -436,13 +435,13 @@ final class ModuleBindings {
   /** Exported string constants (and members of exported constant objects) for other modules. */
   void exportedConstants() {
     for (String local : module.exports.values()) {
-      TSNode value = moduleConstants.get(local);
+      TsNode value = moduleConstants.get(local);
       if (value == null) {
         continue;
       }
-      TSNode inner = TsSource.unwrap(value);
+      TsNode inner = TsSource.unwrap(value);
       if (TsSource.type(inner).equals("object")) {
-        for (TSNode entry : TsSource.named(inner)) {
+        for (TsNode entry : TsSource.named(inner)) {
           if (!entry.getType().equals("pair")) {
             continue;
           }

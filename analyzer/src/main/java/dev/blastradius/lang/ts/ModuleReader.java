@@ -7,7 +7,6 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.treesitter.Grammar;
-import dev.blastradius.lang.treesitter.Query;
 import dev.blastradius.lang.treesitter.SyntaxTree;
 import dev.blastradius.lang.ts.drizzle.DrizzleAdapter;
 import dev.blastradius.lang.ts.entrypoints.BrowserEntryPoints;
@@ -24,17 +23,18 @@ import dev.blastradius.lang.ts.supabase.SupabaseAdapter;
 import dev.blastradius.lang.ts.typeorm.TypeOrmAdapter;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Location;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import org.treesitter.TSNode;
+import java.util.Set;
 
 /**
- * Reads one parsed TypeScript/JavaScript file: a single tree-sitter query finds the nodes that
- * matter (functions, classes, calls, imports, exports, declarations), in native code; units are
- * byte spans, and every other node belongs to the innermost unit that holds it. The module's
+ * Reads one parsed TypeScript/JavaScript file, copied out of tree-sitter ({@link TsNode}): one walk
+ * finds the nodes that matter (functions, classes, calls, imports, exports, declarations); units
+ * are byte spans, and every other node belongs to the innermost unit that holds it. The module's
  * bindings and calls go into its {@link TsModule}; each call and then the file go through every
  * adapter.
  */
@@ -60,38 +60,36 @@ final class ModuleReader {
           new ScriptEntryPoints(),
           new BrowserEntryPoints());
 
-  private static final String COMMON =
-      """
-      [(function_declaration) (generator_function_declaration) (function_expression)
-       (generator_function) (arrow_function) (method_definition)] @function
-      [(class_declaration) (class)] @class
-      [(call_expression) (new_expression)] @call
-      (import_statement) @import
-      (export_statement) @export
-      (variable_declarator) @declarator
-      (assignment_expression) @assignment
-      """;
+  /**
+   * The node types captured, whatever the grammar (what a tree-sitter query would select; a walk of
+   * the copied tree is cheaper than a query run through the binding).
+   */
+  private static final Map<String, Kind> CAPTURED =
+      Map.ofEntries(
+          Map.entry("function_declaration", Kind.FUNCTION),
+          Map.entry("generator_function_declaration", Kind.FUNCTION),
+          Map.entry("function_expression", Kind.FUNCTION),
+          Map.entry("generator_function", Kind.FUNCTION),
+          Map.entry("arrow_function", Kind.FUNCTION),
+          Map.entry("method_definition", Kind.FUNCTION),
+          Map.entry("class_declaration", Kind.CLASS),
+          Map.entry("class", Kind.CLASS),
+          Map.entry("call_expression", Kind.CALL),
+          Map.entry("new_expression", Kind.CALL),
+          Map.entry("import_statement", Kind.IMPORT),
+          Map.entry("export_statement", Kind.EXPORT),
+          Map.entry("variable_declarator", Kind.DECLARATOR),
+          Map.entry("assignment_expression", Kind.ASSIGNMENT));
 
-  private static final String TYPESCRIPT =
-      """
-      (abstract_class_declaration) @class
-      (public_field_definition) @field
-      """;
+  /** Node types captured in TypeScript and TSX only. */
+  private static final Map<String, Kind> TYPESCRIPT =
+      Map.of("abstract_class_declaration", Kind.CLASS, "public_field_definition", Kind.FIELD);
 
-  private static final String JSX =
-      """
-      (jsx_expression [(identifier) (member_expression)] @reference)
-      """;
+  /** Node types captured in JavaScript only. */
+  private static final Map<String, Kind> JAVASCRIPT = Map.of("field_definition", Kind.FIELD);
 
-  private static final Map<Grammar, Query> QUERIES = new EnumMap<>(Grammar.class);
-
-  static {
-    QUERIES.put(Grammar.TYPESCRIPT, Query.compile(Grammar.TYPESCRIPT, COMMON + TYPESCRIPT));
-    QUERIES.put(Grammar.TSX, Query.compile(Grammar.TSX, COMMON + TYPESCRIPT + JSX));
-    QUERIES.put(
-        Grammar.JAVASCRIPT,
-        Query.compile(Grammar.JAVASCRIPT, COMMON + "(field_definition) @field\n" + JSX));
-  }
+  /** Children of a JSX expression that reference a function (TSX and JavaScript). */
+  private static final Set<String> JSX_REFERENCES = Set.of("identifier", "member_expression");
 
   /** Capture kinds in the order nodes that start at the same byte are handled. */
   private enum Kind {
@@ -106,7 +104,7 @@ final class ModuleReader {
     REFERENCE
   }
 
-  private record Capture(Kind kind, TSNode node, int start, int end) {}
+  private record Capture(Kind kind, TsNode node, int start, int end) {}
 
   private final TsSource source;
   private final String path;
@@ -178,17 +176,27 @@ final class ModuleReader {
   }
 
   private TsSite run(SyntaxTree tree) {
-    for (Query.Match match : QUERIES.get(tree.grammar()).matches(tree, tree.root())) {
-      match
-          .captures()
-          .forEach(
-              (name, node) ->
-                  captures.add(
-                      new Capture(
-                          Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT)),
-                          node,
-                          node.getStartByte(),
-                          node.getEndByte())));
+    Map<String, Kind> extra = tree.grammar() == Grammar.JAVASCRIPT ? JAVASCRIPT : TYPESCRIPT;
+    boolean jsx = tree.grammar() != Grammar.TYPESCRIPT;
+    Deque<TsNode> work = new ArrayDeque<>();
+    work.push(source.root());
+    while (!work.isEmpty()) {
+      TsNode node = work.pop();
+      String type = node.getType();
+      Kind kind = CAPTURED.getOrDefault(type, extra.get(type));
+      if (kind != null) {
+        captures.add(new Capture(kind, node, node.getStartByte(), node.getEndByte()));
+      }
+      List<TsNode> children = node.children();
+      boolean references = jsx && type.equals("jsx_expression");
+      for (int i = children.size() - 1; i >= 0; i--) {
+        TsNode child = children.get(i);
+        if (references && child.isNamed() && JSX_REFERENCES.contains(child.getType())) {
+          captures.add(
+              new Capture(Kind.REFERENCE, child, child.getStartByte(), child.getEndByte()));
+        }
+        work.push(child);
+      }
     }
     captures.sort(
         Comparator.comparingInt(Capture::start)
@@ -219,7 +227,7 @@ final class ModuleReader {
 
   /** Builds the unit spans: the module, every function, and function-wrapping bindings. */
   private void spans() {
-    TSNode root = source.root();
+    TsNode root = source.root();
     units.module(
         new UnitSpans.Span(
             unitId(path, TsModule.MODULE_UNIT, 1, 1),
@@ -242,7 +250,7 @@ final class ModuleReader {
       }
     }
     for (Capture capture : captures) {
-      TSNode value = bindingValue(capture);
+      TsNode value = bindingValue(capture);
       if (value != null && !insideAny(functions, capture.start())) {
         String local = bindingName(capture);
         if (local != null) {
@@ -261,7 +269,7 @@ final class ModuleReader {
         .forEach(s -> module.units.putIfAbsent(s.local, s.id));
   }
 
-  private UnitSpans.Span span(String local, TSNode node) {
+  private UnitSpans.Span span(String local, TsNode node) {
     var start = node.getStartPoint();
     String id = unitId(path, local, start.getRow() + 1, start.getColumn() + 1);
     return new UnitSpans.Span(id, local, node.getStartByte(), node.getEndByte(), node, node);
@@ -272,20 +280,20 @@ final class ModuleReader {
    * withAuth(handler)}, {@code export default task({ run: … })}), or null. Such a value is a unit
    * of its own, named by the binding, so the entry point on the name reaches into it.
    */
-  private TSNode bindingValue(Capture capture) {
-    TSNode value =
+  private TsNode bindingValue(Capture capture) {
+    TsNode value =
         switch (capture.kind()) {
           case DECLARATOR -> TsSource.field(capture.node(), "value");
           case ASSIGNMENT -> TsSource.field(capture.node(), "right");
           case EXPORT -> TsSource.field(capture.node(), "value");
           default -> null;
         };
-    TSNode inner = TsSource.unwrap(value);
+    TsNode inner = TsSource.unwrap(value);
     String type = TsSource.type(inner);
     if (!(type.equals("call_expression") || type.equals("new_expression"))) {
       return null;
     }
-    TSNode function = TsSource.field(inner, "function");
+    TsNode function = TsSource.field(inner, "function");
     if (function != null
         && (source.text(function).equals("require") || function.getType().equals("import"))) {
       return null;
@@ -296,7 +304,7 @@ final class ModuleReader {
   private String bindingName(Capture capture) {
     return switch (capture.kind()) {
       case DECLARATOR -> {
-        TSNode name = TsSource.field(capture.node(), "name");
+        TsNode name = TsSource.field(capture.node(), "name");
         yield TsSource.type(name).equals("identifier") ? source.text(name) : null;
       }
       case ASSIGNMENT -> names.assigned(TsSource.field(capture.node(), "left"));

@@ -1,7 +1,5 @@
 package dev.blastradius.lang.ts;
 
-import org.treesitter.TSNode;
-
 /**
  * A call (or {@code new}) expression as adapters see it: the node, the unit that makes it, and the
  * chain it ends, read on first use.
@@ -11,22 +9,22 @@ import org.treesitter.TSNode;
  */
 public final class TsCall {
 
-  private final TSNode node;
+  private final TsNode node;
   private final String unitId;
   private final boolean chainHead;
   private final TsSource source;
   private CallChain chain;
   private Boolean isNew;
-  private TSNode parent;
+  private TsNode parent;
 
-  TsCall(TSNode node, String unitId, boolean chainHead, TsSource source) {
+  TsCall(TsNode node, String unitId, boolean chainHead, TsSource source) {
     this.node = node;
     this.unitId = unitId;
     this.chainHead = chainHead;
     this.source = source;
   }
 
-  public TSNode node() {
+  public TsNode node() {
     return node;
   }
 
@@ -49,7 +47,7 @@ public final class TsCall {
   }
 
   /** The node's parent, read once. */
-  public TSNode parent() {
+  public TsNode parent() {
     if (parent == null) {
       parent = node.getParent();
     }

@@ -5,7 +5,6 @@ import dev.blastradius.lang.treesitter.TreeSitterParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.treesitter.TSNode;
 
 /**
  * The common part of reading a TS/JS migration file (Knex, TypeORM): parse it, report a syntax
@@ -17,7 +16,7 @@ public final class TsMigrationFiles {
   /** Turns the {@code up} function or method of one tool's migration into steps, in order. */
   @FunctionalInterface
   public interface UpReader {
-    void read(TsSource source, TSNode up, List<MigrationStep> steps);
+    void read(TsSource source, TsNode up, List<MigrationStep> steps);
   }
 
   private TsMigrationFiles() {}
@@ -43,7 +42,7 @@ public final class TsMigrationFiles {
               parsed.tree().errors(1).get(0).startLine(),
               "syntax error in the " + tool + "; the rest of it was read"));
     }
-    Optional<TSNode> up = up(source, source.root(), 0);
+    Optional<TsNode> up = up(source, source.root(), 0);
     if (up.isEmpty()) {
       steps.add(new MigrationStep.NotReplayed(0, "no " + upName + " in the " + tool));
       return steps;
@@ -56,21 +55,21 @@ public final class TsMigrationFiles {
    * The {@code up} function: a method of a migration class, a declared or exported function, or a
    * function assigned to {@code exports.up} or a property named {@code up}.
    */
-  private static Optional<TSNode> up(TsSource source, TSNode node, int depth) {
+  private static Optional<TsNode> up(TsSource source, TsNode node, int depth) {
     String type = TsSource.type(node);
     switch (type) {
       case "function_declaration", "method_definition" -> {
-        TSNode name = TsSource.field(node, "name");
+        TsNode name = TsSource.field(node, "name");
         if (name != null && source.text(name).equals("up")) {
           return Optional.of(node);
         }
       }
       case "variable_declarator", "pair", "assignment_expression" -> {
-        TSNode name =
+        TsNode name =
             TsSource.field(
                 node,
                 type.equals("variable_declarator") ? "name" : type.equals("pair") ? "key" : "left");
-        TSNode value =
+        TsNode value =
             TsSource.field(node, type.equals("assignment_expression") ? "right" : "value");
         String text = name == null ? "" : source.text(name);
         if ((text.equals("up") || text.endsWith(".up"))
@@ -84,8 +83,8 @@ public final class TsMigrationFiles {
     if (depth > 12) {
       return Optional.empty();
     }
-    for (TSNode child : TsSource.named(node)) {
-      Optional<TSNode> found = up(source, child, depth + 1);
+    for (TsNode child : TsSource.named(node)) {
+      Optional<TsNode> found = up(source, child, depth + 1);
       if (found.isPresent()) {
         return found;
       }

@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * What an adapter needs while reading one file: the source, the facts under construction, the
@@ -81,17 +80,17 @@ public final class TsSite {
   }
 
   /** The tree-free value of an expression. */
-  public JsValue value(TSNode node) {
+  public JsValue value(TsNode node) {
     return values.read(node);
   }
 
   /** The unit a node's code belongs to. */
-  public String unitAt(TSNode node) {
+  public String unitAt(TsNode node) {
     return units.at(node.getStartByte()).id;
   }
 
   /** The unit of the function (or function-wrapping binding) that starts at {@code node}. */
-  public String unitOf(TSNode node) {
+  public String unitOf(TsNode node) {
     UnitSpans.Span span = units.startingAt(node);
     return span == null ? null : span.id;
   }
@@ -105,7 +104,7 @@ public final class TsSite {
    * Marks the function starting at {@code node} as an entry-point handler: the code around it only
    * registers it (an Express route, a cron schedule), so it is not taken to run it.
    */
-  public String handler(TSNode node) {
+  public String handler(TsNode node) {
     UnitSpans.Span span = units.startingAt(node);
     if (span == null) {
       return null;
@@ -144,12 +143,12 @@ public final class TsSite {
    * The access site of a call: its host statement, or the call chain itself when it is nested in
    * another expression (see {@link TsSource#accessNode}).
    */
-  public Location site(TSNode node) {
+  public Location site(TsNode node) {
     return source.location(source.accessNode(node));
   }
 
   /** The snippet of a call's access site. */
-  public String snippet(TSNode node) {
+  public String snippet(TsNode node) {
     return source.snippet(source.accessNode(node));
   }
 
@@ -161,7 +160,7 @@ public final class TsSite {
       Via via,
       Confidence confidence,
       boolean implicit,
-      TSNode node) {
+      TsNode node) {
     module.touchesDatabase = true;
     facts.access(
         new UnitAccess(
@@ -175,7 +174,7 @@ public final class TsSite {
    * every file is read if it uses another module's constants. SQL that is not fully known is no
    * surer than {@code possible}.
    */
-  public void sql(String unitId, SqlText sql, Via via, Confidence cap, TSNode node) {
+  public void sql(String unitId, SqlText sql, Via via, Confidence cap, TsNode node) {
     module.touchesDatabase = true;
     Location span = source.location(node);
     for (int line = span.startLine(); line <= span.endLine(); line++) {
@@ -226,10 +225,10 @@ public final class TsSite {
    * The value of an expression, following an identifier to the {@code const} it is bound to in this
    * file ({@code const row = { … }; insert(row)}).
    */
-  public JsValue resolvedValue(TSNode node) {
-    TSNode inner = TsSource.unwrap(node);
+  public JsValue resolvedValue(TsNode node) {
+    TsNode inner = TsSource.unwrap(node);
     if (TsSource.type(inner).equals("identifier")) {
-      TSNode bound = strings.boundValue(source.text(inner));
+      TsNode bound = strings.boundValue(source.text(inner));
       if (bound != null) {
         return values.read(bound);
       }
@@ -254,7 +253,7 @@ public final class TsSite {
   private final List<CalledName> calls = new ArrayList<>();
 
   /** Whether code inside {@code node} calls a function or method named one of {@code names}. */
-  public boolean callsWithin(TSNode node, Set<String> names) {
+  public boolean callsWithin(TsNode node, Set<String> names) {
     int start = node.getStartByte();
     int end = node.getEndByte();
     for (CalledName call : calls) {
@@ -271,7 +270,7 @@ public final class TsSite {
   }
 
   /** The node of the unit bound to a module-level name, or null. */
-  public TSNode unitNode(String local) {
+  public TsNode unitNode(String local) {
     String id = module.units.get(local);
     if (id == null) {
       return null;
@@ -290,7 +289,7 @@ public final class TsSite {
   }
 
   /** A unit of the file: its id, binding name (null when anonymous) and node. */
-  public record Unit(String id, String local, TSNode node) {}
+  public record Unit(String id, String local, TsNode node) {}
 
   /** Every function unit of the file (not the module unit), in source order. */
   public List<Unit> functionUnits() {
@@ -318,16 +317,16 @@ public final class TsSite {
    * Whether the file (its leading directives) or, when {@code function} is given, that function's
    * body starts with the directive {@code 'use client'} / {@code 'use server'}.
    */
-  public boolean directive(String directive, TSNode function) {
-    TSNode body = function == null ? source.root() : TsSource.field(function, "body");
+  public boolean directive(String directive, TsNode function) {
+    TsNode body = function == null ? source.root() : TsSource.field(function, "body");
     if (body == null) {
       return false;
     }
-    for (TSNode statement : TsSource.named(body)) {
+    for (TsNode statement : TsSource.named(body)) {
       if (!statement.getType().equals("expression_statement")) {
         return false;
       }
-      TSNode expression = TsSource.named(statement).stream().findFirst().orElse(null);
+      TsNode expression = TsSource.named(statement).stream().findFirst().orElse(null);
       Optional<String> value = source.stringValue(expression);
       if (value.isEmpty()) {
         return false;
@@ -345,9 +344,9 @@ public final class TsSite {
    * imported, or calls wrapping them ({@code asyncHandler(fn)}). A unit of its own stands for the
    * registration; it calls each handler. Returns its id.
    */
-  public String registration(EntryPoint entryPoint, TSNode anchor, List<TSNode> handlers) {
+  public String registration(EntryPoint entryPoint, TsNode anchor, List<TsNode> handlers) {
     String id = registrationUnit(entryPoint, anchor);
-    for (TSNode handler : handlers) {
+    for (TsNode handler : handlers) {
       handlerEdges(id, handler, 0);
     }
     return id;
@@ -356,13 +355,13 @@ public final class TsSite {
   /**
    * Declares an entry point on what the file exports as {@code exported}, wherever it is defined.
    */
-  public String exportEntry(EntryPoint entryPoint, TSNode anchor, String exported) {
+  public String exportEntry(EntryPoint entryPoint, TsNode anchor, String exported) {
     String id = registrationUnit(entryPoint, anchor);
     module.calls.add(new TsModule.Call(id, List.of(TsModule.EXPORT_TARGET, exported), null));
     return id;
   }
 
-  private String registrationUnit(EntryPoint entryPoint, TSNode anchor) {
+  private String registrationUnit(EntryPoint entryPoint, TsNode anchor) {
     var start = anchor.getStartPoint();
     String id =
         ModuleReader.unitId(
@@ -372,8 +371,8 @@ public final class TsSite {
     return id;
   }
 
-  private void handlerEdges(String id, TSNode node, int depth) {
-    TSNode handler = TsSource.unwrap(node);
+  private void handlerEdges(String id, TsNode node, int depth) {
+    TsNode handler = TsSource.unwrap(node);
     String type = TsSource.type(handler);
     switch (type) {
       case "arrow_function", "function_expression", "function_declaration", "method_definition" -> {
@@ -394,15 +393,15 @@ public final class TsSite {
         module.calls.add(new TsModule.Call(id, List.of(source.text(handler)), null));
       }
       case "call_expression" -> {
-        TSNode arguments = TsSource.field(handler, "arguments");
+        TsNode arguments = TsSource.field(handler, "arguments");
         if (depth < 3 && TsSource.type(arguments).equals("arguments")) {
-          for (TSNode argument : TsSource.named(arguments)) {
+          for (TsNode argument : TsSource.named(arguments)) {
             handlerEdges(id, argument, depth + 1);
           }
         }
       }
       case "object" -> {
-        for (TSNode entry : TsSource.named(handler)) {
+        for (TsNode entry : TsSource.named(handler)) {
           if (entry.getType().equals("method_definition")) {
             handlerEdges(id, entry, depth + 1);
           } else if (entry.getType().equals("pair") && depth < 3) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * A parsed TypeScript/JavaScript file and the small questions adapters ask of its nodes: type,
@@ -35,9 +34,11 @@ public final class TsSource {
           "field_definition");
 
   private final SyntaxTree tree;
+  private final TsNode root;
 
   TsSource(SyntaxTree tree) {
     this.tree = tree;
+    this.root = TsNode.copy(tree);
   }
 
   /** A source over a parsed tree, for readers outside this package (Knex migrations). */
@@ -50,8 +51,8 @@ public final class TsSource {
     return tree.path();
   }
 
-  public TSNode root() {
-    return tree.root();
+  public TsNode root() {
+    return root;
   }
 
   SyntaxTree tree() {
@@ -59,39 +60,40 @@ public final class TsSource {
   }
 
   /** The node's type; "" for a null node. */
-  public static String type(TSNode node) {
+  public static String type(TsNode node) {
     return node == null || node.isNull() ? "" : node.getType();
   }
 
   /** Whether the node is present. */
-  public static boolean present(TSNode node) {
+  public static boolean present(TsNode node) {
     return node != null && !node.isNull();
   }
 
-  public String text(TSNode node) {
-    return tree.text(node);
+  public String text(TsNode node) {
+    return tree.text(node.getStartByte(), node.getEndByte());
   }
 
-  public Location location(TSNode node) {
-    return tree.location(node);
+  public Location location(TsNode node) {
+    return tree.location(
+        node.getStartByte(), node.startRow(), node.startColumn(), node.getEndByte());
   }
 
-  public int line(TSNode node) {
-    return tree.line(node);
+  public int line(TsNode node) {
+    return node.startRow() + 1;
   }
 
   /** The child in a field, or null. */
-  public static TSNode field(TSNode node, String name) {
-    TSNode child = node.getChildByFieldName(name);
+  public static TsNode field(TsNode node, String name) {
+    TsNode child = node.getChildByFieldName(name);
     return child == null || child.isNull() ? null : child;
   }
 
   /** The named children of a node. */
-  public static List<TSNode> named(TSNode node) {
+  public static List<TsNode> named(TsNode node) {
     int count = node.getNamedChildCount();
-    List<TSNode> children = new ArrayList<>(count);
+    List<TsNode> children = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      TSNode child = node.getNamedChild(i);
+      TsNode child = node.getNamedChild(i);
       if (!child.getType().equals("comment")) {
         children.add(child);
       }
@@ -100,10 +102,10 @@ public final class TsSource {
   }
 
   /** The first named child of {@code type}, or null. */
-  public static TSNode child(TSNode node, String type) {
+  public static TsNode child(TsNode node, String type) {
     int count = node.getNamedChildCount();
     for (int i = 0; i < count; i++) {
-      TSNode child = node.getNamedChild(i);
+      TsNode child = node.getNamedChild(i);
       if (child.getType().equals(type)) {
         return child;
       }
@@ -112,8 +114,8 @@ public final class TsSource {
   }
 
   /** Strips wrappers that do not change a value: parentheses, {@code await}, type assertions. */
-  public static TSNode unwrap(TSNode node) {
-    TSNode current = node;
+  public static TsNode unwrap(TsNode node) {
+    TsNode current = node;
     while (present(current)) {
       switch (current.getType()) {
         case "parenthesized_expression",
@@ -122,7 +124,7 @@ public final class TsSource {
             "satisfies_expression",
             "non_null_expression",
             "type_assertion" -> {
-          List<TSNode> children = named(current);
+          List<TsNode> children = named(current);
           // A type assertion is <T>x: the expression is the last child.
           current = children.isEmpty() ? null : children.get(children.size() - 1);
           if (current != null && current.getType().equals("type_arguments")) {
@@ -138,12 +140,12 @@ public final class TsSource {
   }
 
   /** The value of a string literal node ({@code 'x'}, {@code "x"}), escapes applied. */
-  public Optional<String> stringValue(TSNode node) {
+  public Optional<String> stringValue(TsNode node) {
     if (!type(node).equals("string")) {
       return Optional.empty();
     }
     StringBuilder value = new StringBuilder();
-    for (TSNode child : named(node)) {
+    for (TsNode child : named(node)) {
       String text = text(child);
       value.append(child.getType().equals("escape_sequence") ? unescape(text) : text);
     }
@@ -175,7 +177,7 @@ public final class TsSource {
   }
 
   /** The name of a property key: {@code a}, {@code 'a'}, {@code "a"}; empty for computed keys. */
-  public Optional<String> keyName(TSNode key) {
+  public Optional<String> keyName(TsNode key) {
     return switch (type(key)) {
       case "property_identifier",
           "identifier",
@@ -192,8 +194,8 @@ public final class TsSource {
    * The host statement of a node: the nearest enclosing statement, the line whose first line is an
    * access's line.
    */
-  public TSNode hostStatement(TSNode node) {
-    TSNode current = node;
+  public TsNode hostStatement(TsNode node) {
+    TsNode current = node;
     while (present(current)) {
       String type = current.getType();
       if (HOSTS.contains(type)) {
@@ -238,15 +240,15 @@ public final class TsSource {
    * await tx⏎ .delete(t)} reports on the {@code const} line), else the call chain itself ({@code
    * Promise.all([…, tx.query.t.findMany(…)])}, an argument, an arrow body, an object property).
    */
-  public TSNode accessNode(TSNode node) {
-    TSNode top = node;
-    TSNode parent = top.getParent();
+  public TsNode accessNode(TsNode node) {
+    TsNode top = node;
+    TsNode parent = top.getParent();
     while (present(parent) && CHAIN.contains(parent.getType()) && !isArgumentOf(top, parent)) {
       top = parent;
       parent = top.getParent();
     }
-    TSNode host = hostStatement(node);
-    TSNode current = parent;
+    TsNode host = hostStatement(node);
+    TsNode current = parent;
     while (present(current) && !same(current, host)) {
       if (!CARRIERS.contains(current.getType())) {
         return top;
@@ -256,24 +258,24 @@ public final class TsSource {
     return host;
   }
 
-  /** Whether two nodes are the same node (TSNode's equals compares handles, not nodes). */
-  private static boolean same(TSNode a, TSNode b) {
+  /** Whether two nodes are the same node (TsNode's equals compares handles, not nodes). */
+  private static boolean same(TsNode a, TsNode b) {
     return a.getStartByte() == b.getStartByte()
         && a.getEndByte() == b.getEndByte()
         && a.getType().equals(b.getType());
   }
 
   /** Whether {@code child} is an argument (not the callee) of {@code parent}. */
-  private static boolean isArgumentOf(TSNode child, TSNode parent) {
+  private static boolean isArgumentOf(TsNode child, TsNode parent) {
     if (!parent.getType().equals("call_expression")) {
       return false;
     }
-    TSNode callee = parent.getChildByFieldName("function");
+    TsNode callee = parent.getChildByFieldName("function");
     return !present(callee) || !same(callee, child);
   }
 
   /** The host statement's text, collapsed and shortened for display. */
-  public String snippet(TSNode host) {
+  public String snippet(TsNode host) {
     String text = text(host);
     int newlines = 0;
     int cut = text.length();

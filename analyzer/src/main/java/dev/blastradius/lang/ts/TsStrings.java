@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * Folds string expressions of one file: literals, templates, {@code +} chains, {@code const}
@@ -35,7 +34,7 @@ public final class TsStrings {
   private static final int MAX_DEPTH = 24;
 
   private final TsSource source;
-  private final Map<String, List<TSNode>> constants = new HashMap<>();
+  private final Map<String, List<TsNode>> constants = new HashMap<>();
   private final Set<String> imported = new HashSet<>();
   private final Set<String> evaluating = new HashSet<>();
 
@@ -44,7 +43,7 @@ public final class TsStrings {
   }
 
   /** Records {@code const name = value}. */
-  void constant(String name, TSNode value) {
+  void constant(String name, TsNode value) {
     constants.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
   }
 
@@ -52,8 +51,8 @@ public final class TsStrings {
    * The value a {@code const} of this file binds {@code name} to, when it is bound once; null
    * otherwise.
    */
-  public TSNode boundValue(String name) {
-    List<TSNode> values = constants.get(name);
+  public TsNode boundValue(String name) {
+    List<TsNode> values = constants.get(name);
     return values != null && values.size() == 1 ? values.get(0) : null;
   }
 
@@ -63,11 +62,11 @@ public final class TsStrings {
   }
 
   /** The folded value of an expression, or empty when it is not a string. */
-  public Optional<SqlText> evaluate(TSNode node) {
+  public Optional<SqlText> evaluate(TsNode node) {
     return evaluate(node, 0);
   }
 
-  private Optional<SqlText> evaluate(TSNode node, int depth) {
+  private Optional<SqlText> evaluate(TsNode node, int depth) {
     if (!TsSource.present(node) || depth > MAX_DEPTH) {
       return Optional.empty();
     }
@@ -89,15 +88,15 @@ public final class TsStrings {
   }
 
   /** An untagged template: substitutions are folded when they are constants, else dynamic. */
-  private SqlText template(TSNode node, int depth) {
+  private SqlText template(TsNode node, int depth) {
     List<SqlText.Part> parts = new ArrayList<>();
-    for (TSNode child : TsSource.named(node)) {
+    for (TsNode child : TsSource.named(node)) {
       switch (child.getType()) {
         case "string_fragment" -> parts.add(new SqlText.Literal(source.text(child)));
         case "escape_sequence" ->
             parts.add(new SqlText.Literal(TsSource.unescape(source.text(child))));
         case "template_substitution" -> {
-          List<TSNode> inner = TsSource.named(child);
+          List<TsNode> inner = TsSource.named(child);
           Optional<SqlText> value =
               inner.size() == 1 ? evaluate(inner.get(0), depth + 1) : Optional.empty();
           parts.addAll(value.map(SqlText::parts).orElse(List.of(new SqlText.Dynamic())));
@@ -113,15 +112,15 @@ public final class TsStrings {
    * except nested tagged templates (SQL fragments, inlined), raw or identifier helpers ({@code
    * sql.raw(…)}, {@code Prisma.join(…)}, {@code sql(name)}: dynamic), and {@code empty} fragments.
    */
-  public SqlText tagged(TSNode template, int depth) {
+  public SqlText tagged(TsNode template, int depth) {
     List<SqlText.Part> parts = new ArrayList<>();
-    for (TSNode child : TsSource.named(template)) {
+    for (TsNode child : TsSource.named(template)) {
       switch (child.getType()) {
         case "string_fragment" -> parts.add(new SqlText.Literal(source.text(child)));
         case "escape_sequence" ->
             parts.add(new SqlText.Literal(TsSource.unescape(source.text(child))));
         case "template_substitution" -> {
-          List<TSNode> inner = TsSource.named(child);
+          List<TsNode> inner = TsSource.named(child);
           parts.addAll(
               inner.size() == 1
                   ? substitution(TsSource.unwrap(inner.get(0)), depth).parts()
@@ -133,10 +132,10 @@ public final class TsStrings {
     return new SqlText(parts);
   }
 
-  private SqlText substitution(TSNode value, int depth) {
+  private SqlText substitution(TsNode value, int depth) {
     String type = TsSource.type(value);
     if (type.equals("call_expression")) {
-      TSNode arguments = TsSource.field(value, "arguments");
+      TsNode arguments = TsSource.field(value, "arguments");
       if (TsSource.type(arguments).equals("template_string") && depth < MAX_DEPTH) {
         return tagged(arguments, depth + 1);
       }
@@ -147,10 +146,10 @@ public final class TsStrings {
       if (text.equals("empty") || text.endsWith(".empty")) {
         return SqlText.literal("");
       }
-      List<TSNode> values = type.equals("identifier") ? constants.get(text) : null;
+      List<TsNode> values = type.equals("identifier") ? constants.get(text) : null;
       if (values != null && values.size() == 1) {
-        TSNode bound = TsSource.unwrap(values.get(0));
-        TSNode arguments =
+        TsNode bound = TsSource.unwrap(values.get(0));
+        TsNode arguments =
             TsSource.type(bound).equals("call_expression")
                 ? TsSource.field(bound, "arguments")
                 : null;
@@ -162,8 +161,8 @@ public final class TsStrings {
     return new SqlText(List.of(new SqlText.Param()));
   }
 
-  private Optional<SqlText> concatenation(TSNode node, int depth) {
-    TSNode operator = TsSource.field(node, "operator");
+  private Optional<SqlText> concatenation(TsNode node, int depth) {
+    TsNode operator = TsSource.field(node, "operator");
     if (operator == null || !source.text(operator).equals("+")) {
       return Optional.empty();
     }
@@ -176,7 +175,7 @@ public final class TsStrings {
   }
 
   private Optional<SqlText> identifier(String name, int depth) {
-    List<TSNode> values = constants.get(name);
+    List<TsNode> values = constants.get(name);
     if (values == null) {
       return imported.contains(name)
           ? Optional.of(new SqlText(List.of(new SqlText.Ref(name, null))))
@@ -199,15 +198,15 @@ public final class TsStrings {
   }
 
   /** {@code OBJ.key} of a constant object literal, or of an imported binding. */
-  private Optional<SqlText> member(TSNode node, int depth) {
-    TSNode object = TsSource.field(node, "object");
-    TSNode property = TsSource.field(node, "property");
+  private Optional<SqlText> member(TsNode node, int depth) {
+    TsNode object = TsSource.field(node, "object");
+    TsNode property = TsSource.field(node, "property");
     if (!TsSource.type(object).equals("identifier") || property == null) {
       return Optional.empty();
     }
     String name = source.text(object);
     String key = source.text(property);
-    List<TSNode> values = constants.get(name);
+    List<TsNode> values = constants.get(name);
     if (values == null) {
       return imported.contains(name)
           ? Optional.of(new SqlText(List.of(new SqlText.Ref(name, key))))
@@ -216,19 +215,19 @@ public final class TsStrings {
     if (values.size() != 1) {
       return Optional.empty();
     }
-    TSNode object2 = TsSource.unwrap(values.get(0));
+    TsNode object2 = TsSource.unwrap(values.get(0));
     if (!TsSource.type(object2).equals("object")) {
       return Optional.empty();
     }
-    TSNode value = property(object2, key);
+    TsNode value = property(object2, key);
     return value == null ? Optional.empty() : evaluate(value, depth + 1);
   }
 
   /** The value of {@code key} in an object literal node, or null. */
-  TSNode property(TSNode object, String key) {
-    for (TSNode entry : TsSource.named(object)) {
+  TsNode property(TsNode object, String key) {
+    for (TsNode entry : TsSource.named(object)) {
       if (entry.getType().equals("pair")) {
-        TSNode k = TsSource.field(entry, "key");
+        TsNode k = TsSource.field(entry, "key");
         if (k != null && source.keyName(k).filter(key::equals).isPresent()) {
           return TsSource.field(entry, "value");
         }
@@ -238,17 +237,17 @@ public final class TsStrings {
   }
 
   /** {@code [...].join(sep)}, {@code s.trim()} and friends of folded strings; tagged templates. */
-  private Optional<SqlText> call(TSNode node, int depth) {
-    TSNode function = TsSource.field(node, "function");
-    TSNode template = TsSource.field(node, "arguments");
+  private Optional<SqlText> call(TsNode node, int depth) {
+    TsNode function = TsSource.field(node, "function");
+    TsNode template = TsSource.field(node, "arguments");
     if (TsSource.type(template).equals("template_string")) {
       return Optional.of(tagged(template, depth));
     }
     if (!TsSource.type(function).equals("member_expression")) {
       return Optional.empty();
     }
-    TSNode property = TsSource.field(function, "property");
-    TSNode receiver = TsSource.unwrap(TsSource.field(function, "object"));
+    TsNode property = TsSource.field(function, "property");
+    TsNode receiver = TsSource.unwrap(TsSource.field(function, "object"));
     String method = property == null ? "" : source.text(property);
     switch (method) {
       case "trim", "trimStart", "trimEnd", "toString" -> {
@@ -258,12 +257,12 @@ public final class TsStrings {
         if (!TsSource.type(receiver).equals("array")) {
           return Optional.empty();
         }
-        TSNode arguments = TsSource.field(node, "arguments");
-        List<TSNode> args = arguments == null ? List.of() : TsSource.named(arguments);
+        TsNode arguments = TsSource.field(node, "arguments");
+        List<TsNode> args = arguments == null ? List.of() : TsSource.named(arguments);
         Optional<SqlText> separator =
             args.isEmpty() ? Optional.of(SqlText.literal(",")) : evaluate(args.get(0), depth + 1);
         SqlText joined = null;
-        for (TSNode item : TsSource.named(receiver)) {
+        for (TsNode item : TsSource.named(receiver)) {
           SqlText value = evaluate(item, depth + 1).orElse(SqlText.dynamic());
           joined =
               joined == null ? value : joined.plus(separator.orElse(SqlText.dynamic())).plus(value);

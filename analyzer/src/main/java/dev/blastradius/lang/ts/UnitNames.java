@@ -1,7 +1,5 @@
 package dev.blastradius.lang.ts;
 
-import org.treesitter.TSNode;
-
 /**
  * Names functions by where they are bound: a declaration's name, the variable or property an arrow
  * function is assigned to, {@code Class.method}, {@code object.method} for methods of object
@@ -17,13 +15,13 @@ final class UnitNames {
   }
 
   /** The local binding name of a function node, or null when it is anonymous. */
-  String name(TSNode function) {
+  String name(TsNode function) {
     String type = function.getType();
     if (type.equals("function_declaration") || type.equals("generator_function_declaration")) {
-      TSNode name = TsSource.field(function, "name");
+      TsNode name = TsSource.field(function, "name");
       return name == null ? null : source.text(name);
     }
-    TSNode parent = function.getParent();
+    TsNode parent = function.getParent();
     if (type.equals("method_definition")) {
       String method = source.keyName(TsSource.field(function, "name")).orElse(null);
       if (method == null) {
@@ -39,10 +37,10 @@ final class UnitNames {
   }
 
   /** The name a value (a function, an object) is bound to by its parent, or null. */
-  String valueName(TSNode value, TSNode parent) {
+  String valueName(TsNode value, TsNode parent) {
     switch (TsSource.type(parent)) {
       case "variable_declarator" -> {
-        TSNode name = TsSource.field(parent, "name");
+        TsNode name = TsSource.field(parent, "name");
         return TsSource.type(name).equals("identifier") ? source.text(name) : null;
       }
       case "pair" -> {
@@ -54,8 +52,8 @@ final class UnitNames {
         return assigned(TsSource.field(parent, "left"));
       }
       case "public_field_definition", "field_definition" -> {
-        TSNode name = TsSource.field(parent, "name");
-        TSNode body = parent.getParent();
+        TsNode name = TsSource.field(parent, "name");
+        TsNode body = parent.getParent();
         String owner =
             TsSource.type(body).equals("class_body") ? className(body.getParent()) : null;
         return name == null || owner == null ? null : owner + "." + source.text(name);
@@ -76,7 +74,7 @@ final class UnitNames {
   }
 
   /** The name of an object literal's binding ({@code const repo = {…}}), or null. */
-  String container(TSNode object) {
+  String container(TsNode object) {
     if (!TsSource.type(object).equals("object")) {
       return null;
     }
@@ -87,7 +85,7 @@ final class UnitNames {
    * The binding an assignment target names: {@code exports.up} and {@code module.exports.up} are
    * {@code exports.up}; {@code module.exports} is {@code default}; {@code a.b} is {@code a.b}.
    */
-  String assigned(TSNode left) {
+  String assigned(TsNode left) {
     String text = dotted(left, 3);
     if (text == null || text.startsWith("this.")) {
       return null;
@@ -105,7 +103,7 @@ final class UnitNames {
    * {@code a}, {@code a.b} or {@code a.b.c} when the node is an identifier (or {@code this}) and
    * member accesses of plain names, at most {@code parts} long; else null.
    */
-  String dotted(TSNode node, int parts) {
+  String dotted(TsNode node, int parts) {
     String type = TsSource.type(node);
     if (type.equals("identifier") || type.equals("this")) {
       return source.text(node);
@@ -113,7 +111,7 @@ final class UnitNames {
     if (!type.equals("member_expression") || parts < 2) {
       return null;
     }
-    TSNode property = TsSource.field(node, "property");
+    TsNode property = TsSource.field(node, "property");
     String object = dotted(TsSource.field(node, "object"), parts - 1);
     return object == null || !TsSource.type(property).equals("property_identifier")
         ? null
@@ -121,11 +119,11 @@ final class UnitNames {
   }
 
   /** The name of a class declaration or class expression, or null. */
-  String className(TSNode classNode) {
+  String className(TsNode classNode) {
     if (!TsSource.present(classNode)) {
       return null;
     }
-    TSNode name = TsSource.field(classNode, "name");
+    TsNode name = TsSource.field(classNode, "name");
     if (name != null) {
       return source.text(name);
     }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.treesitter.TSNode;
 
 /**
  * The code units of one file as byte spans: the module, every function, and bindings whose value
@@ -20,14 +19,14 @@ final class UnitSpans {
     final String local;
     final int start;
     final int end;
-    final TSNode node;
-    final TSNode nameNode;
+    final TsNode node;
+    final TsNode nameNode;
     Span parent;
 
     /** An entry-point handler: its parent only registers it, it does not run it. */
     boolean handler;
 
-    Span(String id, String local, int start, int end, TSNode node, TSNode nameNode) {
+    Span(String id, String local, int start, int end, TsNode node, TsNode nameNode) {
       this.id = id;
       this.local = local;
       this.start = start;
@@ -100,7 +99,7 @@ final class UnitSpans {
   }
 
   /** The unit of a function (or binding) node that starts at {@code node}'s first byte. */
-  Span startingAt(TSNode node) {
+  Span startingAt(TsNode node) {
     return byStart.get(node.getStartByte());
   }
 }

@@ -2,7 +2,6 @@ package dev.blastradius.lang.ts;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.treesitter.TSNode;
 
 /** Turns argument expressions into {@link JsValue}s, to a bounded depth and size. */
 final class ValueReader {
@@ -18,18 +17,18 @@ final class ValueReader {
     this.strings = strings;
   }
 
-  JsValue read(TSNode node) {
+  JsValue read(TsNode node) {
     return read(node, 0);
   }
 
-  private JsValue read(TSNode node, int depth) {
+  private JsValue read(TsNode node, int depth) {
     if (!TsSource.present(node)) {
       return new JsValue.Other("");
     }
     if (depth > MAX_DEPTH) {
       return new JsValue.Other("…");
     }
-    TSNode value = TsSource.unwrap(node);
+    TsNode value = TsSource.unwrap(node);
     if (!TsSource.present(value)) {
       return new JsValue.Other(source.text(node));
     }
@@ -57,8 +56,8 @@ final class ValueReader {
    * where = { id }; findMany({ where })}), else the name itself.
    */
   private JsValue identifier(String name, int depth) {
-    TSNode bound = strings.boundValue(name);
-    TSNode literal = bound == null ? null : TsSource.unwrap(bound);
+    TsNode bound = strings.boundValue(name);
+    TsNode literal = bound == null ? null : TsSource.unwrap(bound);
     String type = TsSource.type(literal);
     if ((type.equals("object") || type.equals("array")) && depth < MAX_DEPTH / 2) {
       return read(literal, depth + 2);
@@ -66,20 +65,20 @@ final class ValueReader {
     return new JsValue.Ident(name);
   }
 
-  private JsValue member(TSNode node, int depth) {
-    TSNode property = TsSource.field(node, "property");
+  private JsValue member(TsNode node, int depth) {
+    TsNode property = TsSource.field(node, "property");
     return new JsValue.Member(
         read(TsSource.field(node, "object"), depth + 1),
         property == null ? "" : source.text(property));
   }
 
-  private JsValue call(TSNode node, int depth) {
-    TSNode arguments = TsSource.field(node, "arguments");
+  private JsValue call(TsNode node, int depth) {
+    TsNode arguments = TsSource.field(node, "arguments");
     List<JsValue> args = new ArrayList<>();
     if (TsSource.type(arguments).equals("template_string")) {
       return template(TsSource.field(node, "function"), arguments, depth);
     } else if (arguments != null) {
-      for (TSNode argument : TsSource.named(arguments)) {
+      for (TsNode argument : TsSource.named(arguments)) {
         if (args.size() < MAX_ENTRIES) {
           args.add(read(argument, depth + 1));
         }
@@ -89,18 +88,18 @@ final class ValueReader {
   }
 
   /** A tagged template: its literal parts and the values of its substitutions. */
-  private JsValue template(TSNode tag, TSNode template, int depth) {
+  private JsValue template(TsNode tag, TsNode template, int depth) {
     List<String> literals = new ArrayList<>();
     List<JsValue> substitutions = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
-    for (TSNode child : TsSource.named(template)) {
+    for (TsNode child : TsSource.named(template)) {
       switch (child.getType()) {
         case "string_fragment" -> literal.append(source.text(child));
         case "escape_sequence" -> literal.append(TsSource.unescape(source.text(child)));
         case "template_substitution" -> {
           literals.add(literal.toString());
           literal.setLength(0);
-          List<TSNode> inner = TsSource.named(child);
+          List<TsNode> inner = TsSource.named(child);
           substitutions.add(
               inner.size() == 1 ? read(inner.get(0), depth + 1) : new JsValue.Other(""));
         }
@@ -111,9 +110,9 @@ final class ValueReader {
     return new JsValue.Template(read(tag, depth + 1), literals, substitutions);
   }
 
-  private JsValue object(TSNode node, int depth) {
+  private JsValue object(TsNode node, int depth) {
     List<JsValue.Entry> entries = new ArrayList<>();
-    for (TSNode entry : TsSource.named(node)) {
+    for (TsNode entry : TsSource.named(node)) {
       if (entries.size() >= MAX_ENTRIES) {
         break;
       }
@@ -135,9 +134,9 @@ final class ValueReader {
     return new JsValue.Obj(entries);
   }
 
-  private JsValue array(TSNode node, int depth) {
+  private JsValue array(TsNode node, int depth) {
     List<JsValue> items = new ArrayList<>();
-    for (TSNode item : TsSource.named(node)) {
+    for (TsNode item : TsSource.named(node)) {
       if (items.size() < MAX_ENTRIES) {
         items.add(read(item, depth + 1));
       }
@@ -145,19 +144,19 @@ final class ValueReader {
     return new JsValue.Arr(items);
   }
 
-  private JsValue function(TSNode node, int depth) {
+  private JsValue function(TsNode node, int depth) {
     List<String> params = new ArrayList<>();
-    TSNode parameters = TsSource.field(node, "parameters");
-    TSNode single = TsSource.field(node, "parameter");
+    TsNode parameters = TsSource.field(node, "parameters");
+    TsNode single = TsSource.field(node, "parameter");
     if (single != null) {
       params.add(source.text(single));
     } else if (parameters != null) {
-      for (TSNode parameter : TsSource.named(parameters)) {
-        TSNode pattern = TsSource.field(parameter, "pattern");
+      for (TsNode parameter : TsSource.named(parameters)) {
+        TsNode pattern = TsSource.field(parameter, "pattern");
         params.add(source.text(pattern == null ? parameter : pattern));
       }
     }
-    TSNode body = TsSource.field(node, "body");
+    TsNode body = TsSource.field(node, "body");
     JsValue expression =
         body == null || body.getType().equals("statement_block") ? null : read(body, depth + 1);
     return new JsValue.Fn(params, expression);

@@ -79,18 +79,4 @@ class TreeSitterParserTest {
   private static String tree(SyntaxTree tree) {
     return tree.text(tree.root()).strip();
   }
-
-  @Test
-  void positive_queriesCaptureByName() {
-    Query calls =
-        Query.compile(
-            Grammar.JAVASCRIPT,
-            "(call_expression function: (member_expression property: (property_identifier) @method)"
-                + " arguments: (arguments (string) @first))");
-    SyntaxTree tree = parse(Grammar.JAVASCRIPT, "db.query('SELECT 1');\nother();\n");
-    List<Query.Match> matches = calls.matches(tree, tree.root());
-    assertThat(matches).hasSize(1);
-    assertThat(tree.text(matches.get(0).get("method"))).isEqualTo("query");
-    assertThat(tree.text(matches.get(0).get("first"))).isEqualTo("'SELECT 1'");
-  }
 }

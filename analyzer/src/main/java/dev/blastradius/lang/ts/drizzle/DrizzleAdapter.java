@@ -5,6 +5,7 @@ import dev.blastradius.lang.ts.JsValue;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
 import dev.blastradius.lang.ts.TsModule;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * Drizzle ORM: table declarations ({@code export const users = pgTable('users', {…})}), {@code
@@ -109,13 +109,13 @@ public final class DrizzleAdapter implements TsAdapter {
   }
 
   /** Whether a node is a {@code sql`…`} template of Drizzle's (imported from drizzle-orm). */
-  public static boolean drizzleSql(TSNode node, TsSite site) {
-    TSNode inner = node == null ? null : TsSource.unwrap(node);
+  public static boolean drizzleSql(TsNode node, TsSite site) {
+    TsNode inner = node == null ? null : TsSource.unwrap(node);
     if (!TsSource.type(inner).equals("call_expression")) {
       return false;
     }
-    TSNode arguments = TsSource.field(inner, "arguments");
-    TSNode function = TsSource.field(inner, "function");
+    TsNode arguments = TsSource.field(inner, "arguments");
+    TsNode function = TsSource.field(inner, "function");
     if (!TsSource.type(arguments).equals("template_string") || function == null) {
       return false;
     }
@@ -154,7 +154,7 @@ public final class DrizzleAdapter implements TsAdapter {
     if (chain.rootText().equals("pgSchema") || chain.rootText().equals("mysqlSchema")) {
       return site.value(links.get(0).first()).string();
     }
-    TSNode bound = site.strings().boundValue(chain.rootText());
+    TsNode bound = site.strings().boundValue(chain.rootText());
     if (bound == null) {
       return Optional.empty();
     }
@@ -193,8 +193,8 @@ public final class DrizzleAdapter implements TsAdapter {
   }
 
   /** The name a call's value is bound to ({@code export const users = pgTable(…)}), or null. */
-  private static String bindingName(TSNode call, TsSite site) {
-    TSNode parent = call.getParent();
+  private static String bindingName(TsNode call, TsSite site) {
+    TsNode parent = call.getParent();
     while (TsSource.present(parent)
         && (parent.getType().equals("call_expression")
             || parent.getType().equals("member_expression"))) {
@@ -203,7 +203,7 @@ public final class DrizzleAdapter implements TsAdapter {
     if (!TsSource.type(parent).equals("variable_declarator")) {
       return null;
     }
-    TSNode name = TsSource.field(parent, "name");
+    TsNode name = TsSource.field(parent, "name");
     return TsSource.type(name).equals("identifier") ? site.source().text(name) : null;
   }
 }

@@ -5,11 +5,11 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ts.CallChain;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.ArrayList;
 import java.util.List;
-import org.treesitter.TSNode;
 
 /**
  * Supabase Edge Functions: {@code supabase/functions/<name>/index.ts} serves requests with {@code
@@ -32,8 +32,8 @@ public final class EdgeFunctionEntryPoints implements TsAdapter {
     if (!serve || chain.last() == null) {
       return;
     }
-    List<TSNode> handlers = new ArrayList<>();
-    for (TSNode argument : chain.last().arguments()) {
+    List<TsNode> handlers = new ArrayList<>();
+    for (TsNode argument : chain.last().arguments()) {
       String type = TsSource.type(TsSource.unwrap(argument));
       if (!type.equals("object")) {
         handlers.add(argument);

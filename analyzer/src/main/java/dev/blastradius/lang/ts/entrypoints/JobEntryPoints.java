@@ -7,12 +7,12 @@ import dev.blastradius.lang.ts.JsValue;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
 import dev.blastradius.lang.ts.TsModule;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.treesitter.TSNode;
 
 /**
  * Schedules and queue consumers: {@code node-cron} ({@code cron.schedule}), {@code cron} ({@code
@@ -37,7 +37,7 @@ public final class JobEntryPoints implements TsAdapter {
       return;
     }
     String method = last.name() == null ? root : last.name();
-    List<TSNode> args = last.arguments();
+    List<TsNode> args = last.arguments();
     switch (method) {
       case "schedule", "scheduleJob" -> {
         if (from(site, root, "node-cron", "node-schedule") || root.equals("cron")) {
@@ -92,14 +92,14 @@ public final class JobEntryPoints implements TsAdapter {
             && site.importsFrom("sqs-consumer")
             && site.value(last.first()) instanceof JsValue.Obj options) {
           String queue = options.get("queueUrl").flatMap(JsValue::string).orElse("queue");
-          List<TSNode> handlers = property(site, last.first(), "handleMessage");
+          List<TsNode> handlers = property(site, last.first(), "handleMessage");
           handlers.addAll(property(site, last.first(), "handleMessageBatch"));
           register(call, site, EntryPointKind.WORKER, "sqs " + queue, handlers);
         }
       }
       case "run" -> {
         if (site.importsFrom("kafkajs") && last.first() != null) {
-          List<TSNode> handlers = property(site, last.first(), "eachMessage");
+          List<TsNode> handlers = property(site, last.first(), "eachMessage");
           handlers.addAll(property(site, last.first(), "eachBatch"));
           register(call, site, EntryPointKind.WORKER, "kafka " + root, handlers);
         }
@@ -129,13 +129,13 @@ public final class JobEntryPoints implements TsAdapter {
   }
 
   private static void newExpression(TsCall call, TsSite site) {
-    TSNode constructor = TsSource.field(call.node(), "constructor");
-    TSNode arguments = TsSource.field(call.node(), "arguments");
+    TsNode constructor = TsSource.field(call.node(), "constructor");
+    TsNode arguments = TsSource.field(call.node(), "arguments");
     if (constructor == null || arguments == null) {
       return;
     }
     String name = site.source().text(constructor);
-    List<TSNode> args = TsSource.named(arguments);
+    List<TsNode> args = TsSource.named(arguments);
     if (name.equals("Worker") && from(site, name, "bullmq") && args.size() >= 2) {
       register(
           call,
@@ -168,7 +168,7 @@ public final class JobEntryPoints implements TsAdapter {
                     c instanceof JsValue.Obj o
                         ? o.get("pattern").flatMap(JsValue::string)
                         : c.string());
-    List<TSNode> handlers = property(site, link.first(), "run");
+    List<TsNode> handlers = property(site, link.first(), "run");
     if (scheduled) {
       register(
           call,
@@ -192,7 +192,7 @@ public final class JobEntryPoints implements TsAdapter {
             || chain.names().stream()
                 .anyMatch(
                     n -> n != null && n.toLowerCase(java.util.Locale.ROOT).endsWith("procedure"));
-    List<TSNode> args = last.arguments();
+    List<TsNode> args = last.arguments();
     if (!procedure || args.size() != 1) {
       return;
     }
@@ -201,7 +201,7 @@ public final class JobEntryPoints implements TsAdapter {
       return;
     }
     List<String> keys = new ArrayList<>();
-    for (TSNode at = call.node().getParent(); TsSource.present(at); at = at.getParent()) {
+    for (TsNode at = call.node().getParent(); TsSource.present(at); at = at.getParent()) {
       if (at.getType().equals("pair")) {
         site.source().keyName(TsSource.field(at, "key")).ifPresent(k -> keys.add(0, k));
       }
@@ -212,7 +212,7 @@ public final class JobEntryPoints implements TsAdapter {
 
   /** Inngest {@code createFunction({ id }, { event } | { cron }, handler)}. */
   private static void inngest(TsCall call, CallChain.Link link, TsSite site) {
-    List<TSNode> args = link.arguments();
+    List<TsNode> args = link.arguments();
     if (args.size() < 3 || !(site.value(args.get(0)) instanceof JsValue.Obj config)) {
       return;
     }
@@ -235,7 +235,7 @@ public final class JobEntryPoints implements TsAdapter {
   }
 
   private static void register(
-      TsCall call, TsSite site, EntryPointKind kind, String name, List<TSNode> handlers) {
+      TsCall call, TsSite site, EntryPointKind kind, String name, List<TsNode> handlers) {
     if (handlers.isEmpty()) {
       return;
     }
@@ -244,13 +244,13 @@ public final class JobEntryPoints implements TsAdapter {
   }
 
   /** The value of property {@code key} of an object literal argument (a function, usually). */
-  static List<TSNode> property(TsSite site, TSNode object, String key) {
-    List<TSNode> found = new ArrayList<>();
-    TSNode inner = TsSource.unwrap(object);
+  static List<TsNode> property(TsSite site, TsNode object, String key) {
+    List<TsNode> found = new ArrayList<>();
+    TsNode inner = TsSource.unwrap(object);
     if (!TsSource.type(inner).equals("object")) {
       return found;
     }
-    for (TSNode entry : TsSource.named(inner)) {
+    for (TsNode entry : TsSource.named(inner)) {
       switch (entry.getType()) {
         case "pair" -> {
           if (site.source().keyName(TsSource.field(entry, "key")).filter(key::equals).isPresent()) {
@@ -287,7 +287,7 @@ public final class JobEntryPoints implements TsAdapter {
     return false;
   }
 
-  private static String text(TSNode node, TsSite site) {
+  private static String text(TsNode node, TsSite site) {
     return node == null
         ? "?"
         : site.strings().evaluate(node).flatMap(t -> t.constant()).orElse(site.source().text(node));

@@ -5,13 +5,13 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ts.JsValue;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.treesitter.TSNode;
 
 /**
  * NestJS method decorators: routes ({@code @Get(':id')} under {@code @Controller('users')}),
@@ -44,7 +44,7 @@ public final class NestEntryPoints implements TsAdapter {
     if (call.isNew()) {
       return;
     }
-    TSNode decorator = call.parent();
+    TsNode decorator = call.parent();
     if (!TsSource.type(decorator).equals("decorator")) {
       return;
     }
@@ -52,12 +52,12 @@ public final class NestEntryPoints implements TsAdapter {
     if (!call.chain().links().isEmpty() && call.chain().links().get(0).name() != null) {
       return; // not a plain @Name(…)
     }
-    TSNode first = call.chain().links().isEmpty() ? null : call.chain().links().get(0).first();
+    TsNode first = call.chain().links().isEmpty() ? null : call.chain().links().get(0).first();
     if (name.equals("Processor")) {
       processor(decorator, first, site);
       return;
     }
-    TSNode method = decoratedMethod(decorator);
+    TsNode method = decoratedMethod(decorator);
     String unit = method == null ? null : site.unitOf(method);
     if (unit == null) {
       return;
@@ -84,14 +84,14 @@ public final class NestEntryPoints implements TsAdapter {
   }
 
   /** A {@code @Processor('queue')} class: its {@code process} method handles the queue's jobs. */
-  private static void processor(TSNode decorator, TSNode argument, TsSite site) {
-    TSNode classNode = decoratedClass(decorator);
-    TSNode body = classNode == null ? null : TsSource.field(classNode, "body");
+  private static void processor(TsNode decorator, TsNode argument, TsSite site) {
+    TsNode classNode = decoratedClass(decorator);
+    TsNode body = classNode == null ? null : TsSource.field(classNode, "body");
     if (body == null) {
       return;
     }
     String queue = argument == null ? "" : text(argument, site).orElse("");
-    for (TSNode member : TsSource.named(body)) {
+    for (TsNode member : TsSource.named(body)) {
       if (member.getType().equals("method_definition")
           && site.source()
               .keyName(TsSource.field(member, "name"))
@@ -107,8 +107,8 @@ public final class NestEntryPoints implements TsAdapter {
   }
 
   /** The method a decorator in a class body decorates: the next method after it. */
-  private static TSNode decoratedMethod(TSNode decorator) {
-    TSNode next = decorator.getNextNamedSibling();
+  private static TsNode decoratedMethod(TsNode decorator) {
+    TsNode next = decorator.getNextNamedSibling();
     while (TsSource.present(next) && next.getType().equals("decorator")) {
       next = next.getNextNamedSibling();
     }
@@ -118,8 +118,8 @@ public final class NestEntryPoints implements TsAdapter {
   /**
    * The class a class decorator decorates ({@code @X() export class …} or {@code @X() class …}).
    */
-  private static TSNode decoratedClass(TSNode decorator) {
-    TSNode parent = decorator.getParent();
+  private static TsNode decoratedClass(TsNode decorator) {
+    TsNode parent = decorator.getParent();
     if (TsSource.type(parent).equals("export_statement")) {
       return TsSource.field(parent, "declaration");
     }
@@ -127,31 +127,31 @@ public final class NestEntryPoints implements TsAdapter {
   }
 
   /** The {@code @Controller('x')} path of the class a method decorator sits in. */
-  private static String controllerPath(TSNode methodDecorator, TsSite site) {
-    TSNode body = methodDecorator.getParent();
-    TSNode classNode = TsSource.present(body) ? body.getParent() : null;
+  private static String controllerPath(TsNode methodDecorator, TsSite site) {
+    TsNode body = methodDecorator.getParent();
+    TsNode classNode = TsSource.present(body) ? body.getParent() : null;
     if (!TsSource.present(classNode)) {
       return "";
     }
-    List<TSNode> decorators = new java.util.ArrayList<>(TsSource.named(classNode));
-    TSNode parent = classNode.getParent();
+    List<TsNode> decorators = new java.util.ArrayList<>(TsSource.named(classNode));
+    TsNode parent = classNode.getParent();
     if (TsSource.type(parent).equals("export_statement")) {
       decorators.addAll(TsSource.named(parent));
     }
-    for (TSNode decorator : decorators) {
+    for (TsNode decorator : decorators) {
       if (!decorator.getType().equals("decorator")) {
         continue;
       }
-      TSNode call = TsSource.named(decorator).stream().findFirst().orElse(null);
+      TsNode call = TsSource.named(decorator).stream().findFirst().orElse(null);
       if (!TsSource.type(call).equals("call_expression")) {
         continue;
       }
-      TSNode function = TsSource.field(call, "function");
+      TsNode function = TsSource.field(call, "function");
       if (function == null || !site.source().text(function).equals("Controller")) {
         continue;
       }
-      TSNode arguments = TsSource.field(call, "arguments");
-      TSNode first =
+      TsNode arguments = TsSource.field(call, "arguments");
+      TsNode first =
           arguments == null ? null : TsSource.named(arguments).stream().findFirst().orElse(null);
       if (first == null) {
         return "";
@@ -171,7 +171,7 @@ public final class NestEntryPoints implements TsAdapter {
         : joined;
   }
 
-  private static Optional<String> text(TSNode node, TsSite site) {
+  private static Optional<String> text(TsNode node, TsSite site) {
     return site.strings().evaluate(node).flatMap(t -> t.constant());
   }
 }

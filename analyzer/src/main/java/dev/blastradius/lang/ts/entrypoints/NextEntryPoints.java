@@ -5,11 +5,11 @@ import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ts.ProjectFiles;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsModule;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * Next.js: app-router {@code route.ts} handlers (each exported HTTP method; {@code cron} when
@@ -32,7 +32,7 @@ public final class NextEntryPoints implements TsAdapter {
     String path = site.path();
     String fileName = path.substring(path.lastIndexOf('/') + 1);
     String stem = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
-    TSNode anchor = site.source().root();
+    TsNode anchor = site.source().root();
     Set<String> exported = exported(site.module());
     if (site.directive("use server", null)) {
       site.module().serverActionFile = true;
@@ -102,8 +102,8 @@ public final class NextEntryPoints implements TsAdapter {
   private static void routeHandler(TsSite site, String route, String export) {
     String method = export.equals("default") ? "ANY" : export;
     String local = site.module().exports.get(export);
-    TSNode handler = local == null ? null : site.unitNode(local);
-    TSNode anchor = handler == null ? site.source().root() : handler;
+    TsNode handler = local == null ? null : site.unitNode(local);
+    TsNode anchor = handler == null ? site.source().root() : handler;
     var schedule = ProjectFiles.of(site.context()).vercelCron(route);
     EntryPoint entryPoint;
     if (schedule.isPresent() && (method.equals("GET") || method.equals("ANY"))) {

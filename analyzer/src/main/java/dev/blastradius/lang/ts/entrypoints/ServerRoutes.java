@@ -6,6 +6,7 @@ import dev.blastradius.lang.ts.CallChain;
 import dev.blastradius.lang.ts.JsValue;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * Routes of Node HTTP servers: Express and Koa routers ({@code app.get('/users/:id', …handlers)},
@@ -81,7 +81,7 @@ public final class ServerRoutes implements TsAdapter {
     if (path.isEmpty() || !(path.get().startsWith("/") || path.get().equals("*"))) {
       return;
     }
-    List<TSNode> handlers = handlers(last.arguments(), firstHandler);
+    List<TsNode> handlers = handlers(last.arguments(), firstHandler);
     if (handlers.isEmpty()) {
       return;
     }
@@ -104,9 +104,9 @@ public final class ServerRoutes implements TsAdapter {
             .flatMap(JsValue::string)
             .map(m -> m.toUpperCase(Locale.ROOT))
             .orElse("ANY");
-    TSNode object = TsSource.unwrap(link.first());
-    List<TSNode> handlers = new ArrayList<>();
-    for (TSNode entry : TsSource.named(object)) {
+    TsNode object = TsSource.unwrap(link.first());
+    List<TsNode> handlers = new ArrayList<>();
+    for (TsNode entry : TsSource.named(object)) {
       if (entry.getType().equals("pair")
           && site.source()
               .keyName(TsSource.field(entry, "key"))
@@ -127,7 +127,7 @@ public final class ServerRoutes implements TsAdapter {
   }
 
   private static void register(
-      TsCall call, TsSite site, String verb, String path, List<TSNode> handlers) {
+      TsCall call, TsSite site, String verb, String path, List<TsNode> handlers) {
     boolean signed =
         handlers.stream().anyMatch(h -> site.callsWithin(h, RoutePaths.SIGNATURE_CHECKS));
     EntryPointKind kind = RoutePaths.kind(path, signed);
@@ -138,10 +138,10 @@ public final class ServerRoutes implements TsAdapter {
   }
 
   /** The handler arguments: functions, names of functions, and calls wrapping them. */
-  private static List<TSNode> handlers(List<TSNode> arguments, int from) {
-    List<TSNode> found = new ArrayList<>();
+  private static List<TsNode> handlers(List<TsNode> arguments, int from) {
+    List<TsNode> found = new ArrayList<>();
     for (int i = from; i < arguments.size(); i++) {
-      TSNode argument = TsSource.unwrap(arguments.get(i));
+      TsNode argument = TsSource.unwrap(arguments.get(i));
       switch (TsSource.type(argument)) {
         case "arrow_function",
             "function_expression",
@@ -156,7 +156,7 @@ public final class ServerRoutes implements TsAdapter {
     return found;
   }
 
-  private static Optional<String> text(TSNode node, TsSite site) {
+  private static Optional<String> text(TsNode node, TsSite site) {
     return node == null
         ? Optional.empty()
         : site.strings().evaluate(node).flatMap(t -> t.constant());

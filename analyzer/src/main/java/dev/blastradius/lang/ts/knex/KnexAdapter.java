@@ -11,6 +11,7 @@ import dev.blastradius.lang.ts.SqlText;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
 import dev.blastradius.lang.ts.TsModule;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.TableRef;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * Knex query builder chains: {@code knex('users').select('a').where('b', x)}, {@code
@@ -196,7 +196,7 @@ public final class KnexAdapter implements TsAdapter {
     }
   }
 
-  static Optional<String> text(TSNode node, TsSite site) {
+  static Optional<String> text(TsNode node, TsSite site) {
     return node == null
         ? Optional.empty()
         : site.strings().evaluate(node).flatMap(SqlText::constant);
@@ -286,7 +286,7 @@ public final class KnexAdapter implements TsAdapter {
     /** String arguments (or arrays of them) naming columns; true when any did. */
     private boolean columnArguments(CallChain.Link link, AccessKind kind) {
       boolean any = false;
-      for (TSNode argument : link.arguments()) {
+      for (TsNode argument : link.arguments()) {
         JsValue value = site.value(argument);
         List<JsValue> items = value instanceof JsValue.Arr array ? array.items() : List.of(value);
         for (JsValue item : items) {

@@ -3,13 +3,13 @@ package dev.blastradius.lang.ts.knex;
 import dev.blastradius.lang.migrations.MigrationStep;
 import dev.blastradius.lang.ts.CallChain;
 import dev.blastradius.lang.ts.TsMigrationFiles;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * A Knex schema migration read as the SQL it makes: the {@code up} function's {@code
@@ -94,17 +94,17 @@ public final class KnexMigration {
       this.steps = steps;
     }
 
-    void walk(TSNode node) {
+    void walk(TsNode node) {
       if (TsSource.type(node).equals("call_expression") && chain(node)) {
         return;
       }
-      for (TSNode child : TsSource.named(node)) {
+      for (TsNode child : TsSource.named(node)) {
         walk(child);
       }
     }
 
     /** Reads a schema chain; true when it was one (its insides need no further walk). */
-    private boolean chain(TSNode node) {
+    private boolean chain(TsNode node) {
       CallChain chain = CallChain.of(node, source);
       List<String> names = chain.names();
       int schema = names.indexOf("schema");
@@ -166,7 +166,7 @@ public final class KnexMigration {
 
     private void table(CallChain.Link link, String how) {
       Optional<String> table = table(link);
-      TSNode callback = TsSource.unwrap(link.argument(1));
+      TsNode callback = TsSource.unwrap(link.argument(1));
       if (table.isEmpty()) {
         return;
       }
@@ -175,7 +175,7 @@ public final class KnexMigration {
       if (callback != null
           && TsSource.type(callback).matches("arrow_function|function_expression|function")) {
         String builder = parameter(callback);
-        TSNode body = TsSource.field(callback, "body");
+        TsNode body = TsSource.field(callback, "body");
         if (builder != null && body != null) {
           builderCalls(body, builder, table.get(), create, columns);
         }
@@ -192,23 +192,23 @@ public final class KnexMigration {
       }
     }
 
-    private String parameter(TSNode function) {
-      TSNode parameters = TsSource.field(function, "parameters");
-      TSNode single = TsSource.field(function, "parameter");
+    private String parameter(TsNode function) {
+      TsNode parameters = TsSource.field(function, "parameters");
+      TsNode single = TsSource.field(function, "parameter");
       if (single != null) {
         return source.text(single);
       }
       if (parameters == null || TsSource.named(parameters).isEmpty()) {
         return null;
       }
-      TSNode first = TsSource.named(parameters).get(0);
-      TSNode pattern = TsSource.field(first, "pattern");
+      TsNode first = TsSource.named(parameters).get(0);
+      TsNode pattern = TsSource.field(first, "pattern");
       return source.text(pattern != null ? pattern : first);
     }
 
     /** Every {@code t.…} chain in the callback body, in order. */
     private void builderCalls(
-        TSNode node, String builder, String table, boolean create, List<String> columns) {
+        TsNode node, String builder, String table, boolean create, List<String> columns) {
       if (TsSource.type(node).equals("call_expression")) {
         CallChain chain = CallChain.of(node, source);
         if (chain.rootText().equals(builder) && !chain.links().isEmpty()) {
@@ -216,7 +216,7 @@ public final class KnexMigration {
           return;
         }
       }
-      for (TSNode child : TsSource.named(node)) {
+      for (TsNode child : TsSource.named(node)) {
         builderCalls(child, builder, table, create, columns);
       }
     }
@@ -224,10 +224,10 @@ public final class KnexMigration {
     private void column(CallChain chain, String table, boolean create, List<String> columns) {
       CallChain.Link first = chain.links().get(0);
       String method = first.name() == null ? "" : first.name();
-      TSNode at = chain.last().node();
+      TsNode at = chain.last().node();
       switch (method) {
         case "dropColumn", "dropColumns" -> {
-          for (TSNode argument : first.arguments()) {
+          for (TsNode argument : first.arguments()) {
             constant(argument)
                 .ifPresentOrElse(
                     c -> sql("ALTER TABLE " + table + " DROP COLUMN " + c, at),
@@ -279,7 +279,7 @@ public final class KnexMigration {
       String defaultValue = null;
       int index = chain.indexOf("defaultTo");
       if (index >= 0) {
-        TSNode value = chain.links().get(index).first();
+        TsNode value = chain.links().get(index).first();
         defaultValue =
             value == null
                 ? null
@@ -324,7 +324,7 @@ public final class KnexMigration {
       }
       String type = TYPES.get(method);
       if (method.equals("string")) {
-        TSNode length = link.argument(1);
+        TsNode length = link.argument(1);
         return "varchar("
             + (length != null && TsSource.type(length).equals("number")
                 ? source.text(length)
@@ -334,8 +334,8 @@ public final class KnexMigration {
       return type;
     }
 
-    private Optional<String> constant(TSNode node) {
-      TSNode value = TsSource.unwrap(node);
+    private Optional<String> constant(TsNode node) {
+      TsNode value = TsSource.unwrap(node);
       if (value == null) {
         return Optional.empty();
       }
@@ -348,11 +348,11 @@ public final class KnexMigration {
       return source.stringValue(value);
     }
 
-    private void sql(String sql, TSNode at) {
+    private void sql(String sql, TsNode at) {
       steps.add(new MigrationStep.Sql(sql + ";", null, source.line(at), false));
     }
 
-    private void notReplayed(TSNode at, String cause) {
+    private void notReplayed(TsNode at, String cause) {
       steps.add(new MigrationStep.NotReplayed(source.line(at), cause));
     }
   }

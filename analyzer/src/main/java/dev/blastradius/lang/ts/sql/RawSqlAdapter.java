@@ -8,13 +8,13 @@ import dev.blastradius.lang.ts.SqlText;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
 import dev.blastradius.lang.ts.TsModule;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.lang.ts.TsSource;
 import dev.blastradius.lang.ts.drizzle.DrizzleAdapter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * SQL sent by Node drivers: {@code pg} ({@code client.query}, {@code pool.query}, query config
@@ -173,7 +173,7 @@ public final class RawSqlAdapter implements TsAdapter {
 
   /** Records the SQL of a call's first argument: a string, or a {@code { text | sql }} object. */
   private static void sqlArgument(
-      TsCall call, TSNode argument, TsSite site, Via via, Confidence cap) {
+      TsCall call, TsNode argument, TsSite site, Via via, Confidence cap) {
     if (argument == null) {
       return;
     }

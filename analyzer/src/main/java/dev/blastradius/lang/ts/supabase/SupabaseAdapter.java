@@ -9,6 +9,7 @@ import dev.blastradius.lang.ts.DbNames;
 import dev.blastradius.lang.ts.JsValue;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.schema.ColumnRef;
 import dev.blastradius.schema.TableRef;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * Supabase ({@code @supabase/supabase-js}) query chains: {@code .from('t')} with {@code select}
@@ -114,7 +114,7 @@ public final class SupabaseAdapter implements TsAdapter {
     constant(link.first(), site).ifPresent(name -> site.routineCall(call.unitId(), name));
   }
 
-  static Optional<String> constant(TSNode node, TsSite site) {
+  static Optional<String> constant(TsNode node, TsSite site) {
     return node == null
         ? Optional.empty()
         : site.strings().evaluate(node).flatMap(t -> t.constant());
@@ -248,7 +248,7 @@ public final class SupabaseAdapter implements TsAdapter {
     }
 
     /** The keys of an inserted or updated object (or array of objects) are written. */
-    private void written(TSNode argument, boolean inserts) {
+    private void written(TsNode argument, boolean inserts) {
       JsValue value = argument == null ? null : site.resolvedValue(argument);
       List<JsValue> rows =
           value instanceof JsValue.Arr array ? array.items() : java.util.Arrays.asList(value);
@@ -323,13 +323,13 @@ public final class SupabaseAdapter implements TsAdapter {
     }
 
     /** {@code { referencedTable: 'x' }} (or the older {@code foreignTable}) of a filter. */
-    private String referencedTable(TSNode optionsNode) {
+    private String referencedTable(TsNode optionsNode) {
       return options(optionsNode, "referencedTable")
           .or(() -> options(optionsNode, "foreignTable"))
           .orElse(null);
     }
 
-    private Optional<String> options(TSNode node, String key) {
+    private Optional<String> options(TsNode node, String key) {
       if (node == null || !(site.value(node) instanceof JsValue.Obj object)) {
         return Optional.empty();
       }

@@ -4,13 +4,13 @@ import dev.blastradius.lang.ts.CallChain;
 import dev.blastradius.lang.ts.JsValue;
 import dev.blastradius.lang.ts.TsAdapter;
 import dev.blastradius.lang.ts.TsCall;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSite;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.treesitter.TSNode;
 
 /**
  * TypeORM: entity classes ({@code @Entity}, {@code @Column}, relations, embedded classes, base
@@ -77,9 +77,9 @@ public final class TypeOrmAdapter implements TsAdapter {
     if (!site.importsFrom("typeorm")) {
       return;
     }
-    for (TSNode statement : TsSource.named(site.source().root())) {
-      List<TSNode> decorators = new ArrayList<>();
-      TSNode declaration = statement;
+    for (TsNode statement : TsSource.named(site.source().root())) {
+      List<TsNode> decorators = new ArrayList<>();
+      TsNode declaration = statement;
       if (statement.getType().equals("export_statement")) {
         TsSource.named(statement).stream()
             .filter(n -> n.getType().equals("decorator"))
@@ -94,19 +94,19 @@ public final class TypeOrmAdapter implements TsAdapter {
   }
 
   /** Reads one class; records it when it is an entity or declares mapped columns. */
-  private static void entity(TSNode declaration, List<TSNode> decorators, TsSite site) {
+  private static void entity(TsNode declaration, List<TsNode> decorators, TsSite site) {
     TsSource.named(declaration).stream()
         .filter(n -> n.getType().equals("decorator"))
         .forEach(decorators::add);
-    TSNode name = TsSource.field(declaration, "name");
-    TSNode body = TsSource.field(declaration, "body");
+    TsNode name = TsSource.field(declaration, "name");
+    TsNode body = TsSource.field(declaration, "body");
     if (name == null || body == null) {
       return;
     }
     boolean entity = false;
     String table = null;
     String schema = null;
-    for (TSNode decorator : decorators) {
+    for (TsNode decorator : decorators) {
       Decorator read = decorator(decorator, site);
       if (read.name().equals("Entity") || read.name().equals("ViewEntity")) {
         entity = read.name().equals("Entity");
@@ -122,7 +122,7 @@ public final class TypeOrmAdapter implements TsAdapter {
       }
     }
     List<TypeOrmEntity.Field> fields = new ArrayList<>();
-    for (TSNode member : TsSource.named(body)) {
+    for (TsNode member : TsSource.named(body)) {
       if (member.getType().equals("public_field_definition")
           || member.getType().equals("field_definition")) {
         field(member, site).ifPresent(fields::add);
@@ -132,10 +132,10 @@ public final class TypeOrmAdapter implements TsAdapter {
       return;
     }
     String base = null;
-    TSNode heritage = TsSource.child(declaration, "class_heritage");
-    TSNode extendsClause = heritage == null ? null : TsSource.child(heritage, "extends_clause");
+    TsNode heritage = TsSource.child(declaration, "class_heritage");
+    TsNode extendsClause = heritage == null ? null : TsSource.child(heritage, "extends_clause");
     if (extendsClause != null) {
-      TSNode value = TsSource.field(extendsClause, "value");
+      TsNode value = TsSource.field(extendsClause, "value");
       if (value == null && !TsSource.named(extendsClause).isEmpty()) {
         value = TsSource.named(extendsClause).get(0);
       }
@@ -153,16 +153,16 @@ public final class TypeOrmAdapter implements TsAdapter {
   private record Decorator(String name, List<JsValue> args) {}
 
   /** {@code @Name(args)} or {@code @Name}. */
-  private static Decorator decorator(TSNode decorator, TsSite site) {
-    TSNode inner = TsSource.named(decorator).stream().findFirst().orElse(null);
+  private static Decorator decorator(TsNode decorator, TsSite site) {
+    TsNode inner = TsSource.named(decorator).stream().findFirst().orElse(null);
     if (TsSource.type(inner).equals("identifier")) {
       return new Decorator(site.source().text(inner), List.of());
     }
     if (!TsSource.type(inner).equals("call_expression")) {
       return new Decorator("", List.of());
     }
-    TSNode function = TsSource.field(inner, "function");
-    TSNode arguments = TsSource.field(inner, "arguments");
+    TsNode function = TsSource.field(inner, "function");
+    TsNode arguments = TsSource.field(inner, "arguments");
     List<JsValue> args = new ArrayList<>();
     if (TsSource.type(arguments).equals("arguments")) {
       TsSource.named(arguments).forEach(a -> args.add(site.value(a)));
@@ -171,8 +171,8 @@ public final class TypeOrmAdapter implements TsAdapter {
   }
 
   /** One property of an entity class, if a TypeORM decorator maps it. */
-  private static java.util.Optional<TypeOrmEntity.Field> field(TSNode member, TsSite site) {
-    TSNode nameNode = TsSource.field(member, "name");
+  private static java.util.Optional<TypeOrmEntity.Field> field(TsNode member, TsSite site) {
+    TsNode nameNode = TsSource.field(member, "name");
     if (nameNode == null) {
       return java.util.Optional.empty();
     }
@@ -184,7 +184,7 @@ public final class TypeOrmAdapter implements TsAdapter {
     String relation = null;
     String joinColumn = null;
     boolean joined = false;
-    for (TSNode child : TsSource.named(member)) {
+    for (TsNode child : TsSource.named(member)) {
       if (!child.getType().equals("decorator")) {
         continue;
       }
@@ -241,7 +241,7 @@ public final class TypeOrmAdapter implements TsAdapter {
   @Override
   public void call(TsCall call, TsSite site) {
     if (call.isNew()) {
-      TSNode constructor = TsSource.field(call.node(), "constructor");
+      TsNode constructor = TsSource.field(call.node(), "constructor");
       if (constructor != null
           && site.source().text(constructor).equals("SnakeNamingStrategy")
           && site.importsFrom("typeorm-naming-strategies")) {
@@ -319,7 +319,7 @@ public final class TypeOrmAdapter implements TsAdapter {
    * repo.find} with {@code const repo = ds.getRepository(User)}, or {@code User.find} (an active
    * record entity, confirmed at link time). Null when there is none.
    */
-  private static String repositoryEntity(CallChain chain, int start, TSNode node, TsSite site) {
+  private static String repositoryEntity(CallChain chain, int start, TsNode node, TsSite site) {
     List<CallChain.Link> links = chain.links();
     if (start > 0) {
       CallChain.Link previous = links.get(start - 1);
@@ -339,7 +339,7 @@ public final class TypeOrmAdapter implements TsAdapter {
       if (typed != null) {
         return typed;
       }
-      TSNode local = localValue(root, node, site);
+      TsNode local = localValue(root, node, site);
       JsValue bound = local != null ? site.value(local) : site.resolvedValue(chain.root());
       if (bound instanceof JsValue.Call repoCall
           && repoCall.callee() instanceof JsValue.Member member
@@ -355,17 +355,17 @@ public final class TypeOrmAdapter implements TsAdapter {
   }
 
   /** The value a {@code const}/{@code let} of the function around {@code node} binds, or null. */
-  private static TSNode localValue(String name, TSNode node, TsSite site) {
-    TSNode function = enclosingFunction(node);
+  private static TsNode localValue(String name, TsNode node, TsSite site) {
+    TsNode function = enclosingFunction(node);
     if (!TsSource.present(function) || function.getType().equals("program")) {
       return null;
     }
-    List<TSNode> pending = new ArrayList<>(List.of(function));
+    List<TsNode> pending = new ArrayList<>(List.of(function));
     int visited = 0;
     while (!pending.isEmpty() && visited++ < 20_000) {
-      TSNode current = pending.remove(pending.size() - 1);
+      TsNode current = pending.remove(pending.size() - 1);
       if (current.getType().equals("variable_declarator")) {
-        TSNode declared = TsSource.field(current, "name");
+        TsNode declared = TsSource.field(current, "name");
         if (declared != null
             && declared.getType().equals("identifier")
             && current.getStartByte() < node.getStartByte()
@@ -379,8 +379,8 @@ public final class TypeOrmAdapter implements TsAdapter {
   }
 
   /** The function (or the program) a node is in. */
-  private static TSNode enclosingFunction(TSNode node) {
-    TSNode function = node;
+  private static TsNode enclosingFunction(TsNode node) {
+    TsNode function = node;
     while (TsSource.present(function)
         && !Set.of(
                 "function_declaration",
@@ -408,14 +408,14 @@ public final class TypeOrmAdapter implements TsAdapter {
   }
 
   /** The name of the class a node is inside, or null. */
-  private static String ownerClass(TSNode node, TsSite site) {
-    TSNode current = node;
+  private static String ownerClass(TsNode node, TsSite site) {
+    TsNode current = node;
     while (TsSource.present(current)) {
       String type = current.getType();
       if (type.equals("class_declaration")
           || type.equals("abstract_class_declaration")
           || type.equals("class")) {
-        TSNode name = TsSource.field(current, "name");
+        TsNode name = TsSource.field(current, "name");
         return name == null ? null : site.source().text(name);
       }
       current = current.getParent();
@@ -427,8 +427,8 @@ public final class TypeOrmAdapter implements TsAdapter {
    * What the function around a {@code save(user)} did with {@code user}: the properties it
    * assigned, and whether the value was created ({@code repo.create({…})}, {@code new User()}).
    */
-  private static TypeOrmCall.Saved saved(String variable, TSNode call, TsSite site) {
-    TSNode function = call;
+  private static TypeOrmCall.Saved saved(String variable, TsNode call, TsSite site) {
+    TsNode function = call;
     while (TsSource.present(function)
         && !Set.of(
                 "function_declaration",
@@ -442,22 +442,22 @@ public final class TypeOrmAdapter implements TsAdapter {
     List<String> assigned = new ArrayList<>();
     JsValue created = null;
     boolean isNew = false;
-    List<TSNode> pending = new ArrayList<>();
+    List<TsNode> pending = new ArrayList<>();
     if (TsSource.present(function)) {
       pending.add(function);
     }
     int visited = 0;
     while (!pending.isEmpty() && visited++ < 20_000) {
-      TSNode node = pending.remove(pending.size() - 1);
+      TsNode node = pending.remove(pending.size() - 1);
       if (node.getType().equals("assignment_expression")) {
-        TSNode left = TsSource.field(node, "left");
+        TsNode left = TsSource.field(node, "left");
         if (TsSource.type(left).equals("member_expression")
             && site.source().text(TsSource.field(left, "object")).equals(variable)) {
           assigned.add(site.source().text(TsSource.field(left, "property")));
         }
       } else if (node.getType().equals("variable_declarator")) {
-        TSNode name = TsSource.field(node, "name");
-        TSNode value = TsSource.unwrap(TsSource.field(node, "value"));
+        TsNode name = TsSource.field(node, "name");
+        TsNode value = TsSource.unwrap(TsSource.field(node, "value"));
         if (name != null && site.source().text(name).equals(variable) && value != null) {
           if (value.getType().equals("new_expression")) {
             isNew = true;

@@ -3,10 +3,10 @@ package dev.blastradius.lang.ts.typeorm;
 import dev.blastradius.lang.migrations.MigrationStep;
 import dev.blastradius.lang.ts.CallChain;
 import dev.blastradius.lang.ts.TsMigrationFiles;
+import dev.blastradius.lang.ts.TsNode;
 import dev.blastradius.lang.ts.TsSource;
 import java.util.List;
 import java.util.Optional;
-import org.treesitter.TSNode;
 
 /**
  * Reads a TypeORM migration class: the {@code queryRunner.query('…')} calls of its {@code up}
@@ -28,7 +28,7 @@ public final class TypeOrmMigration {
         (source, up, steps) -> walk(source, up, steps, 0));
   }
 
-  private static void walk(TsSource source, TSNode node, List<MigrationStep> steps, int depth) {
+  private static void walk(TsSource source, TsNode node, List<MigrationStep> steps, int depth) {
     if (depth > 200) {
       return;
     }
@@ -56,7 +56,7 @@ public final class TypeOrmMigration {
         }
       }
     }
-    for (TSNode child : TsSource.named(node)) {
+    for (TsNode child : TsSource.named(node)) {
       walk(source, child, steps, depth + 1);
     }
   }
@@ -79,8 +79,8 @@ public final class TypeOrmMigration {
           "dropForeignKey");
 
   /** A string literal, or a template literal without substitutions. */
-  private static Optional<String> constant(TsSource source, TSNode node) {
-    TSNode value = TsSource.unwrap(node);
+  private static Optional<String> constant(TsSource source, TsNode node) {
+    TsNode value = TsSource.unwrap(node);
     if (TsSource.type(value).equals("template_string")
         && TsSource.named(value).stream()
             .noneMatch(c -> c.getType().equals("template_substitution"))) {
