@@ -131,7 +131,7 @@ public final class Analyzer {
         Extract.run(
             code,
             frontends,
-            new ExtractContext(replay.catalog(), sql, tree.files()),
+            new ExtractContext(replay.catalog(), sql, tree.files(), options.threads()),
             options.threads());
 
     List<FileFacts> graphFacts = new ArrayList<>(replay.historyFacts());

@@ -1,6 +1,5 @@
 package dev.blastradius.lang.ts;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -75,13 +74,24 @@ public final class DatabaseVocabulary {
           "getrepository",
           "createquerybuilder");
 
-  /** The longest word, so longer runs are skipped without allocating. */
-  private static final int LONGEST = WORDS.stream().mapToInt(String::length).max().orElse(0);
+  /** The words by length, so a run of letters is compared only with words as long as it. */
+  private static final String[][] BY_LENGTH = byLength();
 
   private DatabaseVocabulary() {}
 
+  private static String[][] byLength() {
+    int longest = WORDS.stream().mapToInt(String::length).max().orElse(0);
+    String[][] table = new String[longest + 1][];
+    for (int length = 0; length <= longest; length++) {
+      int size = length;
+      table[length] =
+          WORDS.stream().filter(w -> w.length() == size).sorted().toArray(String[]::new);
+    }
+    return table;
+  }
+
   /** Whether {@code text} has at least one database word. */
-  public static boolean mentionsDatabase(CharSequence text) {
+  public static boolean mentionsDatabase(String text) {
     int length = text.length();
     int i = 0;
     while (i < length) {
@@ -95,13 +105,29 @@ public final class DatabaseVocabulary {
         i++;
       }
       int wordLength = i - start;
-      if (wordLength >= 2
-          && wordLength <= LONGEST
-          && WORDS.contains(text.subSequence(start, i).toString().toLowerCase(Locale.ROOT))) {
-        return true;
+      if (wordLength < BY_LENGTH.length) {
+        for (String word : BY_LENGTH[wordLength]) {
+          if (sameIgnoringCase(text, start, word)) {
+            return true;
+          }
+        }
       }
     }
     return false;
+  }
+
+  /** Whether the run at {@code start} is {@code word} (lower case) in any letter case. */
+  private static boolean sameIgnoringCase(String text, int start, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      char c = text.charAt(start + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isWordChar(char c) {

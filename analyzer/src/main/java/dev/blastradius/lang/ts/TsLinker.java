@@ -4,6 +4,7 @@ import dev.blastradius.graph.CallSite;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.ts.prisma.PrismaSchema;
+import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.SourceFile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -61,15 +66,19 @@ final class TsLinker {
           if (known == null || known.parsed || !sources.containsKey(path)) {
             return known;
           }
-          FileFacts parsed = parser.apply(sources.get(path));
-          facts.put(path, parsed);
-          TsModule module = parsed.state() instanceof TsModule m ? m : new TsModule(path, true);
-          modules.put(path, module);
-          return module;
+          return loaded(path, parser.apply(sources.get(path)), facts, modules);
         };
     TsProject project =
         new TsProject(modules, loader, resolver, context, PrismaSchema.merge(schemas));
-    parseImporters(facts, modules, project);
+    List<String> skipped =
+        importers(facts, modules, project).stream()
+            .filter(p -> !modules.get(p).parsed && sources.containsKey(p))
+            .sorted()
+            .toList();
+    List<FileFacts> parsed = parseAll(skipped.stream().map(sources::get).toList());
+    for (int i = 0; i < skipped.size(); i++) {
+      loaded(skipped.get(i), parsed.get(i), facts, modules);
+    }
 
     List<FileFacts> linked = new ArrayList<>();
     for (FileFacts file : files) {
@@ -85,11 +94,21 @@ final class TsLinker {
     return linked;
   }
 
+  /** Records the facts of a file the link phase parsed, and its module. */
+  private static TsModule loaded(
+      String path, FileFacts parsed, Map<String, FileFacts> facts, Map<String, TsModule> modules) {
+    facts.put(path, parsed);
+    TsModule module = parsed.state() instanceof TsModule m ? m : new TsModule(path, true);
+    modules.put(path, module);
+    return module;
+  }
+
   /**
-   * Parses every skipped file that imports, directly or through other files, a module that touches
-   * the database: only such files can lead an entry point to an access.
+   * Every module that touches the database and every module that imports one, directly or through
+   * other files: only a skipped file among them can lead an entry point to an access, so only those
+   * are parsed. Found from the import specifiers every file already has, without parsing.
    */
-  private void parseImporters(
+  private static Set<String> importers(
       Map<String, FileFacts> facts, Map<String, TsModule> modules, TsProject project) {
     Map<String, Set<String>> importers = new HashMap<>();
     for (TsModule module : List.copyOf(modules.values())) {
@@ -100,7 +119,6 @@ final class TsLinker {
       }
     }
     Deque<String> work = new ArrayDeque<>();
-    Set<String> relevant = new HashSet<>();
     for (Map.Entry<String, TsModule> entry : modules.entrySet()) {
       TsModule module = entry.getValue();
       if (module.touchesDatabase
@@ -109,14 +127,54 @@ final class TsLinker {
         work.add(entry.getKey());
       }
     }
+    Set<String> relevant = new HashSet<>();
     while (!work.isEmpty()) {
       String path = work.pop();
-      if (!relevant.add(path)) {
-        continue;
+      if (relevant.add(path)) {
+        work.addAll(importers.getOrDefault(path, Set.of()));
       }
-      // Loading a skipped file parses it; its importers are known from the cheap scan already.
-      project.module(path);
-      work.addAll(importers.getOrDefault(path, Set.of()));
+    }
+    relevant.retainAll(modules.keySet());
+    return relevant;
+  }
+
+  /**
+   * Parses files the prefilter skipped, on {@code --threads} threads; the result is in the order of
+   * {@code files}. A file whose parse throws gets a problem, as in the extract pass.
+   */
+  private List<FileFacts> parseAll(List<SourceFile> files) {
+    if (context.threads() == 1 || files.size() < 2) {
+      return files.stream().map(this::parseOne).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(context.threads(), files.size()));
+    try {
+      List<Future<FileFacts>> futures = new ArrayList<>();
+      for (SourceFile file : files) {
+        futures.add(pool.submit(() -> parseOne(file)));
+      }
+      List<FileFacts> results = new ArrayList<>();
+      for (Future<FileFacts> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parsing TypeScript/JavaScript files", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("parsing a TypeScript/JavaScript file failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private FileFacts parseOne(SourceFile file) {
+    try {
+      return parser.apply(file);
+    } catch (RuntimeException | StackOverflowError e) {
+      return FileFacts.failed(
+          file.path(),
+          new AnalysisProblem(
+              file.path(), "extract", "An exception was thrown by blastradius: " + e, 0));
     }
   }
 

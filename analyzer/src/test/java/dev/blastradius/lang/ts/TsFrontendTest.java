@@ -119,6 +119,20 @@ class TsFrontendTest {
   }
 
   @Test
+  void positive_everyVocabularyWordIsFoundInAnyCaseAndOnlyAsAWholeWord() {
+    for (String word : DatabaseVocabulary.WORDS) {
+      String upper = word.toUpperCase(java.util.Locale.ROOT);
+      assertThat(DatabaseVocabulary.mentionsDatabase("x(" + word + ");")).as(word).isTrue();
+      assertThat(DatabaseVocabulary.mentionsDatabase("// " + upper)).as(upper).isTrue();
+      assertThat(DatabaseVocabulary.mentionsDatabase(word + "x y" + word + " _" + word))
+          .as(word + " inside longer words")
+          .isFalse();
+    }
+    assertThat(DatabaseVocabulary.mentionsDatabase("")).isFalse();
+    assertThat(DatabaseVocabulary.mentionsDatabase("a b $ é ü")).isFalse();
+  }
+
+  @Test
   void negative_declarationFilesAreSkipped() {
     FileFacts facts =
         extract(
