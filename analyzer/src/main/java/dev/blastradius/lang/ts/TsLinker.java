@@ -3,6 +3,7 @@ package dev.blastradius.lang.ts;
 import dev.blastradius.graph.CallSite;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
+import dev.blastradius.lang.Parallel;
 import dev.blastradius.lang.ts.prisma.PrismaSchema;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.SourceFile;
@@ -16,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -143,28 +140,7 @@ final class TsLinker {
    * {@code files}. A file whose parse throws gets a problem, as in the extract pass.
    */
   private List<FileFacts> parseAll(List<SourceFile> files) {
-    if (context.threads() == 1 || files.size() < 2) {
-      return files.stream().map(this::parseOne).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(context.threads(), files.size()));
-    try {
-      List<Future<FileFacts>> futures = new ArrayList<>();
-      for (SourceFile file : files) {
-        futures.add(pool.submit(() -> parseOne(file)));
-      }
-      List<FileFacts> results = new ArrayList<>();
-      for (Future<FileFacts> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while parsing TypeScript/JavaScript files", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("parsing a TypeScript/JavaScript file failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return Parallel.map(files, context.threads(), this::parseOne);
   }
 
   private FileFacts parseOne(SourceFile file) {

@@ -189,6 +189,15 @@ final class ModuleIndex {
     return parsed(module.path());
   }
 
+  /** Keeps {@code module}, parsed elsewhere, in place of the skipped module of its path. */
+  PyModule replace(PyModule module) {
+    if (!byPath.containsKey(module.path())) {
+      throw new IllegalArgumentException("not a module of this project: " + module.path());
+    }
+    byPath.put(module.path(), module);
+    return module;
+  }
+
   /** The dotted form of a whole path: {@code src/app/models.py} is {@code src.app.models}. */
   static String fullName(String path) {
     String withoutExtension = path.endsWith(".py") ? path.substring(0, path.length() - 3) : path;

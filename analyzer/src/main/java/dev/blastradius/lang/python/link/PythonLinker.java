@@ -3,6 +3,7 @@ package dev.blastradius.lang.python.link;
 import dev.blastradius.graph.CallSite;
 import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
+import dev.blastradius.lang.Parallel;
 import dev.blastradius.lang.python.Prefilter;
 import dev.blastradius.lang.python.PyClass;
 import dev.blastradius.lang.python.PyModule;
@@ -153,12 +154,29 @@ public final class PythonLinker {
       fresh.forEach(m -> names.addAll(definedNames(m)));
       fresh = new ArrayList<>();
       Prefilter.Words words = new Prefilter.Words(names);
+      List<PyModule> callers = new ArrayList<>();
       for (PyModule module : index.modules()) {
         if (!module.parsed() && words.anyIn(module.skippedText())) {
-          fresh.add(index.parse(module));
+          callers.add(module);
         }
       }
+      // Parsing one caller changes nothing the others are chosen by: parse them all at once.
+      List<Late> parsed = Parallel.map(callers, context.threads(), this::readLate);
+      for (Late late : parsed) {
+        lateProblems.put(late.module().path(), late.problems());
+        fresh.add(index.replace(late.module()));
+      }
     }
+  }
+
+  /** A skipped module parsed late, and the problems of its parse. */
+  private record Late(PyModule module, List<AnalysisProblem> problems) {}
+
+  private Late readLate(PyModule skipped) {
+    List<AnalysisProblem> problems = new ArrayList<>();
+    PyModule module =
+        PythonFrontend.read(skipped.file(), skipped.skippedText(), parseLimit, problems);
+    return new Late(module, problems);
   }
 
   /** The names other files use to reach a module's code: its functions, classes, methods, stem. */
@@ -189,11 +207,9 @@ public final class PythonLinker {
 
   /** Parses a skipped module; its units and problems are added when its facts are built. */
   private PyModule parseLate(PyModule skipped) {
-    List<AnalysisProblem> problems = new ArrayList<>();
-    PyModule module =
-        PythonFrontend.read(skipped.file(), skipped.skippedText(), parseLimit, problems);
-    lateProblems.put(module.path(), problems);
-    return module;
+    Late late = readLate(skipped);
+    lateProblems.put(late.module().path(), late.problems());
+    return late.module();
   }
 
   private void linkModule(
