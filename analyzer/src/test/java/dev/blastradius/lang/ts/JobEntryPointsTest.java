@@ -171,6 +171,88 @@ class JobEntryPointsTest {
   }
 
   @Test
+  void positive_trpcRoutersComposedAcrossFilesGetTheFullPath() {
+    AnalysisResult result =
+        RawSqlTest.withUsers()
+            .source(
+                "src/server/webhook-router/router.ts",
+                """
+                import { Pool } from 'pg';
+                import { authenticatedProcedure, router } from '../trpc';
+                import { findCallsRoute } from './find-calls';
+                const pool = new Pool();
+                export const webhookRouter = router({
+                  calls: { find: findCallsRoute },
+                  editWebhook: authenticatedProcedure.mutation(async ({ input }) => {
+                    // expect: write users.email @http, read users.id @http
+                    await pool.query('UPDATE users SET email = $1 WHERE id = $2', [input.email, input.id]);
+                  }),
+                });
+                """)
+            .source(
+                "src/server/webhook-router/find-calls.ts",
+                """
+                import { Pool } from 'pg';
+                import { authenticatedProcedure } from '../trpc';
+                export const findCallsRoute = authenticatedProcedure.query(async () => {
+                  // expect: read users.name @http
+                  return new Pool().query('SELECT name FROM users');
+                });
+                """)
+            .source(
+                "src/server/router.ts",
+                """
+                import { router } from './trpc';
+                import { webhookRouter } from './webhook-router/router';
+                export const appRouter = router({ webhook: webhookRouter });
+                export type AppRouter = typeof appRouter;
+                """)
+            .doTest();
+    assertThat(labels(result))
+        .containsExactly("http trpc webhook.calls.find", "http trpc webhook.editWebhook");
+  }
+
+  @Test
+  void negative_routersNothingMountsKeepTheirFilePath() {
+    AnalysisResult result =
+        RawSqlTest.withUsers()
+            .source(
+                "src/server/admin-router.ts",
+                """
+                import { Pool } from 'pg';
+                import { adminProcedure, router } from './trpc';
+                const pool = new Pool();
+                export const adminRouter = router({
+                  users: router({
+                    list: adminProcedure.query(async () => {
+                      // expect: read users.name @http
+                      return pool.query('SELECT name FROM users');
+                    }),
+                  }),
+                });
+                """)
+            .source(
+                "src/server/other.ts",
+                """
+                import { adminRouter } from './admin-router';
+                const table = { admin: adminRouter };
+                export const settings = { nested: { admin: adminRouter } };
+                """)
+            .doTest();
+    assertThat(labels(result)).containsExactly("http trpc users.list");
+  }
+
+  private static java.util.List<String> labels(AnalysisResult result) {
+    return result.graph().accesses().stream()
+        .filter(a -> a.location().path().endsWith(".ts"))
+        .flatMap(a -> a.entryPoints().stream())
+        .map(EntryPoint::label)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  @Test
   void negative_queryAndMutationOfOtherBuildersAreNotProcedures() {
     RawSqlTest.withUsers()
         .source(
