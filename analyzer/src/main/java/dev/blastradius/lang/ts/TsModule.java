@@ -108,6 +108,16 @@ public final class TsModule implements LinkState {
    */
   public record TrpcMount(String router, String keys, String value) {}
 
+  /** tRPC procedures inside module-level bindings, for server-side callers. */
+  public final List<TrpcProcedure> trpcProcedures = new ArrayList<>();
+
+  /**
+   * @param router the module-level binding holding the procedure (a router or the procedure)
+   * @param keys the dotted key path from that binding to the procedure; empty for the binding
+   * @param unit the unit that stands for the procedure's registration
+   */
+  public record TrpcProcedure(String router, String keys, String unit) {}
+
   /** Data uses finished when every file is read. */
   public final List<PendingUse> pending = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dev.blastradius.lang.ts.entrypoints;
 
+import dev.blastradius.graph.CallSite;
 import dev.blastradius.graph.EntryPoint;
 import dev.blastradius.graph.EntryPointKind;
 import dev.blastradius.lang.ts.CallChain;
@@ -37,6 +38,17 @@ public final class TrpcProcedures implements TsAdapter {
   /** How many names one procedure gets at most (a router mounted in many places). */
   private static final int MAX_NAMES = 8;
 
+  private static final java.util.Set<String> CREATE_CALLER = java.util.Set.of("createCaller");
+
+  /** Nodes whose declarations a {@code const caller = …} is looked up in. */
+  private static final java.util.Set<String> SCOPES =
+      java.util.Set.of(
+          "function_declaration",
+          "function_expression",
+          "arrow_function",
+          "method_definition",
+          "program");
+
   @Override
   public void call(TsCall call, TsSite site) {
     CallChain chain = call.chain();
@@ -45,6 +57,9 @@ public final class TrpcProcedures implements TsAdapter {
       return;
     }
     String method = last.name() == null ? chain.rootText() : last.name();
+    if (chain.links().size() >= 2 && site.calls(CREATE_CALLER)) {
+      serverCall(call, chain, site);
+    }
     switch (method) {
       case "query", "mutation", "subscription" -> procedure(call, chain, last, site);
       default -> {
@@ -77,6 +92,9 @@ public final class TrpcProcedures implements TsAdapter {
     String unit =
         site.pendingRegistration(
             new EntryPoint(EntryPointKind.HTTP, "trpc " + local, location), call.node(), args);
+    site.module()
+        .trpcProcedures
+        .add(new TsModule.TrpcProcedure(place.binding(), place.keys(), unit));
     String path = site.path();
     site.module()
         .pending
@@ -90,6 +108,105 @@ public final class TrpcProcedures implements TsAdapter {
                         EntryPointKind.HTTP, "trpc " + (name.isEmpty() ? local : name), location));
               }
             });
+  }
+
+  /**
+   * A server-side call of a procedure, {@code caller.webhooks.sessionCompleted(…)} where {@code
+   * const caller = appRouter.createCaller(ctx)} in the same function: once every file is read, the
+   * calling unit calls the procedure the key path names under that router, so the caller's entry
+   * points (a webhook route) reach it too.
+   */
+  private static void serverCall(TsCall call, CallChain chain, TsSite site) {
+    if (!TsSource.type(chain.root()).equals("identifier")) {
+      return;
+    }
+    List<String> keys = new ArrayList<>();
+    List<CallChain.Link> links = chain.links();
+    for (int i = 0; i < links.size(); i++) {
+      CallChain.Link link = links.get(i);
+      if (link.name() == null || link.isCall() != (i == links.size() - 1)) {
+        return;
+      }
+      keys.add(link.name());
+    }
+    String router = callerRouter(call.node(), chain.rootText(), site);
+    if (router == null) {
+      return;
+    }
+    String path = site.path();
+    String caller = call.unitId();
+    String dotted = String.join(".", keys);
+    site.module()
+        .pending
+        .add(
+            (project, facts) ->
+                project
+                    .binding(path, router)
+                    .ifPresent(
+                        b ->
+                            procedures(project, b.path(), b.local(), dotted, 0)
+                                .forEach(u -> facts.call(new CallSite(caller, u, 0, null)))));
+  }
+
+  /** The router {@code name} was created from by {@code router.createCaller(…)} in the function. */
+  private static String callerRouter(TSNode node, String name, TsSite site) {
+    TSNode scope = node.getParent();
+    while (TsSource.present(scope) && !SCOPES.contains(scope.getType())) {
+      scope = scope.getParent();
+    }
+    if (!TsSource.present(scope)) {
+      return null;
+    }
+    java.util.ArrayDeque<TSNode> work = new java.util.ArrayDeque<>(TsSource.named(scope));
+    while (!work.isEmpty()) {
+      TSNode at = work.pop();
+      if (at.getType().equals("variable_declarator")
+          && site.source().text(TsSource.field(at, "name")).equals(name)) {
+        TSNode value = TsSource.unwrap(TsSource.field(at, "value"));
+        TSNode function =
+            TsSource.type(value).equals("call_expression")
+                ? TsSource.field(value, "function")
+                : null;
+        if (TsSource.type(function).equals("member_expression")
+            && site.source().text(TsSource.field(function, "property")).equals("createCaller")
+            && TsSource.type(TsSource.field(function, "object")).equals("identifier")) {
+          return site.source().text(TsSource.field(function, "object"));
+        }
+        return null;
+      }
+      work.addAll(TsSource.named(at));
+    }
+    return null;
+  }
+
+  /**
+   * The procedure units key path {@code keys} names under the binding {@code local} of {@code
+   * path}.
+   */
+  private static List<String> procedures(
+      TsProject project, String path, String local, String keys, int depth) {
+    List<String> found = new ArrayList<>();
+    TsModule module = project.module(path).orElse(null);
+    if (module == null || depth >= MAX_DEPTH) {
+      return found;
+    }
+    for (TsModule.TrpcProcedure procedure : module.trpcProcedures) {
+      if (procedure.router().equals(local) && procedure.keys().equals(keys)) {
+        found.add(procedure.unit());
+      }
+    }
+    for (TsModule.TrpcMount mount : module.trpcMounts) {
+      if (!mount.router().equals(local)
+          || !(keys.equals(mount.keys()) || keys.startsWith(mount.keys() + "."))) {
+        continue;
+      }
+      String rest = keys.substring(mount.keys().length()).replaceFirst("^\\.", "");
+      project
+          .binding(path, mount.value())
+          .filter(b -> !b.local().equals("*"))
+          .ifPresent(b -> found.addAll(procedures(project, b.path(), b.local(), rest, depth + 1)));
+    }
+    return found;
   }
 
   private static boolean procedureName(String name) {
