@@ -11,11 +11,13 @@ import dev.blastradius.lang.treesitter.SyntaxTree;
 import dev.blastradius.lang.ts.drizzle.DrizzleAdapter;
 import dev.blastradius.lang.ts.entrypoints.BrowserEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.EdgeFunctionEntryPoints;
+import dev.blastradius.lang.ts.entrypoints.JobDefinitions;
 import dev.blastradius.lang.ts.entrypoints.JobEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.NestEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.NextEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.ScriptEntryPoints;
 import dev.blastradius.lang.ts.entrypoints.ServerRoutes;
+import dev.blastradius.lang.ts.entrypoints.TrpcProcedures;
 import dev.blastradius.lang.ts.knex.KnexAdapter;
 import dev.blastradius.lang.ts.prisma.PrismaAdapter;
 import dev.blastradius.lang.ts.sql.RawSqlAdapter;
@@ -56,6 +58,8 @@ final class ModuleReader {
           new ServerRoutes(),
           new NestEntryPoints(),
           new JobEntryPoints(),
+          new JobDefinitions(),
+          new TrpcProcedures(),
           new EdgeFunctionEntryPoints(),
           new ScriptEntryPoints(),
           new BrowserEntryPoints());

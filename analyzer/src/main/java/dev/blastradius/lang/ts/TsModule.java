@@ -86,6 +86,38 @@ public final class TsModule implements LinkState {
   /** Whether the file configures TypeORM with {@code new SnakeNamingStrategy()}. */
   public boolean typeormSnakeNaming;
 
+  /**
+   * Module-level job definitions ({@code const X_JOB = { id, trigger, handler }}) by binding name:
+   * the unit that runs the handler and the entry point it becomes once given to a jobs client.
+   */
+  public final Map<String, JobDefinition> jobDefinitions = new LinkedHashMap<>();
+
+  /** A job definition's handler unit and its pending entry point. */
+  public record JobDefinition(String unitId, dev.blastradius.graph.EntryPoint entryPoint) {}
+
+  /**
+   * tRPC routers mounted by name: {@code router({ webhook: webhookRouter })} in the router bound to
+   * {@code appRouter} is {@code (appRouter, webhook, webhookRouter)}.
+   */
+  public final List<TrpcMount> trpcMounts = new ArrayList<>();
+
+  /**
+   * @param router the module-level binding of the outermost router holding the mount
+   * @param keys the dotted key path from that router to the mounted name
+   * @param value the local name mounted (a router or a procedure, here or imported)
+   */
+  public record TrpcMount(String router, String keys, String value) {}
+
+  /** tRPC procedures inside module-level bindings, for server-side callers. */
+  public final List<TrpcProcedure> trpcProcedures = new ArrayList<>();
+
+  /**
+   * @param router the module-level binding holding the procedure (a router or the procedure)
+   * @param keys the dotted key path from that binding to the procedure; empty for the binding
+   * @param unit the unit that stands for the procedure's registration
+   */
+  public record TrpcProcedure(String router, String keys, String unit) {}
+
   /** Data uses finished when every file is read. */
   public final List<PendingUse> pending = new ArrayList<>();
 

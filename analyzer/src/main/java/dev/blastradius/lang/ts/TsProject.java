@@ -47,6 +47,26 @@ public final class TsProject {
     this.prisma = prisma;
   }
 
+  private final Map<Object, Object> memos = new java.util.HashMap<>();
+
+  /** Every module of the project (parsed or not), by path. */
+  public List<TsModule> modules() {
+    return modules.values().stream()
+        .sorted(java.util.Comparator.comparing((TsModule m) -> m.path))
+        .toList();
+  }
+
+  /** A project-wide index built once, on first use, by {@code compute}. */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+    Object known = memos.get(key);
+    if (known == null) {
+      known = compute.get();
+      memos.put(key, known);
+    }
+    return (T) known;
+  }
+
   public ExtractContext context() {
     return context;
   }

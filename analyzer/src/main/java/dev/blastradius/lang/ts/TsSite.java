@@ -361,13 +361,31 @@ public final class TsSite {
     return id;
   }
 
+  /**
+   * Like {@link #registration}, but the entry point is not declared yet: the unit that calls the
+   * handlers becomes {@code entryPoint} only when the link phase finds it registered (a job
+   * definition given to a jobs client in another file). Returns its id.
+   */
+  public String pendingRegistration(EntryPoint entryPoint, TsNode anchor, List<TsNode> handlers) {
+    String id = handlerUnit(entryPoint, anchor);
+    for (TsNode handler : handlers) {
+      handlerEdges(id, handler, 0);
+    }
+    return id;
+  }
+
   private String registrationUnit(EntryPoint entryPoint, TsNode anchor) {
+    String id = handlerUnit(entryPoint, anchor);
+    facts.entryPoint(id, entryPoint);
+    return id;
+  }
+
+  private String handlerUnit(EntryPoint entryPoint, TsNode anchor) {
     var start = anchor.getStartPoint();
     String id =
         ModuleReader.unitId(
             path(), "⟨" + entryPoint.label() + "⟩", start.getRow() + 1, start.getColumn() + 1);
     facts.unit(new CodeUnit(id, source.path(), id, 0, source.location(anchor)));
-    facts.entryPoint(id, entryPoint);
     return id;
   }
 

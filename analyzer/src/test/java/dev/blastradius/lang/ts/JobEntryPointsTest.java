@@ -171,6 +171,164 @@ class JobEntryPointsTest {
   }
 
   @Test
+  void positive_trpcRoutersComposedAcrossFilesGetTheFullPath() {
+    AnalysisResult result =
+        RawSqlTest.withUsers()
+            .source(
+                "src/server/webhook-router/router.ts",
+                """
+                import { Pool } from 'pg';
+                import { authenticatedProcedure, router } from '../trpc';
+                import { findCallsRoute } from './find-calls';
+                const pool = new Pool();
+                export const webhookRouter = router({
+                  calls: { find: findCallsRoute },
+                  editWebhook: authenticatedProcedure.mutation(async ({ input }) => {
+                    // expect: write users.email @http, read users.id @http
+                    await pool.query('UPDATE users SET email = $1 WHERE id = $2', [input.email, input.id]);
+                  }),
+                });
+                """)
+            .source(
+                "src/server/webhook-router/find-calls.ts",
+                """
+                import { Pool } from 'pg';
+                import { authenticatedProcedure } from '../trpc';
+                export const findCallsRoute = authenticatedProcedure.query(async () => {
+                  // expect: read users.name @http
+                  return new Pool().query('SELECT name FROM users');
+                });
+                """)
+            .source(
+                "src/server/router.ts",
+                """
+                import { router } from './trpc';
+                import { webhookRouter } from './webhook-router/router';
+                export const appRouter = router({ webhook: webhookRouter });
+                export type AppRouter = typeof appRouter;
+                """)
+            .doTest();
+    assertThat(labels(result))
+        .containsExactly("http trpc webhook.calls.find", "http trpc webhook.editWebhook");
+  }
+
+  @Test
+  void negative_routersNothingMountsKeepTheirFilePath() {
+    AnalysisResult result =
+        RawSqlTest.withUsers()
+            .source(
+                "src/server/admin-router.ts",
+                """
+                import { Pool } from 'pg';
+                import { adminProcedure, router } from './trpc';
+                const pool = new Pool();
+                export const adminRouter = router({
+                  users: router({
+                    list: adminProcedure.query(async () => {
+                      // expect: read users.name @http
+                      return pool.query('SELECT name FROM users');
+                    }),
+                  }),
+                });
+                """)
+            .source(
+                "src/server/other.ts",
+                """
+                import { adminRouter } from './admin-router';
+                const table = { admin: adminRouter };
+                export const settings = { nested: { admin: adminRouter } };
+                """)
+            .doTest();
+    assertThat(labels(result)).containsExactly("http trpc users.list");
+  }
+
+  @Test
+  void positive_serverSideCallersReachTheProcedureTheirKeyPathNames() {
+    RawSqlTest.withUsers()
+        .source(
+            "packages/api/src/router/stripe/webhook.ts",
+            """
+            import { Pool } from 'pg';
+            import { createTRPCRouter, publicProcedure } from '../../trpc';
+            const pool = new Pool();
+            export const webhookRouter = createTRPCRouter({
+              sessionCompleted: publicProcedure.mutation(async ({ input }) => {
+                // expect: write users.email @http @webhook, read users.id @http @webhook
+                await pool.query('UPDATE users SET email = $1 WHERE id = $2', [input.email, input.id]);
+              }),
+              other: publicProcedure.mutation(async () => {
+                // expect: read users.name @http
+                await pool.query('SELECT name FROM users');
+              }),
+            });
+            """)
+        .source(
+            "packages/api/src/lambda.ts",
+            """
+            import { createTRPCRouter } from './trpc';
+            import { webhookRouter } from './router/stripe/webhook';
+            export const lambdaRouter = createTRPCRouter({ stripe: { webhooks: webhookRouter } });
+            """)
+        .source(
+            "app/api/webhook/stripe/route.ts",
+            """
+            import Stripe from 'stripe';
+            import { lambdaRouter } from '../../../../packages/api/src/lambda';
+            const stripe = new Stripe('sk');
+            export async function POST(req: Request) {
+              const event = stripe.webhooks.constructEvent(await req.text(), req.headers.get('s'), 'x');
+              const caller = lambdaRouter.createCaller({ req });
+              await caller.stripe.webhooks.sessionCompleted({ event });
+              return new Response(null);
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_callsOnOtherObjectsAreNotServerSideCallers() {
+    RawSqlTest.withUsers()
+        .source(
+            "src/router.ts",
+            """
+            import { Pool } from 'pg';
+            import { createTRPCRouter, publicProcedure } from './trpc';
+            export const appRouter = createTRPCRouter({
+              hooks: createTRPCRouter({
+                done: publicProcedure.mutation(async () => {
+                  // expect: read users.name @http
+                  await new Pool().query('SELECT name FROM users');
+                }),
+              }),
+            });
+            """)
+        .source(
+            "app/api/hook/route.ts",
+            """
+            import { appRouter } from '../../../src/router';
+            import { makeClient } from '../../../src/client';
+            export async function POST(req: Request) {
+              const caller = makeClient(appRouter);
+              await caller.hooks.done({});
+              const other = appRouter.createCaller({});
+              await other.hooks.missing({});
+              return new Response(null);
+            }
+            """)
+        .doTest();
+  }
+
+  private static java.util.List<String> labels(AnalysisResult result) {
+    return result.graph().accesses().stream()
+        .filter(a -> a.location().path().endsWith(".ts"))
+        .flatMap(a -> a.entryPoints().stream())
+        .map(EntryPoint::label)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  @Test
   void negative_queryAndMutationOfOtherBuildersAreNotProcedures() {
     RawSqlTest.withUsers()
         .source(

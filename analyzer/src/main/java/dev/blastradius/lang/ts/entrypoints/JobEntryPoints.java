@@ -20,7 +20,9 @@ import java.util.Optional;
  * BullMQ ({@code new Worker}), Bull ({@code queue.process}), trigger.dev ({@code task}, {@code
  * schemaTask}; {@code schedules.task} is {@code cron}), Inngest ({@code createFunction}, {@code
  * cron} when triggered by one), {@code sqs-consumer}, KafkaJS ({@code consumer.run}), pg-boss
- * ({@code work}) and Agenda ({@code define}) ({@code worker}); tRPC procedures ({@code http}).
+ * ({@code work}) and Agenda ({@code define}) ({@code worker}). tRPC procedures are {@link
+ * TrpcProcedures}, job definitions given to an application's own jobs client {@link
+ * JobDefinitions}.
  */
 public final class JobEntryPoints implements TsAdapter {
 
@@ -73,7 +75,6 @@ public final class JobEntryPoints implements TsAdapter {
       case "task", "schemaTask" ->
           trigger(
               call, last, site, root.equals("schedules") || chain.names().contains("schedules"));
-      case "query", "mutation", "subscription" -> trpc(call, chain, last, site);
       case "defineJob" -> trigger(call, last, site, false);
       case "createFunction" -> inngest(call, last, site);
       case "process" -> {
@@ -179,35 +180,6 @@ public final class JobEntryPoints implements TsAdapter {
     } else {
       register(call, site, EntryPointKind.WORKER, "trigger.dev " + id, handlers);
     }
-  }
-
-  /**
-   * A tRPC procedure: {@code t.procedure….query(fn)}, {@code publicProcedure….mutation(fn)} (any
-   * builder whose name ends in {@code procedure}) is an {@code http} entry point named by its key
-   * path inside the file's {@code router({…})} objects ({@code trpc webhook.editWebhook}).
-   */
-  private static void trpc(TsCall call, CallChain chain, CallChain.Link last, TsSite site) {
-    boolean procedure =
-        chain.rootText().toLowerCase(java.util.Locale.ROOT).endsWith("procedure")
-            || chain.names().stream()
-                .anyMatch(
-                    n -> n != null && n.toLowerCase(java.util.Locale.ROOT).endsWith("procedure"));
-    List<TsNode> args = last.arguments();
-    if (!procedure || args.size() != 1) {
-      return;
-    }
-    String type = TsSource.unwrap(args.get(0)).getType();
-    if (!type.equals("arrow_function") && !type.equals("function_expression")) {
-      return;
-    }
-    List<String> keys = new ArrayList<>();
-    for (TsNode at = call.node().getParent(); TsSource.present(at); at = at.getParent()) {
-      if (at.getType().equals("pair")) {
-        site.source().keyName(TsSource.field(at, "key")).ifPresent(k -> keys.add(0, k));
-      }
-    }
-    String name = keys.isEmpty() ? "procedure" : String.join(".", keys);
-    register(call, site, EntryPointKind.HTTP, "trpc " + name, args);
   }
 
   /** Inngest {@code createFunction({ id }, { event } | { cron }, handler)}. */
