@@ -113,8 +113,8 @@ public final class SqlThroughput {
   }
 
   /**
-   * How many of a service's statements our own readers take without JSqlParser (PlainStatements,
-   * PlainDataStatements when the jar has it), and how many statements there are to parse.
+   * How many of a service's statements skip JSqlParser (PlainStatements, and when the jar has them
+   * PlainDataStatements and the transaction starts it rejects), and how many there are to parse.
    */
   private static int[] withoutParser(Service service) throws Exception {
     Method accepts =
@@ -122,12 +122,17 @@ public final class SqlThroughput {
             Class.forName("dev.blastradius.lang.sql.PlainStatements")
                 .getDeclaredMethod("accepts", List.class, SqlDialect.class));
     Method read = null;
+    Method rejected = null;
     try {
+      rejected =
+          accessible(
+              Class.forName("dev.blastradius.lang.sql.PlainStatements")
+                  .getDeclaredMethod("rejectedByParser", List.class));
       read =
           accessible(
               Class.forName("dev.blastradius.lang.sql.PlainDataStatements")
                   .getDeclaredMethod("read", List.class, SqlDialect.class));
-    } catch (ClassNotFoundException e) {
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
       // an older jar: DDL shapes only
     }
     int plain = 0;
@@ -142,7 +147,8 @@ public final class SqlThroughput {
         }
         parseable++;
         if ((boolean) accepts.invoke(null, statementTokens, service.dialect())
-            || (read != null && read.invoke(null, statementTokens, service.dialect()) != null)) {
+            || (read != null && read.invoke(null, statementTokens, service.dialect()) != null)
+            || (rejected != null && (boolean) rejected.invoke(null, statementTokens))) {
           plain++;
         }
       }

@@ -6,17 +6,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.IntervalQualifier;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
@@ -231,11 +234,20 @@ final class PlainDataStatements {
     }
     Table table = word("INTO") ? table() : null;
     List<Column> columns = table == null ? null : columnList();
-    if (columns == null || !word("VALUES")) {
+    if (columns == null) {
       return null;
     }
     insert.setTable(table);
     insert.setColumns(new ExpressionList<>(columns));
+    if (word("SELECT")) {
+      // INSERT … SELECT: no upsert or RETURNING clause after the query.
+      PlainSelect select = subquery(false);
+      insert.setSelect(select);
+      return select == null ? null : insert;
+    }
+    if (!word("VALUES")) {
+      return null;
+    }
     List<ParenthesedExpressionList<Expression>> rows = new ArrayList<>();
     do {
       ParenthesedExpressionList<Expression> row = row();
@@ -355,15 +367,25 @@ final class PlainDataStatements {
     return sets;
   }
 
-  /** After {@code (SELECT}: {@code c FROM t [WHERE …] [ORDER BY c] [LIMIT n] [FOR UPDATE …]}. */
+  /**
+   * After SELECT: {@code value, … FROM t [alias] [WHERE …] [ORDER BY c] [LIMIT n] [FOR UPDATE SKIP
+   * LOCKED]} (the last only when {@code lockable}).
+   */
   private PlainSelect subquery(boolean lockable) {
-    Column item = column();
-    Table from = item != null && word("FROM") ? table() : null;
+    List<SelectItem<?>> items = new ArrayList<>();
+    do {
+      Expression item = value();
+      if (item == null) {
+        return null;
+      }
+      items.add(new SelectItem<>(item));
+    } while (type(SqlLexer.COMMA));
+    Table from = word("FROM") ? aliasedTable() : null;
     if (from == null) {
       return null;
     }
     PlainSelect select = new PlainSelect();
-    select.addSelectItem(item);
+    select.setSelectItems(items);
     select.setFromItem(from);
     if (word("WHERE")) {
       Expression where = condition();
@@ -434,8 +456,22 @@ final class PlainDataStatements {
     return condition;
   }
 
-  /** {@code c IS [NOT] NULL}, {@code c op value}, {@code c IN (values | subquery)}. */
+  /**
+   * {@code c IS [NOT] NULL}, {@code c op value}, {@code c IN (values | subquery)}, {@code [NOT]
+   * EXISTS (subquery)}.
+   */
   private Expression predicate() {
+    if (peekWord(0, "EXISTS") || (peekWord(0, "NOT") && peekWord(1, "EXISTS"))) {
+      boolean not = word("NOT");
+      at++;
+      PlainSelect select = type(SqlLexer.LPAREN) && word("SELECT") ? subquery(false) : null;
+      if (select == null || !type(SqlLexer.RPAREN)) {
+        return null;
+      }
+      ExistsExpression exists = new ExistsExpression();
+      exists.setRightExpression(new ParenthesedSelect().withSelect(select));
+      return not ? new NotExpression(exists) : exists;
+    }
     Column column = column();
     if (column == null) {
       return null;
@@ -536,6 +572,15 @@ final class PlainDataStatements {
   private Expression operand() {
     if (word("INTERVAL")) {
       return interval();
+    }
+    if (peekWord(0, "DATE")
+        && at + 1 < tokens.size()
+        && tokens.get(at + 1).type() == SqlLexer.STRING
+        && tokens.get(at + 1).text().startsWith("'")) {
+      at += 2;
+      return new DateTimeLiteralExpression()
+          .withType(DateTimeLiteralExpression.DateTime.DATE)
+          .withValue(tokens.get(at - 1).text());
     }
     Expression literal = literal();
     if (literal != null) {

@@ -275,6 +275,12 @@ class PlainStatementsTest {
         "CREATE TABLE teams (id bigint) ENGINE = InnoDB",
         "SET lock_timeout = 1 + 1",
         "DELETE FROM users",
+        "UPDATE users SET email = 'x' WHERE id IN (SELECT id FROM users u WHERE u.id = 1)",
+        "UPDATE users SET email = 'x' WHERE EXISTS (SELECT 1 FROM teams)",
+        "INSERT INTO users (email, created_at) SELECT f.title, f.id FROM teams f"
+            + " WHERE f.id >= 1 AND NOT EXISTS (SELECT 1 FROM users t WHERE t.email = f.title)",
+        "INSERT INTO users (email) SELECT title FROM teams WHERE created_at >= DATE '2024-01-01'",
+        "UPDATE users SET email = 'x' WHERE EXISTS (SELECT id, 1 FROM teams WHERE teams.id = 1)",
       })
   void declinesEverythingElse(String sql) {
     assertThat(PlainStatements.accepts(tokens(sql, SqlDialect.POSTGRES), SqlDialect.POSTGRES))
@@ -373,6 +379,9 @@ class PlainStatementsTest {
         "UPDATE users SET team_id = team_id - 1 WHERE created_at < NOW() - INTERVAL 3 HOUR",
         "DELETE FROM users WHERE created_at < NOW() - INTERVAL 36 DAY LIMIT 10000",
         "DELETE FROM users WHERE email = 'x' AND id < 10",
+        "INSERT INTO users (email, created_at) SELECT f.title, f.created_at FROM teams f"
+            + " WHERE f.created_at >= '2024-01-01' AND NOT EXISTS (SELECT 1 FROM users t"
+            + " WHERE t.email = f.title)",
       })
   void readsThePlainMySqlDataChangesAsJSqlParserDoes(String sql) {
     assertThat(PlainDataStatements.read(tokens(sql, SqlDialect.MYSQL), SqlDialect.MYSQL))
@@ -404,9 +413,7 @@ class PlainStatementsTest {
         "UPDATE users SET email = 'x' WHERE id = 1 OR id = 2",
         "UPDATE users SET email = 'x' WHERE (id = 1)",
         "UPDATE users SET email = 'x' WHERE id NOT IN (1, 2)",
-        "UPDATE users SET email = 'x' WHERE id IN (SELECT id FROM users u WHERE u.id = 1)",
         "UPDATE users SET email = 'x' WHERE id IN (SELECT max(id) FROM users)",
-        "UPDATE users SET email = 'x' WHERE EXISTS (SELECT 1 FROM teams)",
         "UPDATE users SET email = 'x' WHERE id = -1",
         "UPDATE users SET email = 'x'::text",
         "UPDATE users SET email = 'x' RETURNING id",
@@ -419,7 +426,13 @@ class PlainStatementsTest {
         "UPDATE users SET team_id = team_id + - 1",
         "UPDATE users SET (email, team_id) = ('x', 1)",
         "UPDATE users SET users.email = 'x'",
-        "INSERT INTO users (id, email) SELECT id, email FROM users",
+        "INSERT INTO users (id, email) SELECT * FROM users",
+        "INSERT INTO users (id, email) SELECT id, email FROM users ON CONFLICT DO NOTHING",
+        "INSERT INTO users (id, email) SELECT id, email FROM users RETURNING id",
+        "INSERT INTO users (id, email) SELECT id, email FROM users u JOIN teams t ON t.id = u.id",
+        "UPDATE users SET email = 'x' WHERE NOT EXISTS (SELECT 1 FROM teams",
+        "UPDATE users SET email = 'x' WHERE NOT email IS NULL",
+        "UPDATE users SET email = DATE 'x' || 'y'",
         "INSERT INTO users (email) VALUES ('a') ON CONFLICT (email) DO UPDATE SET email = 'b'"
             + " WHERE users.id > 1",
         "INSERT INTO users (email) VALUES (E'a')",
