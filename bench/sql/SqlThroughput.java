@@ -97,6 +97,63 @@ public final class SqlThroughput {
     row("JSqlParser (simple, then complex on failure)", parseNs, analyzeNs, statements, bytes);
     row("walk and rest (DDL reader, walk, replay)", restNs, analyzeNs, statements, bytes);
     row("SqlFrontend.analyze, total", analyzeNs, analyzeNs, statements, bytes);
+    int plain = 0;
+    int parseable = 0;
+    for (Service service : services) {
+      int[] counts = withoutParser(service);
+      plain += counts[0];
+      parseable += counts[1];
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "read without JSqlParser: %d of %d statements (%.0f%%)%n",
+        plain,
+        parseable,
+        100.0 * plain / parseable);
+  }
+
+  /**
+   * How many of a service's statements skip JSqlParser (PlainStatements, and when the jar has them
+   * PlainDataStatements and the transaction starts it rejects), and how many there are to parse.
+   */
+  private static int[] withoutParser(Service service) throws Exception {
+    Method accepts =
+        accessible(
+            Class.forName("dev.blastradius.lang.sql.PlainStatements")
+                .getDeclaredMethod("accepts", List.class, SqlDialect.class));
+    Method read = null;
+    Method rejected = null;
+    try {
+      rejected =
+          accessible(
+              Class.forName("dev.blastradius.lang.sql.PlainStatements")
+                  .getDeclaredMethod("rejectedByParser", List.class));
+      read =
+          accessible(
+              Class.forName("dev.blastradius.lang.sql.PlainDataStatements")
+                  .getDeclaredMethod("read", List.class, SqlDialect.class));
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      // an older jar: DDL shapes only
+    }
+    int plain = 0;
+    int parseable = 0;
+    for (String file : service.files()) {
+      for (Object statement : (List<?>) split.invoke(null, file, service.dialect())) {
+        List<?> statementTokens = (List<?>) tokens.invoke(statement);
+        if (statementTokens.isEmpty()
+            || ((Optional<?>) lexProblem.invoke(statement)).isPresent()
+            || (boolean) meta.invoke(statement)) {
+          continue;
+        }
+        parseable++;
+        if ((boolean) accepts.invoke(null, statementTokens, service.dialect())
+            || (read != null && read.invoke(null, statementTokens, service.dialect()) != null)
+            || (rejected != null && (boolean) rejected.invoke(null, statementTokens))) {
+          plain++;
+        }
+      }
+    }
+    return new int[] {plain, parseable};
   }
 
   private static void row(String phase, long nanos, long total, int statements, long bytes) {

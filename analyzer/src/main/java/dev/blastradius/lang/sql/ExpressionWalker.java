@@ -25,7 +25,7 @@ import net.sf.jsqlparser.statement.select.Select;
 final class ExpressionWalker {
 
   /** Words JSqlParser may parse as a column but which name no column unless the catalog says so. */
-  private static final Set<String> PSEUDO_COLUMNS =
+  static final Set<String> PSEUDO_COLUMNS =
       Set.of(
           "default",
           "true",

@@ -29,7 +29,7 @@ import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 final class PlainStatements {
 
   /** Every word JSqlParser's lexer knows as a keyword, upper case. */
-  private static final Set<String> KEYWORDS = keywords();
+  static final Set<String> KEYWORDS = keywords();
 
   /**
    * Common column names that are keywords to JSqlParser's lexer but non-reserved ones, which its
@@ -70,6 +70,22 @@ final class PlainStatements {
   private PlainStatements(List<SqlToken> tokens, SqlDialect dialect) {
     this.tokens = tokens;
     this.postgres = dialect == SqlDialect.POSTGRES;
+  }
+
+  /**
+   * True for the transaction starts JSqlParser rejects in both dialects ({@code BEGIN [WORK |
+   * TRANSACTION]}, {@code START TRANSACTION}): they fall back to the token classifier, which finds
+   * they access nothing, so asking JSqlParser first (twice, the second time building its error
+   * message) changes nothing. {@code PlainStatementsTest} checks that it rejects each of them.
+   */
+  static boolean rejectedByParser(List<SqlToken> tokens) {
+    if (tokens.size() == 1) {
+      return tokens.get(0).isWord("BEGIN");
+    }
+    return tokens.size() == 2
+        && ((tokens.get(0).isWord("BEGIN")
+                && (tokens.get(1).isWord("WORK") || tokens.get(1).isWord("TRANSACTION")))
+            || (tokens.get(0).isWord("START") && tokens.get(1).isWord("TRANSACTION")));
   }
 
   /** True when the statement is one of the plain shapes, every token consumed. */

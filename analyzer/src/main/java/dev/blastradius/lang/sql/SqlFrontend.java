@@ -119,6 +119,22 @@ public final class SqlFrontend {
           ColumnWalker.walkAll(null, ddl.changes(), catalog, ids, strict),
           Optional.empty());
     }
+    if (plainWithoutParser
+        && !ddl.recognised()
+        && ddl.changes().isEmpty()
+        && PlainStatements.rejectedByParser(text.tokens())) {
+      return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
+    }
+    Statement plainData =
+        plainWithoutParser ? PlainDataStatements.read(text.tokens(), dialect) : null;
+    if (plainData != null) {
+      return parsed(
+          text,
+          ParseStatus.PARSED,
+          ddl.changes(),
+          ColumnWalker.walkAll(plainData, ddl.changes(), catalog, ids, strict),
+          UpdateShapes.of(plainData, ids));
+    }
     String parseable = parserInput(text);
     StatementParser.Outcome outcome = parser.parse(parseable);
     Statement statement = usable(outcome.statement());
