@@ -7,7 +7,7 @@
 # statement was analysed and every planted access was found, so speed is never bought with misses.
 #
 # Usage: bench/sql/run.sh [FILES] [STATEMENTS]
-# Environment: WARMUP_S (default 15) and ROUNDS (default 3) for the breakdown; BREAKDOWN=0 skips it;
+# Environment: WARMUP_S (default 30) and ROUNDS (default 5) for the breakdown; BREAKDOWN=0 skips it;
 # JAVA_OPTS and BLASTRADIUS_CDS for the scan JVM (bench/jvm.sh: through bin/blastradius, C1 and the
 # class-data-sharing archive by default); SQUAWK=0 skips the
 # squawk comparison (squawk-cli 2.66.0 through npx, when npm is installed: its native binary lints the
@@ -118,5 +118,5 @@ fi
 
 if [ "${BREAKDOWN:-1}" != 0 ]; then
   echo
-  java -cp "$jar" bench/sql/SqlThroughput.java "$tree" "${WARMUP_S:-15}" "${ROUNDS:-3}"
+  java -cp "$jar" bench/sql/SqlThroughput.java "$tree" "${WARMUP_S:-30}" "${ROUNDS:-5}"
 fi
