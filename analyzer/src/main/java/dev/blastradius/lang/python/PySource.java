@@ -1,8 +1,8 @@
 package dev.blastradius.lang.python;
 
+import dev.blastradius.lang.treesitter.LineStarts;
 import dev.blastradius.source.Location;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The UTF-8 bytes of one Python file as tree-sitter saw them, with conversions from byte offsets to
@@ -15,8 +15,8 @@ final class PySource {
   private final byte[] bytes;
   private final boolean ascii;
 
-  /** The byte offset of each line's start, as tree-sitter counts lines (after each {@code \n}). */
-  private int[] lineStarts;
+  /** Built on first use. */
+  private LineStarts lineStarts;
 
   PySource(String path, String text) {
     this.path = path;
@@ -26,32 +26,17 @@ final class PySource {
 
   /** The 0-based row of a byte offset. */
   int row(int byteOffset) {
-    int[] starts = lineStarts();
-    int found = Arrays.binarySearch(starts, byteOffset);
-    return found >= 0 ? found : -found - 2;
+    return lineStarts().row(byteOffset);
   }
 
   /** The byte offset where 0-based row {@code row} starts. */
   int lineStart(int row) {
-    return lineStarts()[row];
+    return lineStarts().start(row);
   }
 
-  private int[] lineStarts() {
+  private LineStarts lineStarts() {
     if (lineStarts == null) {
-      int lines = 1;
-      for (byte b : bytes) {
-        if (b == '\n') {
-          lines++;
-        }
-      }
-      int[] starts = new int[lines];
-      int line = 1;
-      for (int i = 0; i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          starts[line++] = i + 1;
-        }
-      }
-      lineStarts = starts;
+      lineStarts = LineStarts.of(bytes);
     }
     return lineStarts;
   }

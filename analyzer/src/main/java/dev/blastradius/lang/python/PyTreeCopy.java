@@ -2,15 +2,13 @@ package dev.blastradius.lang.python;
 
 import dev.blastradius.lang.treesitter.NodeReader;
 import dev.blastradius.lang.treesitter.SyntaxTree;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.blastradius.lang.treesitter.TreeCopy;
 import org.treesitter.TSNode;
-import org.treesitter.TSTreeCursor;
 
 /**
- * Copies a tree-sitter tree into {@link PyNode}s with one cursor walk. Native calls are what a copy
- * costs (see {@link NodeReader}): per node the cursor's current node, its symbol and, for a node
- * that is kept, its end byte; the end row and column are computed from the end byte.
+ * Copies a tree-sitter tree into {@link PyNode}s ({@link TreeCopy}): named nodes, and anonymous
+ * ones that fill a field. Per kept node the end byte is one more native call; the end row and
+ * column are computed from it.
  */
 final class PyTreeCopy {
 
@@ -18,38 +16,18 @@ final class PyTreeCopy {
 
   /** The copy of {@code tree}, whose text is in {@code source}. */
   static PyNode copy(SyntaxTree tree, PySource source) {
-    NodeReader reader = NodeReader.of(tree.grammar());
-    TSNode rootNode = tree.root();
-    PyNode root = node(rootNode, reader, reader.symbol(rootNode), null, source);
-    // The binding frees cursors with a Cleaner, like trees; it has no close().
-    TSTreeCursor cursor = new TSTreeCursor(rootNode);
-    if (!cursor.gotoFirstChild()) {
-      return root;
-    }
-    Deque<PyNode> parents = new ArrayDeque<>();
-    parents.push(root);
-    while (true) {
-      String field = reader.field(cursor.currentFieldId());
-      TSNode current = cursor.currentNode();
-      int symbol = reader.symbol(current);
-      if (field != null || reader.named(symbol)) {
-        PyNode copy = node(current, reader, symbol, field, source);
-        parents.peek().add(copy);
-        if (cursor.gotoFirstChild()) {
-          parents.push(copy);
-          continue;
-        }
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          return root;
-        }
-        parents.pop();
-        if (parents.isEmpty()) {
-          return root;
-        }
-      }
-    }
+    return TreeCopy.copy(
+        tree,
+        (reader, node, symbol, field, parent) -> {
+          if (parent != null && field == null && !reader.named(symbol)) {
+            return null;
+          }
+          PyNode copy = node(node, reader, symbol, field, source);
+          if (parent != null) {
+            parent.add(copy);
+          }
+          return copy;
+        });
   }
 
   private static PyNode node(

@@ -71,7 +71,7 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  * PlainStatementsTest} proves on both corpora and both dialects that each accepted statement is
  * analysed exactly as JSqlParser's tree is, and that JSqlParser parses it.
  */
-final class PlainDataStatements {
+final class PlainDataStatements extends PlainReader {
 
   /** Functions a value may call: plain calls in JSqlParser's tree ({@code Function}). */
   private static final Set<String> FUNCTIONS = Set.of("LOWER", "UPPER", "COALESCE", "NOW");
@@ -80,16 +80,8 @@ final class PlainDataStatements {
   private static final Set<String> INTERVAL_UNITS =
       Set.of("SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "YEAR");
 
-  /** Longer statements are left to JSqlParser. */
-  private static final int MAX_TOKENS = 2_000;
-
-  private final List<SqlToken> tokens;
-  private final boolean postgres;
-  private int at;
-
   private PlainDataStatements(List<SqlToken> tokens, SqlDialect dialect) {
-    this.tokens = tokens;
-    this.postgres = dialect == SqlDialect.POSTGRES;
+    super(tokens, dialect);
   }
 
   /**
@@ -757,52 +749,5 @@ final class PlainDataStatements {
     }
     at++;
     return token.text();
-  }
-
-  private boolean type(int tokenType) {
-    if (peekType(tokenType)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peekType(int tokenType) {
-    return at < tokens.size() && tokens.get(at).type() == tokenType;
-  }
-
-  private boolean word(String keyword) {
-    if (peekWord(0, keyword)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peekWord(int ahead, String keyword) {
-    return at + ahead < tokens.size() && tokens.get(at + ahead).isWord(keyword);
-  }
-
-  private boolean symbol(String text) {
-    if (peekSymbol(text)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peekSymbol(String text) {
-    return at < tokens.size()
-        && tokens.get(at).type() == SqlLexer.OTHER
-        && tokens.get(at).text().equals(text);
-  }
-
-  /** The symbol comes next and touches the token before it ({@code >=}, not {@code > =}). */
-  private boolean adjacentSymbol(String text) {
-    if (!peekSymbol(text)) {
-      return false;
-    }
-    SqlToken previous = tokens.get(at - 1);
-    return tokens.get(at).offset() == previous.offset() + previous.text().length();
   }
 }

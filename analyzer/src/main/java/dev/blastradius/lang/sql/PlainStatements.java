@@ -26,7 +26,7 @@ import net.sf.jsqlparser.parser.CCJSqlParserConstants;
  * PlainStatementsTest} checks, on the SQL corpus and the benchmark corpus in both dialects, that
  * the analysis is the same either way, and that JSqlParser parses every example it accepts.
  */
-final class PlainStatements {
+final class PlainStatements extends PlainReader {
 
   /** Every word JSqlParser's lexer knows as a keyword, upper case. */
   static final Set<String> KEYWORDS = keywords();
@@ -60,16 +60,8 @@ final class PlainStatements {
   /** Column types that take a length or precision: {@code varchar(64)}, {@code numeric(12, 2)}. */
   private static final Set<String> SIZED_TYPES = Set.of("VARCHAR", "NUMERIC", "DECIMAL");
 
-  /** Longer statements are left to JSqlParser: no migration statement of these shapes is. */
-  private static final int MAX_TOKENS = 2_000;
-
-  private final List<SqlToken> tokens;
-  private final boolean postgres;
-  private int at;
-
   private PlainStatements(List<SqlToken> tokens, SqlDialect dialect) {
-    this.tokens = tokens;
-    this.postgres = dialect == SqlDialect.POSTGRES;
+    super(tokens, dialect);
   }
 
   /**
@@ -536,53 +528,6 @@ final class PlainStatements {
 
   private boolean dot() {
     return type(SqlLexer.DOT);
-  }
-
-  private boolean type(int tokenType) {
-    if (peekType(tokenType)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peekType(int tokenType) {
-    return at < tokens.size() && tokens.get(at).type() == tokenType;
-  }
-
-  private boolean word(String keyword) {
-    if (peekWord(0, keyword)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peekWord(int ahead, String keyword) {
-    return at + ahead < tokens.size() && tokens.get(at + ahead).isWord(keyword);
-  }
-
-  private boolean symbol(String text) {
-    if (peekSymbol(text)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peekSymbol(String text) {
-    return at < tokens.size()
-        && tokens.get(at).type() == SqlLexer.OTHER
-        && tokens.get(at).text().equals(text);
-  }
-
-  /** The symbol comes next and touches the token before it ({@code >=}, not {@code > =}). */
-  private boolean adjacentSymbol(String text) {
-    if (!peekSymbol(text)) {
-      return false;
-    }
-    SqlToken previous = tokens.get(at - 1);
-    return tokens.get(at).offset() == previous.offset() + previous.text().length();
   }
 
   /**

@@ -23,7 +23,7 @@ public final class SyntaxTree {
   private final boolean ascii;
   private final TSTree tree;
   private final TSNode root;
-  private int[] lineStarts;
+  private LineStarts lineStarts;
 
   SyntaxTree(Grammar grammar, String path, byte[] bytes, boolean ascii, TSTree tree) {
     this.grammar = grammar;
@@ -81,45 +81,15 @@ public final class SyntaxTree {
    * an end byte offset, whose row and column are computed from the text.
    */
   public Location location(int startByte, int startRow, int startColumn, int endByte) {
-    int endRow = row(endByte);
-    int endColumn = endByte - lineStarts()[endRow];
+    int endRow = lineStarts().row(endByte);
+    int endColumn = endByte - lineStarts().start(endRow);
     return new Location(
         path, startRow + 1, column(startByte, startColumn), endRow + 1, column(endByte, endColumn));
   }
 
-  /** The 0-based row of a byte offset. */
-  private int row(int byteOffset) {
-    int[] starts = lineStarts();
-    int low = 0;
-    int high = starts.length - 1;
-    while (low < high) {
-      int middle = (low + high + 1) >>> 1;
-      if (starts[middle] <= byteOffset) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return low;
-  }
-
-  /** The byte offset each line starts at, built on first use. */
-  private int[] lineStarts() {
+  private LineStarts lineStarts() {
     if (lineStarts == null) {
-      int count = 1;
-      for (byte b : bytes) {
-        if (b == '\n') {
-          count++;
-        }
-      }
-      int[] starts = new int[count];
-      int line = 1;
-      for (int i = 0; i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          starts[line++] = i + 1;
-        }
-      }
-      lineStarts = starts;
+      lineStarts = LineStarts.of(bytes);
     }
     return lineStarts;
   }

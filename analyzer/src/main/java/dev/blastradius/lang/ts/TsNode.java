@@ -2,12 +2,10 @@ package dev.blastradius.lang.ts;
 
 import dev.blastradius.lang.treesitter.NodeReader;
 import dev.blastradius.lang.treesitter.SyntaxTree;
-import java.util.ArrayDeque;
+import dev.blastradius.lang.treesitter.TreeCopy;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.treesitter.TSNode;
-import org.treesitter.TSTreeCursor;
 
 /**
  * A plain-Java copy of one tree-sitter node of a TypeScript/JavaScript file, named and anonymous
@@ -60,41 +58,15 @@ public final class TsNode {
 
   /** The copy of {@code tree}'s whole tree; its root. */
   static TsNode copy(SyntaxTree tree) {
-    NodeReader reader = NodeReader.of(tree.grammar());
-    TSNode rootNode = tree.root();
-    TsNode root = of(rootNode, reader, reader.symbol(rootNode), null, null);
-    // The binding frees cursors with a Cleaner, like trees; it has no close().
-    TSTreeCursor cursor = new TSTreeCursor(rootNode);
-    if (!cursor.gotoFirstChild()) {
-      return root;
-    }
-    Deque<TsNode> parents = new ArrayDeque<>();
-    parents.push(root);
-    while (true) {
-      TsNode parent = parents.peek();
-      TSNode current = cursor.currentNode();
-      TsNode copy =
-          of(
-              current,
-              reader,
-              reader.symbol(current),
-              reader.field(cursor.currentFieldId()),
-              parent);
-      parent.add(copy);
-      if (cursor.gotoFirstChild()) {
-        parents.push(copy);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          return root;
-        }
-        parents.pop();
-        if (parents.isEmpty()) {
-          return root;
-        }
-      }
-    }
+    return TreeCopy.copy(
+        tree,
+        (reader, node, symbol, field, parent) -> {
+          TsNode copy = of(node, reader, symbol, field, parent);
+          if (parent != null) {
+            parent.add(copy);
+          }
+          return copy;
+        });
   }
 
   private static TsNode of(

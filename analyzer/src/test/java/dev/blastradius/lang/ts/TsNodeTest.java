@@ -78,76 +78,175 @@ class TsNodeTest {
     return ((TreeSitterParser.Result.Parsed) result).tree();
   }
 
-  /** What the binding's public API says of a node and its relatives. */
-  private static void api(SyntaxTree tree, TSNode node, List<String> out) {
-    StringBuilder line = new StringBuilder(describe(tree, node));
-    for (String field : FIELDS) {
-      TSNode child = node.getChildByFieldName(field);
-      if (child != null && !child.isNull()) {
-        line.append(' ').append(field).append('=').append(child.getStartByte());
-      }
-    }
-    TSNode next = node.getNextNamedSibling();
-    line.append(" next=").append(next == null || next.isNull() ? "-" : next.getStartByte());
-    TSNode parent = node.getParent();
-    line.append(" parent=").append(parent == null || parent.isNull() ? "-" : parent.getType());
-    line.append(" named=").append(node.getNamedChildCount());
-    out.add(line.toString());
-    for (int i = 0; i < node.getChildCount(); i++) {
-      api(tree, node.getChild(i), out);
-    }
+  /** The questions the frontend asks of a node, asked of the binding's nodes or of the copy. */
+  private interface View<N> {
+    String type(N node);
+
+    boolean named(N node);
+
+    int start(N node);
+
+    int end(N node);
+
+    int row(N node);
+
+    int column(N node);
+
+    String where(N node);
+
+    /** The start byte of the child in {@code field}, or null. */
+    Integer field(N node, String field);
+
+    Integer nextNamed(N node);
+
+    String parentType(N node);
+
+    int namedCount(N node);
+
+    List<N> children(N node);
   }
 
-  private static String describe(SyntaxTree tree, TSNode node) {
-    return node.getType()
-        + (node.isNamed() ? " named " : " anonymous ")
-        + node.getStartByte()
-        + "-"
-        + node.getEndByte()
-        + " "
-        + node.getStartPoint().getRow()
-        + ":"
-        + node.getStartPoint().getColumn()
-        + " "
-        + tree.location(node)
-        + " ["
-        + tree.text(node)
-        + "]";
-  }
-
-  /** What the copy says of the same node. */
-  private static void copy(TsSource source, TsNode node, List<String> out) {
+  /** One line per node, in tree order, with everything the view says of it. */
+  private static <N> void describe(View<N> view, N node, List<String> out) {
     StringBuilder line =
-        new StringBuilder(
-            node.getType()
-                + (node.isNamed() ? " named " : " anonymous ")
-                + node.getStartByte()
-                + "-"
-                + node.getEndByte()
-                + " "
-                + node.getStartPoint().getRow()
-                + ":"
-                + node.getStartPoint().getColumn()
-                + " "
-                + source.location(node)
-                + " ["
-                + source.text(node)
-                + "]");
+        new StringBuilder()
+            .append(view.type(node))
+            .append(view.named(node) ? " named " : " anonymous ")
+            .append(view.start(node))
+            .append('-')
+            .append(view.end(node))
+            .append(' ')
+            .append(view.row(node))
+            .append(':')
+            .append(view.column(node))
+            .append(' ')
+            .append(view.where(node));
     for (String field : FIELDS) {
-      TsNode child = node.getChildByFieldName(field);
-      if (child != null) {
-        line.append(' ').append(field).append('=').append(child.getStartByte());
+      Integer start = view.field(node, field);
+      if (start != null) {
+        line.append(' ').append(field).append('=').append(start);
       }
     }
-    TsNode next = node.getNextNamedSibling();
-    line.append(" next=").append(next == null ? "-" : next.getStartByte());
-    TsNode parent = node.getParent();
-    line.append(" parent=").append(parent == null ? "-" : parent.getType());
-    line.append(" named=").append(node.getNamedChildCount());
+    line.append(" next=").append(view.nextNamed(node));
+    line.append(" parent=").append(view.parentType(node));
+    line.append(" named=").append(view.namedCount(node));
     out.add(line.toString());
-    for (int i = 0; i < node.getChildCount(); i++) {
-      copy(source, node.getChild(i), out);
+    for (N child : view.children(node)) {
+      describe(view, child, out);
     }
+  }
+
+  private static View<TSNode> binding(SyntaxTree tree) {
+    return new View<>() {
+      public String type(TSNode node) {
+        return node.getType();
+      }
+
+      public boolean named(TSNode node) {
+        return node.isNamed();
+      }
+
+      public int start(TSNode node) {
+        return node.getStartByte();
+      }
+
+      public int end(TSNode node) {
+        return node.getEndByte();
+      }
+
+      public int row(TSNode node) {
+        return node.getStartPoint().getRow();
+      }
+
+      public int column(TSNode node) {
+        return node.getStartPoint().getColumn();
+      }
+
+      public String where(TSNode node) {
+        return tree.location(node) + " [" + tree.text(node) + "]";
+      }
+
+      public Integer field(TSNode node, String field) {
+        TSNode child = node.getChildByFieldName(field);
+        return child == null || child.isNull() ? null : child.getStartByte();
+      }
+
+      public Integer nextNamed(TSNode node) {
+        TSNode next = node.getNextNamedSibling();
+        return next == null || next.isNull() ? null : next.getStartByte();
+      }
+
+      public String parentType(TSNode node) {
+        TSNode parent = node.getParent();
+        return parent == null || parent.isNull() ? null : parent.getType();
+      }
+
+      public int namedCount(TSNode node) {
+        return node.getNamedChildCount();
+      }
+
+      public List<TSNode> children(TSNode node) {
+        List<TSNode> children = new ArrayList<>();
+        for (int i = 0; i < node.getChildCount(); i++) {
+          children.add(node.getChild(i));
+        }
+        return children;
+      }
+    };
+  }
+
+  private static View<TsNode> copy(TsSource source) {
+    return new View<>() {
+      public String type(TsNode node) {
+        return node.getType();
+      }
+
+      public boolean named(TsNode node) {
+        return node.isNamed();
+      }
+
+      public int start(TsNode node) {
+        return node.getStartByte();
+      }
+
+      public int end(TsNode node) {
+        return node.getEndByte();
+      }
+
+      public int row(TsNode node) {
+        return node.getStartPoint().getRow();
+      }
+
+      public int column(TsNode node) {
+        return node.getStartPoint().getColumn();
+      }
+
+      public String where(TsNode node) {
+        return source.location(node) + " [" + source.text(node) + "]";
+      }
+
+      public Integer field(TsNode node, String field) {
+        TsNode child = node.getChildByFieldName(field);
+        return child == null ? null : child.getStartByte();
+      }
+
+      public Integer nextNamed(TsNode node) {
+        TsNode next = node.getNextNamedSibling();
+        return next == null ? null : next.getStartByte();
+      }
+
+      public String parentType(TsNode node) {
+        return node.getParent() == null ? null : node.getParent().getType();
+      }
+
+      public int namedCount(TsNode node) {
+        return node.getNamedChildCount();
+      }
+
+      public List<TsNode> children(TsNode node) {
+        return node.children();
+      }
+    };
   }
 
   @ParameterizedTest
@@ -159,9 +258,10 @@ class TsNodeTest {
     SyntaxTree tree = parse(grammar, text);
     assertThat(tree.hasErrors()).isTrue();
     List<String> api = new ArrayList<>();
-    api(tree, tree.root(), api);
+    describe(binding(tree), tree.root(), api);
+    TsSource source = TsSource.of(tree);
     List<String> copied = new ArrayList<>();
-    copy(TsSource.of(tree), TsSource.of(tree).root(), copied);
+    describe(copy(source), source.root(), copied);
     assertThat(api).hasSizeGreaterThan(100);
     assertThat(copied).containsExactlyElementsOf(api);
   }
