@@ -59,7 +59,7 @@ public final class TsSource {
     return tree;
   }
 
-  /** The node's type; "" for a null node. */
+  /** The node's type; "" for an absent node (null). */
   public static String type(TsNode node) {
     return node == null || node.isNull() ? "" : node.getType();
   }
@@ -258,7 +258,7 @@ public final class TsSource {
     return host;
   }
 
-  /** Whether two nodes are the same node (TsNode's equals compares handles, not nodes). */
+  /** Whether two nodes are the same node: the same span and type (copies of one file agree). */
   private static boolean same(TsNode a, TsNode b) {
     return a.getStartByte() == b.getStartByte()
         && a.getEndByte() == b.getEndByte()
