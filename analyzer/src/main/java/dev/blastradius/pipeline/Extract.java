@@ -126,7 +126,6 @@ final class Extract {
   }
 
   private static AnalysisProblem crash(SourceFile file, Throwable e) {
-    return new AnalysisProblem(
-        file.path(), "extract", "An exception was thrown by blastradius: " + e, 0);
+    return AnalysisProblem.crash(file.path(), "extract", e);
   }
 }

@@ -212,9 +212,7 @@ final class ReplaySchema {
     } catch (IllegalArgumentException e) {
       facts.problem(new AnalysisProblem(file.path(), pass, e.getMessage(), 0));
     } catch (RuntimeException | StackOverflowError e) {
-      facts.problem(
-          new AnalysisProblem(
-              file.path(), pass, "An exception was thrown by blastradius: " + e, 0));
+      facts.problem(AnalysisProblem.crash(file.path(), pass, e));
     }
     Migration migration =
         new Migration(

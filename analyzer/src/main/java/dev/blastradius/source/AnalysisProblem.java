@@ -25,6 +25,11 @@ public record AnalysisProblem(String path, String pass, String cause, int line)
     cause = cause == null || cause.isBlank() ? "unknown error" : singleLine(cause);
   }
 
+  /** A bug of ours met while a pass read {@code path}: the exception, reported, not thrown. */
+  public static AnalysisProblem crash(String path, String pass, Throwable e) {
+    return new AnalysisProblem(path, pass, "An exception was thrown by blastradius: " + e, 0);
+  }
+
   /** The line, when known. */
   public Optional<Integer> knownLine() {
     return line > 0 ? Optional.of(line) : Optional.empty();

@@ -49,9 +49,7 @@ public final class SyntaxTree {
 
   /** The source text of a node. */
   public String text(TSNode node) {
-    int start = node.getStartByte();
-    int end = node.getEndByte();
-    return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    return text(node.getStartByte(), node.getEndByte());
   }
 
   /** The 1-based line a node starts on. */

@@ -108,7 +108,15 @@ final class ModuleReader {
     REFERENCE
   }
 
-  private record Capture(Kind kind, TsNode node, int start, int end) {}
+  private record Capture(Kind kind, TsNode node) {
+    int start() {
+      return node.getStartByte();
+    }
+
+    int end() {
+      return node.getEndByte();
+    }
+  }
 
   private final TsSource source;
   private final String path;
@@ -189,15 +197,14 @@ final class ModuleReader {
       String type = node.getType();
       Kind kind = CAPTURED.getOrDefault(type, extra.get(type));
       if (kind != null) {
-        captures.add(new Capture(kind, node, node.getStartByte(), node.getEndByte()));
+        captures.add(new Capture(kind, node));
       }
       List<TsNode> children = node.children();
       boolean references = jsx && type.equals("jsx_expression");
       for (int i = children.size() - 1; i >= 0; i--) {
         TsNode child = children.get(i);
         if (references && child.isNamed() && JSX_REFERENCES.contains(child.getType())) {
-          captures.add(
-              new Capture(Kind.REFERENCE, child, child.getStartByte(), child.getEndByte()));
+          captures.add(new Capture(Kind.REFERENCE, child));
         }
         work.push(child);
       }

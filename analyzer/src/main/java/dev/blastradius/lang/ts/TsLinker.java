@@ -147,10 +147,7 @@ final class TsLinker {
     try {
       return parser.apply(file);
     } catch (RuntimeException | StackOverflowError e) {
-      return FileFacts.failed(
-          file.path(),
-          new AnalysisProblem(
-              file.path(), "extract", "An exception was thrown by blastradius: " + e, 0));
+      return FileFacts.failed(file.path(), AnalysisProblem.crash(file.path(), "extract", e));
     }
   }
 

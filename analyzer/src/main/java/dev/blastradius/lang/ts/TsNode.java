@@ -104,11 +104,6 @@ public final class TsNode {
     return named;
   }
 
-  /** Always false: an absent node is {@code null} here. Kept so guards read as before. */
-  public boolean isNull() {
-    return false;
-  }
-
   public int getStartByte() {
     return startByte;
   }

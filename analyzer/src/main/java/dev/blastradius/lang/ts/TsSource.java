@@ -61,12 +61,12 @@ public final class TsSource {
 
   /** The node's type; "" for an absent node (null). */
   public static String type(TsNode node) {
-    return node == null || node.isNull() ? "" : node.getType();
+    return node == null ? "" : node.getType();
   }
 
   /** Whether the node is present. */
   public static boolean present(TsNode node) {
-    return node != null && !node.isNull();
+    return node != null;
   }
 
   public String text(TsNode node) {
@@ -84,8 +84,7 @@ public final class TsSource {
 
   /** The child in a field, or null. */
   public static TsNode field(TsNode node, String name) {
-    TsNode child = node.getChildByFieldName(name);
-    return child == null || child.isNull() ? null : child;
+    return node.getChildByFieldName(name);
   }
 
   /** The named children of a node. */
