@@ -55,7 +55,7 @@ public final class TreeSitterParser {
     parser.setTimeoutMicros(Math.max(1, limit.toNanos() / 1000));
     TSTree tree =
         parser.parse(
-            new byte[CHUNK],
+            new byte[Math.max(1, Math.min(CHUNK, bytes.length))],
             null,
             (buffer, offset, point) -> {
               if (offset >= bytes.length) {
