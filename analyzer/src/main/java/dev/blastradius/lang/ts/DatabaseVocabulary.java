@@ -77,6 +77,12 @@ public final class DatabaseVocabulary {
   /** The words by length, so a run of letters is compared only with words as long as it. */
   private static final String[][] BY_LENGTH = byLength();
 
+  /**
+   * Per length, a bit per first character ({@link #firstBit}) of the words of that length: most
+   * runs are rejected by one test, without comparing any word.
+   */
+  private static final long[] FIRSTS = firsts();
+
   private DatabaseVocabulary() {}
 
   private static String[][] byLength() {
@@ -88,6 +94,30 @@ public final class DatabaseVocabulary {
           WORDS.stream().filter(w -> w.length() == size).sorted().toArray(String[]::new);
     }
     return table;
+  }
+
+  private static long[] firsts() {
+    long[] firsts = new long[BY_LENGTH.length];
+    for (int length = 0; length < BY_LENGTH.length; length++) {
+      for (String word : BY_LENGTH[length]) {
+        firsts[length] |= firstBit(word.charAt(0));
+      }
+    }
+    return firsts;
+  }
+
+  /**
+   * A bit for a word's first character, the same for both letter cases; {@code $} has its own, and
+   * the characters no word starts with share one.
+   */
+  private static long firstBit(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return 1L << (c - 'A');
+    }
+    if (c >= 'a' && c <= 'z') {
+      return 1L << (c - 'a');
+    }
+    return c == '$' ? 1L << 26 : 1L << 27;
   }
 
   /** Whether {@code text} has at least one database word. */
@@ -105,7 +135,7 @@ public final class DatabaseVocabulary {
         i++;
       }
       int wordLength = i - start;
-      if (wordLength < BY_LENGTH.length) {
+      if (wordLength < BY_LENGTH.length && (FIRSTS[wordLength] & firstBit(c)) != 0) {
         for (String word : BY_LENGTH[wordLength]) {
           if (sameIgnoringCase(text, start, word)) {
             return true;

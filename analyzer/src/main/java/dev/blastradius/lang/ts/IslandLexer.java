@@ -57,16 +57,46 @@ public final class IslandLexer {
   private int line = 1;
   private final List<Token> tokens = new ArrayList<>();
 
+  /**
+   * Null when lexing all tokens; else the specifiers found so far, and no token is kept (see {@link
+   * #specifiers}).
+   */
+  private final List<String> found;
+
+  /** In specifier mode: where the specifier scan is in {@code from 'x'}, {@code require('x')}. */
+  private Expect expect = Expect.NOTHING;
+
+  /** In specifier mode: past this position no keyword starts, so the scan may stop there. */
+  private final int lastKeyword;
+
+  /** What the specifier scan waits for. */
+  private enum Expect {
+    NOTHING,
+    /** After {@code from} or {@code import}: a string is a specifier. */
+    STRING,
+    /** After {@code import}: a string, or {@code (} then a string. */
+    STRING_OR_PARENTHESIS,
+    /** After {@code require}: {@code (} then a string. */
+    PARENTHESIS,
+  }
+
   /** Whether the token before the current position ends an expression (then {@code /} divides). */
   private boolean afterOperand;
 
-  private IslandLexer(String text) {
+  private IslandLexer(String text, boolean specifiersOnly) {
     this.text = text;
+    this.found = specifiersOnly ? new ArrayList<>() : null;
+    this.lastKeyword =
+        specifiersOnly
+            ? Math.max(
+                text.lastIndexOf("from"),
+                Math.max(text.lastIndexOf("import"), text.lastIndexOf("require")))
+            : text.length();
   }
 
   /** The tokens of {@code text}, comments and numbers left out. */
   public static List<Token> tokens(String text) {
-    IslandLexer lexer = new IslandLexer(text);
+    IslandLexer lexer = new IslandLexer(text, false);
     lexer.run();
     return lexer.tokens;
   }
@@ -76,25 +106,12 @@ public final class IslandLexer {
    * export … from 'x'}, {@code import('x')} and {@code require('x')}.
    */
   public static List<String> specifiers(String text) {
-    List<Token> tokens = tokens(text);
-    List<String> found = new ArrayList<>();
-    for (int i = 0; i + 1 < tokens.size(); i++) {
-      Token token = tokens.get(i);
-      if (token.kind() != Kind.IDENTIFIER) {
-        continue;
-      }
-      Token next = tokens.get(i + 1);
-      String word = token.text();
-      if ((word.equals("from") || word.equals("import")) && next.kind() == Kind.STRING) {
-        next.value().constant().ifPresent(found::add);
-      } else if ((word.equals("require") || word.equals("import"))
-          && next.text().equals("(")
-          && i + 2 < tokens.size()
-          && tokens.get(i + 2).kind() == Kind.STRING) {
-        tokens.get(i + 2).value().constant().ifPresent(found::add);
-      }
-    }
-    return found;
+    // Lexed like tokens(text) (the tests hold the two to the same answers), but keeping no token:
+    // a string's value is built only where it can be a specifier, and the scan stops after the
+    // last place a keyword could start, most often the end of the import block.
+    IslandLexer lexer = new IslandLexer(text, true);
+    lexer.run();
+    return lexer.found;
   }
 
   private void run() {
@@ -108,6 +125,10 @@ public final class IslandLexer {
   private void code(boolean substitution) {
     int depth = 0;
     while (pos < text.length()) {
+      if (pos > lastKeyword && expect == Expect.NOTHING) {
+        pos = text.length(); // no specifier can follow: stop, even inside a template
+        return;
+      }
       char c = text.charAt(pos);
       if (c == '}' && substitution && depth == 0) {
         pos++;
@@ -126,7 +147,12 @@ public final class IslandLexer {
         string(c);
       } else if (c == '`') {
         int start = line;
-        tokens.add(new Token(Kind.TEMPLATE, "`", template(), start));
+        if (found == null) {
+          tokens.add(new Token(Kind.TEMPLATE, "`", template(), start));
+        } else {
+          template(); // its substitutions are code, as in tokens(text)
+          expect = Expect.NOTHING;
+        }
         afterOperand = true;
       } else if (c == '/' && !afterOperand) {
         skipRegex();
@@ -155,7 +181,14 @@ public final class IslandLexer {
   }
 
   private void punctuation(char c) {
-    tokens.add(new Token(Kind.PUNCTUATION, String.valueOf(c), null, line));
+    if (found == null) {
+      tokens.add(new Token(Kind.PUNCTUATION, String.valueOf(c), null, line));
+    } else {
+      expect =
+          c == '(' && (expect == Expect.PARENTHESIS || expect == Expect.STRING_OR_PARENTHESIS)
+              ? Expect.STRING
+              : Expect.NOTHING;
+    }
     pos++;
     afterOperand = c == ')' || c == ']' || c == '}';
   }
@@ -166,9 +199,34 @@ public final class IslandLexer {
     while (pos < text.length() && Character.isJavaIdentifierPart(text.charAt(pos))) {
       pos++;
     }
-    String word = text.substring(start, pos);
-    tokens.add(new Token(Kind.IDENTIFIER, word, null, line));
-    afterOperand = !REGEX_AFTER.contains(word);
+    if (found == null) {
+      String word = text.substring(start, pos);
+      tokens.add(new Token(Kind.IDENTIFIER, word, null, line));
+      afterOperand = !REGEX_AFTER.contains(word);
+      return;
+    }
+    // Specifier mode: compare in place, without a string per identifier.
+    if (is(start, "from")) {
+      expect = Expect.STRING;
+    } else if (is(start, "import")) {
+      expect = Expect.STRING_OR_PARENTHESIS;
+    } else if (is(start, "require")) {
+      expect = Expect.PARENTHESIS;
+    } else {
+      expect = Expect.NOTHING;
+    }
+    afterOperand = true;
+    for (String keyword : REGEX_AFTER) {
+      if (is(start, keyword)) {
+        afterOperand = false;
+        break;
+      }
+    }
+  }
+
+  /** Whether the identifier from {@code start} to {@code pos} is {@code word}. */
+  private boolean is(int start, String word) {
+    return pos - start == word.length() && text.startsWith(word, start);
   }
 
   private void skipLineComment() {
@@ -212,6 +270,10 @@ public final class IslandLexer {
   private void string(char quote) {
     int startLine = line;
     pos++;
+    if (found != null && expect != Expect.STRING && expect != Expect.STRING_OR_PARENTHESIS) {
+      skipString(quote);
+      return;
+    }
     StringBuilder value = new StringBuilder();
     while (pos < text.length()) {
       char c = text.charAt(pos);
@@ -229,8 +291,37 @@ public final class IslandLexer {
       value.append(c);
       pos++;
     }
-    tokens.add(
-        new Token(Kind.STRING, value.toString(), SqlText.literal(value.toString()), startLine));
+    if (found == null) {
+      tokens.add(
+          new Token(Kind.STRING, value.toString(), SqlText.literal(value.toString()), startLine));
+    } else {
+      found.add(value.toString());
+      expect = Expect.NOTHING;
+    }
+    afterOperand = true;
+  }
+
+  /** {@link #string} without its value, for strings that cannot be specifiers. */
+  private void skipString(char quote) {
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == quote) {
+        pos++;
+        break;
+      }
+      if (c == '\n') {
+        break;
+      }
+      if (c == '\\') {
+        if (peek(1) == '\n') {
+          line++;
+        }
+        pos = Math.min(pos + 2, text.length());
+        continue;
+      }
+      pos++;
+    }
+    expect = Expect.NOTHING;
     afterOperand = true;
   }
 
