@@ -4,6 +4,7 @@ import dev.blastradius.lang.ExtractContext;
 import dev.blastradius.lang.FileFacts;
 import dev.blastradius.lang.FrontendRegistry;
 import dev.blastradius.lang.LanguageFrontend;
+import dev.blastradius.lang.Parallel;
 import dev.blastradius.source.AnalysisProblem;
 import dev.blastradius.source.Language;
 import dev.blastradius.source.SourceFile;
@@ -13,10 +14,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The extract pass: every file through the frontend for its language, in parallel, then each
@@ -69,37 +66,17 @@ final class Extract {
     return linked;
   }
 
-  /** Reads every file; the result is in the order of {@code files}. */
+  /**
+   * Reads every file on {@code threads} threads; the result is in the order of {@code files}. A
+   * file whose frontend throws anything, errors included, gets a problem of its own.
+   */
   private static List<FileFacts> read(
       List<SourceFile> files, FrontendRegistry frontends, ExtractContext context, int threads) {
-    if (threads == 1 || files.size() < 2) {
-      return files.stream().map(f -> extractOne(f, frontends, context)).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<FileFacts>> futures = new ArrayList<>();
-      for (SourceFile file : files) {
-        futures.add(pool.submit(() -> extractOne(file, frontends, context)));
-      }
-      List<FileFacts> results = new ArrayList<>();
-      for (int i = 0; i < futures.size(); i++) {
-        results.add(await(futures.get(i), files.get(i)));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static FileFacts await(Future<FileFacts> future, SourceFile file) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while analysing " + file.path(), e);
-    } catch (ExecutionException e) {
-      return FileFacts.failed(file.path(), crash(file, e.getCause()));
-    }
+    return Parallel.map(
+        files,
+        threads,
+        file -> extractOne(file, frontends, context),
+        (file, e) -> FileFacts.failed(file.path(), crash(file, e)));
   }
 
   /** Extracts one file; never throws for bad input. */

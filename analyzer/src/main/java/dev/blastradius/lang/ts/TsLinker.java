@@ -140,15 +140,12 @@ final class TsLinker {
    * {@code files}. A file whose parse throws gets a problem, as in the extract pass.
    */
   private List<FileFacts> parseAll(List<SourceFile> files) {
-    return Parallel.map(files, context.threads(), this::parseOne);
-  }
-
-  private FileFacts parseOne(SourceFile file) {
-    try {
-      return parser.apply(file);
-    } catch (RuntimeException | StackOverflowError e) {
-      return FileFacts.failed(file.path(), AnalysisProblem.crash(file.path(), "extract", e));
-    }
+    return Parallel.map(
+        files,
+        context.threads(),
+        parser,
+        (file, e) ->
+            FileFacts.failed(file.path(), AnalysisProblem.crash(file.path(), "extract", e)));
   }
 
   /**
