@@ -49,6 +49,23 @@ class RuleCatalogTest {
   }
 
   @Test
+  void theCompiledCatalogueIsTheYamlRules() throws IOException {
+    // The build compiles rules/ into RuleCatalog.COMPILED; a run reads only that.
+    List<RuleMetadata> fromYaml =
+        RuleCatalog.read(rules).stream()
+            .sorted(
+                java.util.Comparator.comparing(RuleMetadata::pack).thenComparing(RuleMetadata::id))
+            .toList();
+    assertThat(catalog.rules()).isEqualTo(fromYaml);
+    assertThat(catalog.rules()).isNotEmpty();
+    // The resource on the classpath is exactly what the sources compile to (no stale build).
+    try (var in = RuleCatalog.class.getResourceAsStream(RuleCatalog.COMPILED)) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(RuleCatalog.compile(rules));
+    }
+  }
+
+  @Test
   void idsAreUniqueAndDocsHaveTheThreeSections() {
     Set<String> ids = new HashSet<>();
     for (RuleMetadata rule : catalog.rules()) {
