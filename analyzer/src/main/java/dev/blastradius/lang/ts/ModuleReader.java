@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -154,6 +155,17 @@ final class ModuleReader {
 
   private void syntaxErrors(SyntaxTree tree, String text, TsSite site) {
     List<Location> errors = tree.errors(Integer.MAX_VALUE);
+    Optional<List<String>> gaps = GrammarGaps.explain(source, errors);
+    if (gaps.isPresent()) {
+      facts.note(
+          "line "
+              + errors.get(0).startLine()
+              + ": read around valid code the bundled TypeScript grammar does not parse but that"
+              + " holds no code ("
+              + String.join(", ", gaps.get())
+              + "); nothing in it was lost");
+      return;
+    }
     StringBuilder where = new StringBuilder();
     for (int i = 0; i < Math.min(ERRORS_SHOWN, errors.size()); i++) {
       where.append(i == 0 ? "" : ", ");
