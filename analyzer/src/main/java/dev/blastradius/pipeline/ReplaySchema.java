@@ -4,6 +4,7 @@ import dev.blastradius.change.Migration;
 import dev.blastradius.change.MigrationStatement;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.StatementKind;
+import dev.blastradius.change.TableRebuilds;
 import dev.blastradius.graph.Access;
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.CodeUnit;
@@ -252,7 +253,7 @@ final class ReplaySchema {
             script.tool(),
             script.version(),
             MigrationLayouts.transactional(script.tool(), text.text()),
-            statements,
+            TableRebuilds.spelledOut(statements, catalog),
             script.format() == ScriptFormat.SQLITE);
     if (applied) {
       migration.changes().forEach(routines::definedBy);
