@@ -7,7 +7,11 @@ import dev.blastradius.schema.Catalog;
 import dev.blastradius.schema.SqlDialect;
 import dev.blastradius.schema.TableRef;
 import dev.blastradius.source.AnalysisProblem;
+import dev.blastradius.source.Language;
+import dev.blastradius.source.SourceFile;
 import dev.blastradius.testing.ExtractorTestHelper;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,5 +159,25 @@ class DrizzleSqliteTest {
 
     assertThat(result.problems()).hasSize(3);
     assertThat(result.problems()).extracting(AnalysisProblem::line).containsExactly(2, 4, 6);
+  }
+
+  @Test
+  void positive_configuredSqliteDirectoryIsReadAsSqlite() {
+    SourceFile file = new SourceFile(Path.of("/repo/db/1_init.sql"), "db/1_init.sql", Language.SQL);
+    List<MigrationScript> scripts =
+        new ConfiguredLayout("sqlite", "db").discover(List.of(file), f -> "").scripts();
+
+    assertThat(scripts).extracting(MigrationScript::format).containsExactly(ScriptFormat.SQLITE);
+    assertThat(MigrationReader.read(scripts.get(0), "PRAGMA foreign_keys=ON;", null, false))
+        .containsExactly(new MigrationStep.Sql("PRAGMA foreign_keys=ON;", null, 0, false, true));
+  }
+
+  @Test
+  void negative_configuredPlainSqlDirectoryIsNot() {
+    SourceFile file = new SourceFile(Path.of("/repo/db/1_init.sql"), "db/1_init.sql", Language.SQL);
+
+    assertThat(new ConfiguredLayout("sql", "db").discover(List.of(file), f -> "").scripts())
+        .extracting(MigrationScript::format)
+        .containsExactly(ScriptFormat.SQL);
   }
 }
