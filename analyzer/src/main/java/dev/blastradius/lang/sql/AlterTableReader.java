@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads {@code ALTER TABLE} (Postgres and MySQL) into schema changes, one per action. An action we
- * do not know is not skipped: it fails the read, so the statement becomes a problem.
+ * Reads {@code ALTER TABLE} (Postgres and MySQL; libSQL's {@code ALTER COLUMN c TO c definition}
+ * where the SQL is known to run on SQLite) into schema changes, one per action. An action we do not
+ * know is not skipped: it fails the read, so the statement becomes a problem.
  */
 final class AlterTableReader {
 

@@ -88,7 +88,10 @@ final class SqliteSyntax {
    */
   record ConflictInsert(String resolution, SqlStatementText plain) {}
 
-  /** {@code INSERT OR <resolution> INTO …} (also {@code REPLACE INTO} is left to the parser). */
+  /**
+   * {@code INSERT OR <resolution> INTO …}; empty for any other statement ({@code REPLACE INTO},
+   * which MySQL shares, is left to the parser).
+   */
   static Optional<ConflictInsert> conflictInsert(SqlStatementText text) {
     List<SqlToken> tokens = text.tokens();
     if (tokens.size() < 4
