@@ -81,7 +81,8 @@ final class Check {
     RuleContext context = null;
     for (Migration migration : proposed) {
       context = new RuleContext(graph, catalog, migration, settings, earlier, suppressions, base);
-      for (Rule rule : applicable) {
+      List<Rule> judging = applicable.stream().filter(r -> r.appliesTo(migration)).toList();
+      for (Rule rule : judging) {
         if (rule instanceof MigrationRule migrationRule
             && !migrationRule.runsLast()
             && !migrationRule.wholeRelease()) {
@@ -94,7 +95,7 @@ final class Check {
         }
       }
       for (LocatedChange change : migration.changes()) {
-        for (Rule rule : applicable) {
+        for (Rule rule : judging) {
           if (rule instanceof ChangeRule changeRule
               && changeRule.consumes().isInstance(change.change())) {
             try {

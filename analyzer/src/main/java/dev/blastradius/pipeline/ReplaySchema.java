@@ -4,6 +4,7 @@ import dev.blastradius.change.Migration;
 import dev.blastradius.change.MigrationStatement;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.change.StatementKind;
+import dev.blastradius.change.TableRebuilds;
 import dev.blastradius.graph.Access;
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.graph.CodeUnit;
@@ -110,7 +111,12 @@ final class ReplaySchema {
       SourceText text = SourceText.read(file);
       Replayed replayed =
           replay(
-              MigrationLayouts.proposed(file, text.text(), configured), text, catalog, sql, null);
+              sqliteIfHistoryIs(
+                  MigrationLayouts.proposed(file, text.text(), configured), discovery.scripts()),
+              text,
+              catalog,
+              sql,
+              null);
       proposedFacts.add(replayed.facts());
       proposed.add(replayed.migration());
       catalog = replayed.catalog();
@@ -133,6 +139,30 @@ final class ReplaySchema {
   }
 
   private record Replayed(FileFacts facts, Catalog catalog, Migration migration) {}
+
+  /**
+   * A proposed plain SQL file is read as SQLite when every applied SQL migration is (a Drizzle
+   * SQLite history): the file under review is the next one of that history.
+   */
+  private static MigrationScript sqliteIfHistoryIs(
+      MigrationScript proposed, List<MigrationScript> applied) {
+    List<ScriptFormat> sqlFormats =
+        applied.stream()
+            .map(MigrationScript::format)
+            .filter(f -> f == ScriptFormat.SQL || f == ScriptFormat.SQLITE)
+            .distinct()
+            .toList();
+    if (proposed.format() != ScriptFormat.SQL || !sqlFormats.equals(List.of(ScriptFormat.SQLITE))) {
+      return proposed;
+    }
+    return new MigrationScript(
+        proposed.file(),
+        proposed.tool(),
+        proposed.version(),
+        proposed.versionKey(),
+        proposed.description(),
+        ScriptFormat.SQLITE);
+  }
 
   /**
    * Replays one script. Applied ones ({@code routines} not null) also yield accesses from a
@@ -168,7 +198,10 @@ final class ReplaySchema {
                   sqlStep.line() > 0
                       ? Location.ofLine(path, sqlStep.line())
                       : SqlFileFrontend.statementLocation(path, s);
-          SqlAnalysis analysis = sql.analyze(sqlStep.text(), current);
+          SqlAnalysis analysis =
+              sqlStep.sqlite()
+                  ? sql.analyzeSqlite(sqlStep.text(), current)
+                  : sql.analyze(sqlStep.text(), current);
           record(facts, analysis, unitId, site, pass, applied);
           for (AnalyzedStatement statement : analysis.statements()) {
             Location location = site.apply(statement);
@@ -220,7 +253,8 @@ final class ReplaySchema {
             script.tool(),
             script.version(),
             MigrationLayouts.transactional(script.tool(), text.text()),
-            statements);
+            TableRebuilds.spelledOut(statements, catalog),
+            script.format() == ScriptFormat.SQLITE);
     if (applied) {
       migration.changes().forEach(routines::definedBy);
     }

@@ -1,5 +1,6 @@
 package dev.blastradius.rules;
 
+import dev.blastradius.change.Migration;
 import java.util.Set;
 
 /**
@@ -19,6 +20,14 @@ public sealed interface Rule permits ChangeRule, MigrationRule, ReleaseRule {
 
   /** Whether the rule applies to the target database (locking rules are per dialect). */
   default boolean appliesTo(RuleSettings settings) {
+    return true;
+  }
+
+  /**
+   * Whether the rule judges {@code migration} (the locking rules leave SQLite migrations alone:
+   * their advice is about Postgres and MySQL locks).
+   */
+  default boolean appliesTo(Migration migration) {
     return true;
   }
 }

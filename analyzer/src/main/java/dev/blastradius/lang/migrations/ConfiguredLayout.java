@@ -12,12 +12,14 @@ import java.util.function.Function;
  * a layout discovery cannot find on its own. Every migration file under {@code directory} belongs
  * to {@code tool} and is ordered the way that tool orders it: Flyway by version, golang-migrate and
  * plain SQL by leading number then name, dbmate, Supabase by file name, Prisma by directory name.
+ * {@code sqlite} is plain SQL (number then name) run by SQLite or libSQL: read as {@link
+ * ScriptFormat#SQLITE}.
  */
 public final class ConfiguredLayout implements MigrationLayout {
 
   /** The tools a configured directory may name. */
   public static final List<String> TOOLS =
-      List.of("flyway", "golang-migrate", "dbmate", "supabase", "prisma", "sql");
+      List.of("flyway", "golang-migrate", "dbmate", "supabase", "prisma", "sql", "sqlite");
 
   private final String tool;
   private final String directory;
@@ -84,6 +86,7 @@ public final class ConfiguredLayout implements MigrationLayout {
           name.equals("migration.sql")
               ? Optional.of(plain(file, ScriptFormat.SQL))
               : Optional.empty();
+      case "sqlite" -> Optional.of(plain(file, ScriptFormat.SQLITE));
       default -> Optional.of(plain(file, ScriptFormat.SQL));
     };
   }

@@ -10,16 +10,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Drizzle Kit: {@code <out>/meta/_journal.json} lists the migrations ({@code entries[].tag}) in the
  * order they apply; each is {@code <out>/<tag>.sql}. A journal entry without its file, or a journal
- * that does not parse, is a problem.
+ * that does not parse, is a problem. A journal whose {@code dialect} is {@code sqlite} or {@code
+ * turso} (libSQL) makes its scripts {@link ScriptFormat#SQLITE}.
  */
 public final class DrizzleLayout implements MigrationLayout {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The journal dialects that mean SQLite syntax; Drizzle Kit writes one of these for libSQL. */
+  private static final Set<String> SQLITE_DIALECTS = Set.of("sqlite", "turso");
 
   @Override
   public String tool() {
@@ -54,6 +59,10 @@ public final class DrizzleLayout implements MigrationLayout {
                 file.path(), "replay", "cannot read the Drizzle journal: " + e.getMessage(), 0));
         continue;
       }
+      ScriptFormat format =
+          SQLITE_DIALECTS.contains(journal.path("dialect").asText())
+              ? ScriptFormat.SQLITE
+              : ScriptFormat.SQL;
       int index = 0;
       for (JsonNode entry : journal.path("entries")) {
         String tag = entry.path("tag").asText();
@@ -68,7 +77,8 @@ public final class DrizzleLayout implements MigrationLayout {
           continue;
         }
         scripts.add(
-            new MigrationScript(sql, tool(), String.format("%06d", index++), List.of(), tag));
+            new MigrationScript(
+                sql, tool(), String.format("%06d", index++), List.of(), tag, format));
       }
     }
     return new Discovery(scripts, List.of(), problems);

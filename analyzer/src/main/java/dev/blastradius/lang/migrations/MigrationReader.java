@@ -22,6 +22,7 @@ public final class MigrationReader {
       MigrationScript script, String text, Identifiers ids, boolean proposed) {
     return switch (script.format()) {
       case SQL -> List.of(new MigrationStep.Sql(text));
+      case SQLITE -> List.of(new MigrationStep.Sql(text, null, 0, false, true));
       case DBMATE -> List.of(new MigrationStep.Sql(DbmateSections.upSection(text)));
       case LIQUIBASE_SQL -> FormattedSqlChangelog.read(text, ids.dialect());
       case LIQUIBASE_XML, LIQUIBASE_YAML, LIQUIBASE_JSON ->

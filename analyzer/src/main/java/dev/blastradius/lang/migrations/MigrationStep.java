@@ -19,8 +19,15 @@ public sealed interface MigrationStep {
    * @param whole the tool sends the text as one statement (Liquibase {@code splitStatements:false}
    *     or an {@code endDelimiter} piece); we still split it at top-level semicolons, which is only
    *     the same thing where the database runs several statements sent as one (Postgres)
+   * @param sqlite the SQL runs on SQLite or libSQL, so their own statements are read too
    */
-  record Sql(String text, String path, int line, boolean whole) implements MigrationStep {
+  record Sql(String text, String path, int line, boolean whole, boolean sqlite)
+      implements MigrationStep {
+
+    /** SQL for the run's dialect. */
+    public Sql(String text, String path, int line, boolean whole) {
+      this(text, path, line, whole, false);
+    }
 
     /** SQL laid out like the migration file, split into statements as usual. */
     public Sql(String text) {

@@ -4,6 +4,12 @@ package dev.blastradius.lang.migrations;
 public enum ScriptFormat {
   /** Plain SQL, every statement applies. */
   SQL,
+  /**
+   * Plain SQL run by SQLite or libSQL (a Drizzle journal whose dialect is {@code sqlite} or {@code
+   * turso}): SQLite's own statements are read too, and the locking rules of Postgres and MySQL do
+   * not apply.
+   */
+  SQLITE,
   /** dbmate: only the {@code -- migrate:up} section applies. */
   DBMATE,
   /**

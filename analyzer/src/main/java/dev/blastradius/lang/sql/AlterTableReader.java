@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads {@code ALTER TABLE} (Postgres and MySQL) into schema changes, one per action. An action we
- * do not know is not skipped: it fails the read, so the statement becomes a problem.
+ * Reads {@code ALTER TABLE} (Postgres and MySQL; libSQL's {@code ALTER COLUMN c TO c definition}
+ * where the SQL is known to run on SQLite) into schema changes, one per action. An action we do not
+ * know is not skipped: it fails the read, so the statement becomes a problem.
  */
 final class AlterTableReader {
 
@@ -291,6 +292,10 @@ final class AlterTableReader {
 
   private void alterColumn(
       TokenCursor cursor, TableRef table, String column, List<SchemaChange> changes) {
+    if (context.sqlite() && cursor.accept("TO")) {
+      libsqlRedefine(cursor.rest(), table, column, changes);
+      return;
+    }
     if (cursor.accept("SET", "DATA", "TYPE") || cursor.accept("TYPE")) {
       String type = TokenCursor.text(cursor.until(TYPE_END));
       String using = null;
@@ -325,6 +330,24 @@ final class AlterTableReader {
     }
     if (!cursor.atEnd()) {
       throw cursor.notUnderstood("unexpected text after ALTER COLUMN");
+    }
+  }
+
+  /**
+   * libSQL's {@code ALTER COLUMN c TO c definition}: the column takes the new definition whole, so
+   * it is MySQL's {@code CHANGE c c definition} (rename, type, nullability) plus its default, which
+   * the definition replaces too.
+   */
+  private void libsqlRedefine(
+      List<SqlToken> tokens, TableRef table, String column, List<SchemaChange> changes) {
+    var before = context.catalog().table(table).flatMap(t -> t.column(column));
+    modify(tokens, table, column, changes);
+    ColumnDefinitionReader.Definition definition =
+        ColumnDefinitionReader.read(tokens, table, context);
+    String expression = definition.column().defaultExpression();
+    if (before.isEmpty()
+        || !java.util.Objects.equals(before.get().defaultExpression(), expression)) {
+      changes.add(new AlterColumnDefault(table, definition.column().name(), expression));
     }
   }
 

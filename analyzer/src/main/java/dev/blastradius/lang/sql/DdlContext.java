@@ -10,10 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the DDL readers share: identifier rules, the catalog as it stands before the statement, and
- * a way to learn a query's shape (for views and CREATE TABLE AS).
+ * What the DDL readers share: identifier rules, the catalog as it stands before the statement, a
+ * way to learn a query's shape (for views and CREATE TABLE AS), and whether the SQL is known to run
+ * on SQLite or libSQL (which accepts libSQL's {@code ALTER COLUMN c TO c definition}).
  */
-record DdlContext(Identifiers ids, Catalog catalog, QueryShapes queryShapes) {
+record DdlContext(Identifiers ids, Catalog catalog, QueryShapes queryShapes, boolean sqlite) {
+
+  DdlContext(Identifiers ids, Catalog catalog, QueryShapes queryShapes) {
+    this(ids, catalog, queryShapes, false);
+  }
 
   /** The shape of a query, when it can be parsed. */
   interface QueryShapes {

@@ -60,7 +60,15 @@ public final class SqlFrontend {
    * statements see the tables earlier ones created.
    */
   public SqlAnalysis analyze(String sql, Catalog catalog) {
-    return analyze(sql, catalog, false);
+    return analyze(sql, catalog, false, false);
+  }
+
+  /**
+   * Analyses SQL known to run on SQLite or libSQL (a Drizzle journal says so): {@link SqliteSyntax}
+   * is read as well, where it would otherwise be a problem.
+   */
+  public SqlAnalysis analyzeSqlite(String sql, Catalog catalog) {
+    return analyze(sql, catalog, false, true);
   }
 
   /**
@@ -68,10 +76,10 @@ public final class SqlFrontend {
    * the routine's variables and parameters, and NEW/OLD rows are left to the caller.
    */
   public SqlAnalysis analyzeRoutineSql(String sql, Catalog catalog) {
-    return analyze(sql, catalog, true);
+    return analyze(sql, catalog, true, false);
   }
 
-  private SqlAnalysis analyze(String sql, Catalog catalog, boolean strict) {
+  private SqlAnalysis analyze(String sql, Catalog catalog, boolean strict, boolean sqlite) {
     Catalog.Builder builder = null;
     Catalog current = catalog;
     List<AnalyzedStatement> statements = new ArrayList<>();
@@ -79,7 +87,7 @@ public final class SqlFrontend {
       if (text.tokens().isEmpty() && text.lexProblem().isEmpty()) {
         continue; // a stray semicolon
       }
-      AnalyzedStatement analyzed = analyzeOne(text, current, strict);
+      AnalyzedStatement analyzed = analyzeOne(text, current, strict, sqlite);
       statements.add(analyzed);
       if (!analyzed.changes().isEmpty()) {
         builder = builder == null ? current.toBuilder() : builder;
@@ -92,21 +100,28 @@ public final class SqlFrontend {
     return new SqlAnalysis(statements, current);
   }
 
-  private AnalyzedStatement analyzeOne(SqlStatementText text, Catalog catalog, boolean strict) {
+  private AnalyzedStatement analyzeOne(
+      SqlStatementText text, Catalog catalog, boolean strict, boolean sqlite) {
     if (text.lexProblem().isPresent()) {
       return unanalysed(text, text.lexProblem().get());
+    }
+    if (sqlite) {
+      Optional<AnalyzedStatement> read = sqliteStatement(text, catalog, strict);
+      if (read.isPresent()) {
+        return read.get();
+      }
     }
     if (text.meta()) {
       Optional<SqlStatementText> copy = psqlCopy(text);
       if (copy.isPresent()) {
-        AnalyzedStatement inner = analyzeOne(copy.get(), catalog, strict);
+        AnalyzedStatement inner = analyzeOne(copy.get(), catalog, strict, sqlite);
         return inner.status() == ParseStatus.UNANALYSED
             ? inner
             : result(text, ParseStatus.FALLBACK, List.of(), inner.uses(), null);
       }
       return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
     }
-    DdlContext context = new DdlContext(ids, catalog, query -> queryShape(query, catalog));
+    DdlContext context = new DdlContext(ids, catalog, query -> queryShape(query, catalog), sqlite);
     DdlReader.Result ddl = new DdlReader(context).read(text.tokens());
     if (ddl.problem() != null) {
       return unanalysed(text, ddl.problem());
@@ -174,6 +189,61 @@ public final class SqlFrontend {
         text,
         "cannot parse SQL statement: "
             + Objects.requireNonNullElse(outcome.failure(), "the SQL parser found no table in it"));
+  }
+
+  /**
+   * A SQLite-only statement ({@link SqliteSyntax}), or empty for the others. {@code INSERT OR
+   * REPLACE} also deletes the rows its new ones conflict with: besides the plain INSERT's uses it
+   * writes the target table as a whole ({@code t.*}), like a {@code DELETE FROM t}.
+   */
+  private Optional<AnalyzedStatement> sqliteStatement(
+      SqlStatementText text, Catalog catalog, boolean strict) {
+    switch (SqliteSyntax.pragma(text.tokens())) {
+      case HARMLESS:
+        return Optional.of(result(text, ParseStatus.FALLBACK, List.of(), List.of(), null));
+      case UNKNOWN:
+        return Optional.of(
+            unanalysed(
+                text,
+                "SQLite PRAGMA "
+                    + SqliteSyntax.pragmaName(text.tokens())
+                    + " is not known to leave the schema and its rows alone"));
+      default:
+        break;
+    }
+    Optional<SqliteSyntax.ConflictInsert> insert = SqliteSyntax.conflictInsert(text);
+    if (insert.isEmpty()) {
+      return Optional.empty();
+    }
+    AnalyzedStatement plain = analyzeOne(insert.get().plain(), catalog, strict, false);
+    List<ColumnUse> uses = new ArrayList<>(plain.uses());
+    if (insert.get().resolution().equals("REPLACE") && plain.status() != ParseStatus.UNANALYSED) {
+      TokenCursor cursor = new TokenCursor(text.tokens().subList(4, text.tokens().size()));
+      uses.add(
+          new ColumnUse(
+              ids.table(cursor.qualifiedName()).column(ColumnRef.TABLE_LEVEL),
+              AccessKind.WRITE,
+              Confidence.CERTAIN,
+              false));
+    }
+    // Reported with the statement as written, conflict clause included.
+    return Optional.of(
+        new AnalyzedStatement(
+            text.text(),
+            plain.startLine(),
+            plain.startColumn(),
+            plain.endLine(),
+            plain.endColumn(),
+            plain.status(),
+            plain.changes(),
+            uses,
+            plain.calls(),
+            plain.scheduled(),
+            plain.kind(),
+            plain.transactionCommand(),
+            plain.setting(),
+            plain.problem(),
+            plain.rowUpdate()));
   }
 
   private static AnalyzedStatement parsed(

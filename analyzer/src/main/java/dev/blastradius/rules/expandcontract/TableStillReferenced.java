@@ -4,6 +4,7 @@ import dev.blastradius.change.DropTable;
 import dev.blastradius.change.LocatedChange;
 import dev.blastradius.change.RenameTable;
 import dev.blastradius.change.SchemaChange;
+import dev.blastradius.change.TableRebuilds;
 import dev.blastradius.graph.Access;
 import dev.blastradius.graph.AccessKind;
 import dev.blastradius.rules.AccessLabels;
@@ -58,6 +59,11 @@ public final class TableStillReferenced extends ExpandContractRule implements Ch
             : ((RenameTable) change.change()).table();
     if (change.change() instanceof RenameTable && context.catalogAfter().table(table).isPresent()) {
       // The migration puts something back under the old name: a compatibility view, the safe way.
+      return List.of();
+    }
+    if (change.change() instanceof DropTable
+        && TableRebuilds.rebuilds(context.migration(), table)) {
+      // A rebuild: the columns it loses are DropColumn changes of their own, judged by those rules.
       return List.of();
     }
     List<Access> accesses =

@@ -1,6 +1,7 @@
 package dev.blastradius.rules.locking;
 
 import dev.blastradius.change.LocatedChange;
+import dev.blastradius.change.Migration;
 import dev.blastradius.change.MigrationStatement;
 import dev.blastradius.rules.Finding;
 import dev.blastradius.rules.Fingerprints;
@@ -52,6 +53,14 @@ abstract class LockingRule {
   /** Postgres rules run against Postgres only, MySQL rules against MySQL only. */
   public boolean appliesTo(RuleSettings settings) {
     return settings.dialect() == dialect;
+  }
+
+  /**
+   * Not to SQLite migrations: SQLite has one writer at a time and no lock levels, so Postgres and
+   * MySQL advice (CONCURRENTLY, NOT VALID, ALGORITHM=INSTANT) does not apply to them.
+   */
+  public boolean appliesTo(Migration migration) {
+    return !migration.sqlite();
   }
 
   /** A string parameter of the rule's YAML, required. */
