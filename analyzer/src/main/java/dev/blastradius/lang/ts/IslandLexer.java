@@ -270,11 +270,10 @@ public final class IslandLexer {
   private void string(char quote) {
     int startLine = line;
     pos++;
-    if (found != null && expect != Expect.STRING && expect != Expect.STRING_OR_PARENTHESIS) {
-      skipString(quote);
-      return;
-    }
-    StringBuilder value = new StringBuilder();
+    // In specifier mode only a string that can be a specifier needs its value.
+    boolean keep =
+        found == null || expect == Expect.STRING || expect == Expect.STRING_OR_PARENTHESIS;
+    StringBuilder value = keep ? new StringBuilder() : null;
     while (pos < text.length()) {
       char c = text.charAt(pos);
       if (c == quote) {
@@ -288,55 +287,42 @@ public final class IslandLexer {
         pos = escape(value);
         continue;
       }
-      value.append(c);
+      if (keep) {
+        value.append(c);
+      }
       pos++;
     }
     if (found == null) {
       tokens.add(
           new Token(Kind.STRING, value.toString(), SqlText.literal(value.toString()), startLine));
     } else {
-      found.add(value.toString());
+      if (keep) {
+        found.add(value.toString());
+      }
       expect = Expect.NOTHING;
     }
     afterOperand = true;
   }
 
-  /** {@link #string} without its value, for strings that cannot be specifiers. */
-  private void skipString(char quote) {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c == quote) {
-        pos++;
-        break;
-      }
-      if (c == '\n') {
-        break;
-      }
-      if (c == '\\') {
-        if (peek(1) == '\n') {
-          line++;
-        }
-        pos = Math.min(pos + 2, text.length());
-        continue;
-      }
-      pos++;
-    }
-    expect = Expect.NOTHING;
-    afterOperand = true;
-  }
-
-  /** Reads the escape at {@code pos} into {@code value}; returns the position after it. */
+  /**
+   * Reads the escape at {@code pos} into {@code value} (nowhere when null); returns the position
+   * after it.
+   */
   private int escape(StringBuilder value) {
     char next = peek(1);
-    switch (next) {
-      case 'n' -> value.append('\n');
-      case 't' -> value.append('\t');
-      case 'r' -> value.append('\r');
-      case '\n' -> line++; // a line continuation
-      case '\0' -> {
-        return pos + 1;
-      }
-      default -> value.append(next);
+    if (next == '\0') {
+      return pos + 1;
+    }
+    if (next == '\n') {
+      line++; // a line continuation
+    } else if (value != null) {
+      value.append(
+          switch (next) {
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            default -> next;
+          });
     }
     return pos + 2;
   }
