@@ -2,6 +2,7 @@ package dev.blastradius.rules.locking;
 
 import dev.blastradius.change.AddColumn;
 import dev.blastradius.change.LocatedChange;
+import dev.blastradius.change.Migration;
 import dev.blastradius.change.SchemaChange;
 import dev.blastradius.rules.ChangeRule;
 import dev.blastradius.rules.Finding;
@@ -36,6 +37,15 @@ public final class AddColumnRewrite extends LockingRule implements ChangeRule {
     }
   }
 
+  /**
+   * The NOT NULL hazard is no lock: SQLite refuses {@code ADD COLUMN … NOT NULL} without a non-null
+   * default outright, even on an empty table, so that one also judges SQLite migrations.
+   */
+  @Override
+  public boolean appliesTo(Migration migration) {
+    return hazard.equals("not-null-without-default") || super.appliesTo(migration);
+  }
+
   @Override
   public Class<? extends SchemaChange> consumes() {
     return AddColumn.class;
@@ -49,8 +59,10 @@ public final class AddColumnRewrite extends LockingRule implements ChangeRule {
       return List.of();
     }
     int pg = context.settings().pgMajor();
-    Optional<RewriteCause> cause = PostgresLocks.rewriteCause(add, pg);
-    String why = why(add, cause, pg);
+    String why =
+        context.migration().sqlite()
+            ? sqliteWhy(add)
+            : why(add, PostgresLocks.rewriteCause(add, pg), pg);
     if (why == null) {
       return List.of();
     }
@@ -68,6 +80,15 @@ public final class AddColumnRewrite extends LockingRule implements ChangeRule {
                 expression == null ? "" : expression,
                 "why",
                 why)));
+  }
+
+  /** Why the hazard applies to a SQLite migration (only the NOT NULL one does), or null. */
+  private String sqliteWhy(AddColumn add) {
+    boolean required =
+        hazard.equals("not-null-without-default")
+            && add.definition().notNull()
+            && add.definition().defaultExpression() == null;
+    return required ? "SQLite refuses the ALTER TABLE itself, even on an empty table" : null;
   }
 
   /** Why this rule's hazard applies, or null when it does not. */

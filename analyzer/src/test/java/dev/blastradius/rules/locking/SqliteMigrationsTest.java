@@ -40,13 +40,38 @@ class SqliteMigrationsTest {
   }
 
   @Test
-  void negative_sqliteAddColumnIsNotJudgedByPostgresRules() {
+  void positive_sqliteRefusesANotNullColumnWithoutADefault() {
+    // No lock, a hard error: SQLite rejects the statement itself, rows or not.
+    drizzle(
+            "add-column-not-null-without-default",
+            "sqlite",
+            """
+            -- expect: finding add-column-not-null-without-default ~ "SQLite refuses the ALTER TABLE itself"
+            ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL;
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sqliteNotNullColumnWithADefaultIsFine() {
     drizzle(
             "add-column-not-null-without-default",
             "sqlite",
             """
             -- expect: none
-            ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL;
+            ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL DEFAULT 'usd';
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sqliteAddColumnIsNotJudgedByPostgresRewriteRules() {
+    drizzle(
+            "add-column-volatile-default",
+            "sqlite",
+            """
+            -- expect: none
+            ALTER TABLE orders ADD COLUMN token text DEFAULT (random());
             """)
         .doTest();
   }
