@@ -115,8 +115,9 @@ public final class SqlFrontend {
       Optional<SqlStatementText> copy = psqlCopy(text);
       if (copy.isPresent()) {
         AnalyzedStatement inner = analyzeOne(copy.get(), catalog, strict, sqlite);
+        // The result is the meta-command's, with its own text: the backslash stays in reports.
         return inner.status() == ParseStatus.UNANALYSED
-            ? inner
+            ? unanalysed(text, inner.problem().orElse(null))
             : result(text, ParseStatus.FALLBACK, List.of(), inner.uses(), null);
       }
       return result(text, ParseStatus.FALLBACK, List.of(), List.of(), null);
