@@ -25,13 +25,15 @@ public final class AddColumnRewrite extends LockingRule implements ChangeRule {
 
   private static final Set<String> PLACEHOLDERS = Set.of("column", "table", "default", "why");
 
+  /** The hazard that is no rewrite: a NOT NULL column without a value for existing rows. */
+  private static final String NOT_NULL = "not-null-without-default";
+
   private final String hazard;
 
   public AddColumnRewrite(RuleMetadata metadata) {
     super(metadata, PLACEHOLDERS);
     this.hazard = param("hazard");
-    if (!Set.of(
-            "volatile-default", "auto-increment", "stored-generated", "not-null-without-default")
+    if (!Set.of("volatile-default", "auto-increment", "stored-generated", NOT_NULL)
         .contains(hazard)) {
       throw new IllegalStateException(metadata.id() + ": unknown params.hazard " + hazard);
     }
@@ -43,7 +45,7 @@ public final class AddColumnRewrite extends LockingRule implements ChangeRule {
    */
   @Override
   public boolean appliesTo(Migration migration) {
-    return hazard.equals("not-null-without-default") || super.appliesTo(migration);
+    return hazard.equals(NOT_NULL) || super.appliesTo(migration);
   }
 
   @Override
@@ -84,11 +86,14 @@ public final class AddColumnRewrite extends LockingRule implements ChangeRule {
 
   /** Why the hazard applies to a SQLite migration (only the NOT NULL one does), or null. */
   private String sqliteWhy(AddColumn add) {
-    boolean required =
-        hazard.equals("not-null-without-default")
-            && add.definition().notNull()
-            && add.definition().defaultExpression() == null;
-    return required ? "SQLite refuses the ALTER TABLE itself, even on an empty table" : null;
+    return hazard.equals(NOT_NULL) && withoutValue(add)
+        ? "SQLite refuses the ALTER TABLE itself, even on an empty table"
+        : null;
+  }
+
+  /** Whether the column is NOT NULL with no default to give the rows already there. */
+  private static boolean withoutValue(AddColumn add) {
+    return add.definition().notNull() && add.definition().defaultExpression() == null;
   }
 
   /** Why this rule's hazard applies, or null when it does not. */
@@ -115,8 +120,9 @@ public final class AddColumnRewrite extends LockingRule implements ChangeRule {
             ? "a STORED generated column is computed and written for every existing row"
             : null;
       default:
-        boolean required = add.definition().notNull() && expression == null && cause.isEmpty();
-        return required ? "existing rows would have no value for it" : null;
+        return withoutValue(add) && cause.isEmpty()
+            ? "existing rows would have no value for it"
+            : null;
     }
   }
 }
